@@ -1,0 +1,43 @@
+package dev.rpik8s.cli;
+
+import java.io.PrintWriter;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+
+/** Builds the command line; testable without a process: {@code run(out, err, args)}. */
+public final class Cli {
+
+    /** Exit statuses the launcher and scripts can rely on. */
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int NOT_YET = 3;
+
+    private Cli() {
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new RootCommand());
+        cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+        cl.getSubcommands().get("completion").getCommandSpec().usageMessage()
+                .description("Prints a bash completion script: source <(rpik8s-tui completion)");
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof OperatorError oe) {
+                cmd.getErr().println(cmd.getColorScheme().errorText(oe.getMessage()));
+                return oe.exitCode();
+            }
+            throw ex;
+        });
+        return cl;
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

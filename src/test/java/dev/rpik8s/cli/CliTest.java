@@ -1,0 +1,60 @@
+package dev.rpik8s.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class CliTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Cli.run(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    @Test
+    void helpListsEveryCommandTheDesignPromises() {
+        assertEquals(Cli.OK, run("--help"));
+        for (String word : new String[] {"--lab", "--plain", "--answers", "--session",
+                "lab", "discover", "inventory", "plan", "etcd", "sessions", "completion"}) {
+            assertTrue(out.toString().contains(word), () -> "help lacks " + word + ":\n" + out);
+        }
+    }
+
+    @Test
+    void versionComesFromTheBuild() {
+        assertEquals(Cli.OK, run("--version"));
+        assertTrue(out.toString().matches("(?s)rpik8s-tui \\d+\\.\\d+\\.\\d+.*"), out::toString);
+    }
+
+    @Test
+    void aCommandNotBuiltYetSaysSoWithoutAStackTrace() {
+        assertEquals(Cli.NOT_YET, run("plan"));
+        assertTrue(err.toString().contains("not built yet"), err::toString);
+        assertTrue(!err.toString().contains("Exception"), err::toString);
+    }
+
+    @Test
+    void aBadOptionIsAUsageErrorNamingIt() {
+        assertEquals(Cli.USAGE, run("discover", "10.0.0.0/24", "--prot", "22"));
+        assertTrue(err.toString().contains("--prot"), err::toString);
+    }
+
+    @Test
+    void discoverNeedsARange() {
+        assertEquals(Cli.USAGE, run("discover"));
+        assertTrue(err.toString().contains("RANGE"), err::toString);
+    }
+
+    @Test
+    void completionScriptKnowsTheSubCommands() {
+        assertEquals(Cli.OK, run("completion"));
+        String script = out.toString();
+        assertTrue(script.contains("complete -F"), "not a bash completion script");
+        assertTrue(script.contains("discover") && script.contains("inventory") && script.contains("status"), script);
+    }
+}
