@@ -1,0 +1,167 @@
+package dev.rpik8s.discovery;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the operator typed to say where the Pis are: a CIDR block, an address range, one address
+ * or a host name. Parsing fails with a message that says what was wrong and how to write it.
+ */
+public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.HostName {
+
+    /** Ranges larger than a /22 are confirmed before a scan starts. */
+    long LARGE = 1024;
+
+    /** How many hosts this target names. */
+    long size();
+
+    /** The addresses (or the one name) to probe, in order. */
+    Iterable<String> hosts();
+
+    /** The text the operator typed, for messages and for the session. */
+    String text();
+
+    static ScanTarget parse(String typed) {
+        String s = typed.strip();
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("An empty range: type a CIDR (192.168.1.0/24), a range (10.0.0.20-40), an address or a host name.");
+        }
+        if (s.contains(":")) {
+            throw new IllegalArgumentException(s + ": IPv6 is not supported yet; give an IPv4 range or a host name (the port goes in its own field).");
+        }
+        if (s.indexOf('/') >= 0) {
+            return Addresses.cidr(s);
+        }
+        if (s.indexOf('-') >= 0 && Character.isDigit(s.charAt(0)) && s.matches("[0-9.\\-]+")) {
+            return Addresses.range(s);
+        }
+        if (s.matches("[0-9.]+")) {
+            long a = Addresses.address(s, s);
+            return new Addresses(s, a, a);
+        }
+        return HostName.of(s);
+    }
+
+    /** A block of IPv4 addresses, first to last inclusive, held as unsigned 32-bit values. */
+    record Addresses(String text, long first, long last) implements ScanTarget {
+
+        private static final Pattern SHORT_RANGE = Pattern.compile("(\\d+\\.\\d+\\.\\d+\\.)(\\d+)-(\\d+)");
+
+        static Addresses cidr(String s) {
+            String[] parts = s.split("/", -1);
+            if (parts.length != 2 || !parts[1].matches("\\d{1,2}")) {
+                throw new IllegalArgumentException(s + ": write a CIDR block as ADDRESS/PREFIX, e.g. 192.168.1.0/24.");
+            }
+            int prefix = Integer.parseInt(parts[1]);
+            if (prefix > 32) {
+                throw new IllegalArgumentException(s + ": the prefix /" + prefix + " is past /32.");
+            }
+            long base = address(parts[0], s);
+            long mask = prefix == 0 ? 0 : (0xFFFF_FFFFL << (32 - prefix)) & 0xFFFF_FFFFL;
+            long network = base & mask;
+            long broadcast = network | (~mask & 0xFFFF_FFFFL);
+            // The network and broadcast addresses are never a Pi, except in /31 and /32 blocks.
+            return prefix >= 31 ? new Addresses(s, network, broadcast) : new Addresses(s, network + 1, broadcast - 1);
+        }
+
+        static Addresses range(String s) {
+            Matcher m = SHORT_RANGE.matcher(s);
+            long first;
+            long last;
+            if (m.matches()) {
+                first = address(m.group(1) + m.group(2), s);
+                last = address(m.group(1) + m.group(3), s);
+            } else {
+                String[] ends = s.split("-", -1);
+                if (ends.length != 2) {
+                    throw new IllegalArgumentException(s + ": write a range as 10.0.0.20-40 or 10.0.0.20-10.0.1.5.");
+                }
+                first = address(ends[0], s);
+                last = address(ends[1], s);
+            }
+            if (last < first) {
+                throw new IllegalArgumentException(s + ": the range ends before it starts.");
+            }
+            return new Addresses(s, first, last);
+        }
+
+        static long address(String a, String typed) {
+            String[] octets = a.split("\\.", -1);
+            if (octets.length != 4) {
+                throw new IllegalArgumentException(typed + ": " + a + " is not an IPv4 address (four numbers 0-255 separated by dots).");
+            }
+            long value = 0;
+            for (String o : octets) {
+                if (!o.matches("\\d{1,3}") || Integer.parseInt(o) > 255) {
+                    throw new IllegalArgumentException(typed + ": '" + o + "' in " + a + " is not a number from 0 to 255.");
+                }
+                value = (value << 8) | Integer.parseInt(o);
+            }
+            return value;
+        }
+
+        static String dotted(long v) {
+            return ((v >>> 24) & 255) + "." + ((v >>> 16) & 255) + "." + ((v >>> 8) & 255) + "." + (v & 255);
+        }
+
+        @Override
+        public long size() {
+            return last - first + 1;
+        }
+
+        @Override
+        public Iterable<String> hosts() {
+            return () -> new Iterator<>() {
+                private long next = first;
+
+                @Override
+                public boolean hasNext() {
+                    return next <= last;
+                }
+
+                @Override
+                public String next() {
+                    if (next > last) {
+                        throw new NoSuchElementException();
+                    }
+                    return dotted(next++);
+                }
+            };
+        }
+    }
+
+    /** A DNS or mDNS name (raspberrypi.local), checked against RFC 1123. */
+    record HostName(String text) implements ScanTarget {
+
+        private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+        static HostName of(String s) {
+            String name = s.toLowerCase(Locale.ROOT);
+            String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+            if (bare.length() > 253) {
+                throw new IllegalArgumentException(s + ": a host name is at most 253 characters.");
+            }
+            for (String label : bare.split("\\.", -1)) {
+                if (!LABEL.matcher(label).matches()) {
+                    throw new IllegalArgumentException(s + ": '" + label + "' is not a valid host name part"
+                            + " (letters, digits and inner hyphens, 1 to 63 characters).");
+                }
+            }
+            return new HostName(bare);
+        }
+
+        @Override
+        public long size() {
+            return 1;
+        }
+
+        @Override
+        public Iterable<String> hosts() {
+            return List.of(text);
+        }
+    }
+}
