@@ -1,0 +1,65 @@
+package dev.rpik8s.cluster;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one host told us about itself in one round trip. Raw where the operator may want to read
+ * it (cmdline, model string), typed where rules decide on it (cgroups, CFS, userland).
+ *
+ * @param board          decoded from the revision code; empty for a host that is not a Raspberry Pi
+ * @param userlandArch   {@code dpkg --print-architecture}: armhf or arm64 decides which packages exist
+ * @param procCmdline    the running kernel's command line, in order (the last cgroup_enable/disable wins)
+ * @param cmdlinePath    the cmdline.txt that the firmware reads (empty when none was found)
+ * @param unreadable     facts the host did not give, with why, for the details view
+ */
+public record HostFacts(
+        String hostname,
+        String model,
+        Optional<PiBoard> board,
+        String kernelArch,
+        String kernelRelease,
+        String userlandArch,
+        int userlandBits,
+        int pageSize,
+        int memTotalMb,
+        int cpuCount,
+        OsRelease os,
+        String mac,
+        CgroupVersion cgroupVersion,
+        Presence memoryController,
+        Presence cfsBandwidth,
+        List<String> procCmdline,
+        String cmdlinePath,
+        String cmdline,
+        Swap swap,
+        List<String> swapDevices,
+        String rootSource,
+        StorageMedium rootMedium,
+        long rootFreeKb,
+        long varFreeKb,
+        Presence timeSynced,
+        long epochSeconds,
+        Set<String> installed,
+        List<String> kubeconfigs,
+        List<String> unreadable) {
+
+    public record OsRelease(String id, String versionId, String codename, String prettyName) {
+    }
+
+    public enum CgroupVersion { V1, V2, UNKNOWN }
+
+    public enum Swap { NONE, DPHYS_SWAPFILE, ZRAM, OTHER }
+
+    public enum StorageMedium { SD_CARD, USB, NVME, OTHER }
+
+    public boolean isRaspberryPi() {
+        return board.isPresent();
+    }
+
+    /** kubeconfigs in /etc/kubernetes mean kubeadm already ran here. */
+    public boolean alreadyInACluster() {
+        return !kubeconfigs.isEmpty();
+    }
+}

@@ -1,0 +1,191 @@
+package dev.rpik8s.discovery;
+
+import dev.rpik8s.cluster.HostFacts;
+import dev.rpik8s.cluster.HostFacts.CgroupVersion;
+import dev.rpik8s.cluster.HostFacts.OsRelease;
+import dev.rpik8s.cluster.HostFacts.StorageMedium;
+import dev.rpik8s.cluster.HostFacts.Swap;
+import dev.rpik8s.cluster.PiBoard;
+import dev.rpik8s.cluster.Presence;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reads the key=value lines of {@code scripts/fingerprint.sh} into {@link HostFacts}. */
+public final class FactsParser {
+
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final List<String> unreadable = new ArrayList<>();
+
+    private FactsParser() {
+    }
+
+    /**
+     * @throws IllegalArgumentException when the text is not the script's output at all
+     *         (a login banner or a shell error instead), with the first line shown
+     */
+    public static HostFacts parse(String output) {
+        FactsParser p = new FactsParser();
+        p.read(output);
+        return p.facts();
+    }
+
+    private void read(String output) {
+        String[] lines = output.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].stripTrailing();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                unreadable.add("line " + (i + 1) + " is not key=value: " + abbreviate(line));
+                continue;
+            }
+            values.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        if (!values.containsKey("fp.version")) {
+            String first = Arrays.stream(lines).filter(l -> !l.isBlank()).findFirst().orElse("(nothing)");
+            throw new IllegalArgumentException("The host did not answer with a fingerprint; it printed: " + abbreviate(first));
+        }
+    }
+
+    private HostFacts facts() {
+        String dtModel = get("dt.model");
+        String model = dtModel.isEmpty() ? get("cpu.model") : dtModel;
+        CgroupVersion cgroup = switch (get("cgroup.fs")) {
+            case "cgroup2fs" -> CgroupVersion.V2;
+            case "tmpfs" -> CgroupVersion.V1;
+            default -> CgroupVersion.UNKNOWN;
+        };
+        List<String> swapDevices = list(get("swap.devices"), ",");
+        return new HostFacts(
+                get("hostname"),
+                model,
+                board(model),
+                get("kernel.arch"),
+                get("kernel.release"),
+                get("userland.arch"),
+                integer("userland.bits"),
+                integer("page.size"),
+                (int) (number("mem.total_kb") / 1024),
+                integer("cpu.count"),
+                new OsRelease(get("os.id"), get("os.version_id"), get("os.codename"), get("os.pretty")),
+                get("mac"),
+                cgroup,
+                memoryController(cgroup),
+                cfsBandwidth(cgroup),
+                list(get("proc.cmdline"), " "),
+                get("boot.cmdline_path"),
+                get("boot.cmdline"),
+                swap(swapDevices),
+                swapDevices,
+                get("root.source"),
+                medium(get("root.source")),
+                number("disk.root_free_kb"),
+                number("disk.var_free_kb"),
+                switch (get("time.synced")) {
+                    case "yes" -> Presence.PRESENT;
+                    case "no" -> Presence.ABSENT;
+                    default -> Presence.UNKNOWN;
+                },
+                number("time.epoch"),
+                installed(),
+                list(get("k8s.confs"), " "),
+                List.copyOf(unreadable));
+    }
+
+    /** A revision code only names a board on a Pi: other ARM boards may print a Revision line too. */
+    private Optional<PiBoard> board(String model) {
+        if (!model.isEmpty() && !model.startsWith("Raspberry Pi")) {
+            return Optional.empty();
+        }
+        return RevisionCode.decode(get("cpu.revision"))
+                .map(r -> new PiBoard(r.board(), r.ramMb(), r.processor(), r.is64BitCapable()));
+    }
+
+    private Presence memoryController(CgroupVersion cgroup) {
+        return switch (cgroup) {
+            case V2 -> get("cgroup.v2.controllers").isEmpty() ? Presence.UNKNOWN
+                    : list(get("cgroup.v2.controllers"), " ").contains("memory") ? Presence.PRESENT : Presence.ABSENT;
+            // Absent from /proc/cgroups means not built into the kernel: as unusable as disabled.
+            case V1 -> get("cgroup.v1.memory").equals("enabled") ? Presence.PRESENT : Presence.ABSENT;
+            case UNKNOWN -> Presence.UNKNOWN;
+        };
+    }
+
+    private Presence cfsBandwidth(CgroupVersion cgroup) {
+        return switch (cgroup) {
+            case V1 -> get("cfs.v1").equals("present") ? Presence.PRESENT : Presence.ABSENT;
+            // cpu.max exists only in child cgroups, and only where the cpu controller is delegated.
+            case V2 -> get("cfs.v2").equals("present") ? Presence.PRESENT
+                    : list(get("cgroup.v2.subtree"), " ").contains("cpu") ? Presence.ABSENT : Presence.UNKNOWN;
+            case UNKNOWN -> Presence.UNKNOWN;
+        };
+    }
+
+    private Swap swap(List<String> devices) {
+        if (devices.isEmpty()) {
+            return Swap.NONE;
+        }
+        if (devices.stream().anyMatch(d -> d.contains("zram"))) {
+            return Swap.ZRAM;
+        }
+        return get("swap.dphys").equals("installed") ? Swap.DPHYS_SWAPFILE : Swap.OTHER;
+    }
+
+    private static StorageMedium medium(String source) {
+        if (source.startsWith("/dev/mmcblk")) {
+            return StorageMedium.SD_CARD;
+        }
+        if (source.startsWith("/dev/nvme")) {
+            return StorageMedium.NVME;
+        }
+        return source.startsWith("/dev/sd") ? StorageMedium.USB : StorageMedium.OTHER;
+    }
+
+    private Set<String> installed() {
+        Set<String> tools = new TreeSet<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith("bin.") && !v.isEmpty()) {
+                tools.add(k.substring(4));
+            }
+        });
+        return tools;
+    }
+
+    private String get(String key) {
+        return values.getOrDefault(key, "").strip();
+    }
+
+    private long number(String key) {
+        String v = get(key);
+        if (v.isEmpty()) {
+            unreadable.add(key + ": not given");
+            return 0;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            unreadable.add(key + ": not a number: " + abbreviate(v));
+            return 0;
+        }
+    }
+
+    private int integer(String key) {
+        return (int) Math.min(Integer.MAX_VALUE, number(key));
+    }
+
+    private static List<String> list(String v, String separator) {
+        return v.isBlank() ? List.of() : List.of(v.strip().split(separator.equals(" ") ? "\\s+" : separator));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
+}
