@@ -1,0 +1,44 @@
+package dev.rpik8s.discovery;
+
+import java.net.Inet4Address;
+import java.net.InterfaceAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The IPv4 networks this machine sits on, offered as default scan ranges. Container and VM
+ * bridges are left out: the Pis are on the LAN, not behind docker0.
+ */
+public final class LocalNetworks {
+
+    private static final Pattern VIRTUAL = Pattern.compile("(docker|br-|veth|virbr|cni|flannel|cali|vxlan|tun|tap|lxc|kube).*");
+
+    private LocalNetworks() {
+    }
+
+    /** CIDR blocks such as {@code 192.168.1.0/24}, one per LAN interface address. */
+    public static List<String> offered() throws SocketException {
+        List<String> ranges = new ArrayList<>();
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback() || VIRTUAL.matcher(nic.getName()).matches()) {
+                continue;
+            }
+            for (InterfaceAddress a : nic.getInterfaceAddresses()) {
+                if (a.getAddress() instanceof Inet4Address && a.getNetworkPrefixLength() > 0) {
+                    ranges.add(block(a.getAddress().getHostAddress(), a.getNetworkPrefixLength()));
+                }
+            }
+        }
+        return ranges;
+    }
+
+    static String block(String address, int prefix) {
+        ScanTarget.Addresses cidr = ScanTarget.Addresses.cidr(address + "/" + prefix);
+        long network = prefix >= 31 ? cidr.first() : cidr.first() - 1;
+        return ScanTarget.Addresses.dotted(network) + "/" + prefix;
+    }
+}
