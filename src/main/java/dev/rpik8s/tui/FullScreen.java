@@ -1,0 +1,98 @@
+package dev.rpik8s.tui;
+
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.BorderLayout;
+import com.googlecode.lanterna.gui2.Component;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.gui2.WindowListenerAdapter;
+import com.googlecode.lanterna.gui2.dialogs.MessageDialog;
+import com.googlecode.lanterna.gui2.dialogs.MessageDialogBuilder;
+import com.googlecode.lanterna.gui2.dialogs.MessageDialogButton;
+import com.googlecode.lanterna.input.KeyStroke;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * The frame every screen shares: a title line on top, the screen's own content, and at the
+ * bottom a key bar listing exactly the keys that work here (k9s-style). {@code ?} lists them
+ * with their meaning; {@code q} and Ctrl-C quit.
+ */
+class FullScreen extends BasicWindow {
+
+    private final Label keyBar = new Label("");
+    private final List<KeyBinding> screenKeys = new ArrayList<>();
+    private final List<KeyBinding> frameKeys = List.of(
+            KeyBinding.character('?', "help", this::showHelp),
+            KeyBinding.character('q', "quit", this::close));
+
+    FullScreen(String title, Component content) {
+        setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
+        Label titleLine = new Label(" " + title);
+        titleLine.setBackgroundColor(TextColor.ANSI.BLUE).setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
+        keyBar.setBackgroundColor(TextColor.ANSI.WHITE).setForegroundColor(TextColor.ANSI.BLACK);
+        Panel root = new Panel(new BorderLayout());
+        root.addComponent(titleLine, BorderLayout.Location.TOP);
+        root.addComponent(content, BorderLayout.Location.CENTER);
+        root.addComponent(keyBar, BorderLayout.Location.BOTTOM);
+        setComponent(root);
+        showKeys();
+        addWindowListener(new WindowListenerAdapter() {
+            @Override
+            public void onUnhandledInput(Window window, KeyStroke key, AtomicBoolean handled) {
+                handled.set(dispatch(key));
+            }
+        });
+    }
+
+    /** Adds a key of this screen; the bar lists the screen's keys in order, then ? and q. */
+    final void bind(KeyBinding binding) {
+        screenKeys.add(binding);
+        showKeys();
+    }
+
+    private List<KeyBinding> keys() {
+        List<KeyBinding> all = new ArrayList<>(screenKeys);
+        all.addAll(frameKeys);
+        return all;
+    }
+
+    private void showKeys() {
+        keyBar.setText(" " + keys().stream().map(b -> "<" + b.key() + "> " + b.description())
+                .collect(Collectors.joining("  ")));
+    }
+
+    private boolean dispatch(KeyStroke key) {
+        if (KeyBinding.isCtrlC(key)) {
+            close();
+            return true;
+        }
+        for (KeyBinding b : keys()) {
+            if (b.matches().test(key)) {
+                b.action().run();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void showHelp() {
+        String text = keys().stream().map(b -> String.format("%-8s %s", b.key(), b.description()))
+                .collect(Collectors.joining("\n"));
+        popUp("Keys on this screen", text + "\n\nLogs are kept off screen: see the log path above.");
+    }
+
+    /**
+     * A message over the screen, closed with enter on its button. Added without waiting, so the GUI
+     * thread never sits in a nested loop (and a test can read the screen while it is open).
+     */
+    final void popUp(String title, String text) {
+        MessageDialog dialog = new MessageDialogBuilder().setTitle(title).setText(text)
+                .addButton(MessageDialogButton.Close).build();
+        getTextGUI().addWindow(dialog);
+    }
+}
