@@ -14,9 +14,9 @@ final class LabScripts {
             "echo 'deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.30/deb/ /'"
                     + " > /etc/apt/sources.list.d/kubernetes.list",
             "apt-get update -q >/dev/null",
-            "apt-get install -y -q containerd kubeadm kubelet kubectl >/dev/null",
+            "apt-get install -qy containerd kubeadm kubelet kubectl >/dev/null",
             "modprobe br_netfilter overlay",
-            "sysctl -q -w net.ipv4.ip_forward=1",
+            "sysctl -qw net.ipv4.ip_forward=1",
             "swapoff -a",
             "systemctl enable --now containerd 2>/dev/null"));
 
