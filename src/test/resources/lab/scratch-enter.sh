@@ -23,7 +23,11 @@ while IFS= read -r p || [ -n "$p" ]; do
         [ -d "$p" ] || mkdir -p "$p" 2>/dev/null || continue   # an empty mount point on the host
         mount --bind "$root/$rel" "$p"
     else
-        { [ -e "$root/$rel" ] && [ -e "$p" ]; } || continue
+        [ -e "$p" ] || continue                      # e.g. /sys/firmware/devicetree on this machine
+        if [ ! -e "$root/$rel" ]; then               # never leave a Pi-owned file pointing at this machine's
+            mkdir -p "$(dirname "$root/$rel")"
+            if [ "${rel%%/*}" = etc ]; then cp "$p" "$root/$rel"; else : > "$root/$rel"; fi
+        fi
         mount --bind "$root/$rel" "$p"
     fi
 done < "$binds"

@@ -106,6 +106,25 @@ class KubeadmInitTest {
         var cm = pi.sh(etcdctl + "get --print-value-only /registry/configmaps/kube-system/kubeadm-config");
         assertTrue(cm.out().contains("    controlPlaneEndpoint: k8s-api.lan:6443\n"), cm.all());
 
+        // kubectl reads what kubeadm stored in the real etcd
+        var nodes = pi.sh("kubectl --kubeconfig /etc/kubernetes/admin.conf get nodes");
+        assertEquals("Unable to connect to the server: dial tcp: lookup k8s-api.lan on 127.0.0.53:53: no such host\n", nodes.err(),
+                "the endpoint's DNS name is not resolvable yet");
+        assertEquals(0, pi.sh("echo '127.0.2.220 k8s-api.lan' >> /etc/hosts").exit());
+        nodes = pi.sh("kubectl --kubeconfig /etc/kubernetes/admin.conf get nodes");
+        assertEquals(0, nodes.exit(), nodes.all());
+        assertTrue(nodes.out().matches("NAME +STATUS +ROLES +AGE +VERSION\npi-init +NotReady +control-plane +\\d+s +v1\\.30\\.14\n"), nodes.out());
+        var kcm = pi.sh("KUBECONFIG=/etc/kubernetes/admin.conf kubectl -n kube-system get cm kubeadm-config -o yaml");
+        assertTrue(kcm.out().contains("    controlPlaneEndpoint: k8s-api.lan:6443\n"), kcm.all());
+        var jp = pi.sh("kubectl --kubeconfig /etc/kubernetes/admin.conf -n kube-system get cm kubeadm-config -o jsonpath='{.data.ClusterConfiguration}'");
+        assertTrue(jp.out().startsWith("apiServer:\n  certSANs:\n  - k8s-api.lan\n  - 10.0.1.100\napiVersion: kubeadm.k8s.io/v1beta3\n"), jp.all());
+        var pods = pi.sh("kubectl --kubeconfig /etc/kubernetes/admin.conf get pods -n kube-system");
+        assertTrue(pods.out().matches("(?s)NAME +READY +STATUS +RESTARTS +AGE\netcd-pi-init +1/1 +Running .*kube-scheduler-pi-init +1/1 +Running +0 +\\d+s\n"), pods.all());
+        var missing = pi.sh("kubectl --kubeconfig /etc/kubernetes/admin.conf -n kube-system get cm nope");
+        assertEquals("Error from server (NotFound): configmaps \"nope\" not found\n", missing.err());
+        var certKey = pi.sh("kubeadm init phase upload-certs --upload-certs --config /root/kubeadm.yaml");
+        assertTrue(certKey.out().matches("(?s).*\\[upload-certs\\] Using certificate key:\n[0-9a-f]{64}\n"), certKey.all());
+
         // day-2 commands
         var token = pi.sh("kubeadm token create --print-join-command");
         assertTrue(token.out().matches("kubeadm join k8s-api\\.lan:6443 --token [a-z0-9]{6}\\.[a-z0-9]{16} --discovery-token-ca-cert-hash sha256:"

@@ -67,6 +67,7 @@ final class ScratchPi implements PiHost {
                 + "/var/swap                               file\t\t524284\t\t0\t\t-2\n");
         write(root.resolve("sys/fs/cgroup/cgroup.controllers"), "cpuset cpu io memory hugetlb pids rdma misc\n");
         write(root.resolve("etc/hostname"), name + "\n");
+        write(root.resolve("etc/hosts"), "127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t" + name + "\n");
         write(root.resolve("etc/apt/sources.list"), "deb http://deb.debian.org/debian bookworm main contrib non-free non-free-firmware\n");
         StringBuilder envFile = new StringBuilder();
         Map<String, String> vals = new LinkedHashMap<>();

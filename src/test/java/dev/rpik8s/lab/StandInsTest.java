@@ -141,8 +141,7 @@ class StandInsTest {
     void crictlAndDockerAnswerOnlyWhileTheirServiceRuns() throws Exception {
         ScratchPi pi = ScratchPi.create("pi-cri", "127.0.2.216");
         var r = pi.sh(K8S_REPO + " && apt-get update >/dev/null && apt-get install -y cri-tools containerd docker.io >/dev/null"
-                + " && echo 'runtime-endpoint: unix:///run/containerd/containerd.sock' > /etc/crictl.yaml"
-                + " && systemctl stop containerd && crictl info");
+                + " && systemctl stop containerd && CONTAINER_RUNTIME_ENDPOINT=unix:///run/containerd/containerd.sock crictl info");
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("FATA[0000] validate service connection"), r.err());
         Files.createDirectories(pi.root().resolve("var/lib/rpik8s-lab/containers/etcd"));
