@@ -121,12 +121,17 @@ class EtcdQuorumTest {
         assertFalse(write.exit() == 0, "a write without quorum must fail: " + write.all());
         var status = pi1.sh(onPi1 + "endpoint status -w json");
         assertFalse(status.out().contains("\"leader\":"), "no leader while quorum is lost: " + status.all());
+        var kubectl = pi1.sh("echo '" + A1 + " k8s-api.lan' >> /etc/hosts && kubectl --kubeconfig /etc/kubernetes/admin.conf get nodes");
+        assertEquals(1, kubectl.exit(), kubectl.all());
+        assertEquals("Error from server: etcdserver: request timed out\n", kubectl.err(), "kubectl fails like the real one without quorum");
         // end of the window: the staged manifest goes in, the kubelet starts etcd, quorum comes back
         assertEquals(0, pi2.sh("install -m 0600 /root/etcd-staged.yaml /etc/kubernetes/manifests/etcd.yaml").exit());
         await(pi1, etcdctl(ep(A1, A2)) + "endpoint health", r -> r.exit() == 0, Duration.ofSeconds(30));
         var put = pi1.sh(onPi1 + "put /lab/step two");
         assertEquals(0, put.exit(), put.all());
         assertEquals("two\n", pi2.sh(etcdctl(ep(A2)) + "get --print-value-only /lab/step").out());
+
+        assertTrue(pi1.sh("kubectl --kubeconfig /etc/kubernetes/admin.conf get nodes").out().contains("pi-cp1 "), "API answers again");
 
         // ---- Pi 3, as a learner: no window; promoted once in sync
         String cluster3 = cluster2 + ",pi-cp3=https://" + A3 + ":2380";
