@@ -50,6 +50,8 @@ public final class Kubelet implements AutoCloseable {
     private final Duration pollInterval;
     private final Duration initialBackoff;
     private final Map<String, Pod> pods = new TreeMap<>();
+    /** Content hashes seen at the previous poll: a file is acted on once it reads the same twice (no half-written files). */
+    private final Map<String, String> lastSeen = new TreeMap<>();
     private ScheduledExecutorService loop;
 
     /** A kubelet polling every 300 ms, with the real kubelet's 10 s initial crash back-off. */
@@ -151,21 +153,45 @@ public final class Kubelet implements AutoCloseable {
         if (!serviceActive()) {
             return;
         }
-        Map<String, String> manifests = readManifests();
+        Map<String, String> read = readManifests();
+        Map<String, String> manifests = new LinkedHashMap<>();
+        Map<String, String> hashes = new TreeMap<>();
+        read.forEach((file, text) -> {
+            String h = sha256(text);
+            hashes.put(file, h);
+            if (h.equals(lastSeen.get(file))) {
+                manifests.put(file, text);
+            }
+        });
         synchronized (pods) {
+            // a file still changing keeps its current pod until it settles
+            for (var e : read.entrySet()) {
+                if (!manifests.containsKey(e.getKey()) && pods.containsKey(e.getKey())) {
+                    manifests.put(e.getKey(), null);
+                }
+            }
+            lastSeen.clear();
+            lastSeen.putAll(hashes);
             for (var it = pods.entrySet().iterator(); it.hasNext(); ) {
                 var e = it.next();
+                if (!manifests.containsKey(e.getKey())) {
+                    LOG.info("{}: manifest {} removed", pi.name(), e.getKey());
+                    e.getValue().kill();
+                    e.getValue().removeState();
+                    it.remove();
+                    continue;
+                }
                 String text = manifests.get(e.getKey());
-                if (text == null || !sha256(text).equals(e.getValue().hash)) {
+                if (text != null && !sha256(text).equals(e.getValue().hash)) {
                     Pod old = e.getValue();
-                    LOG.info("{}: manifest {} {}", pi.name(), e.getKey(), text == null ? "removed" : "changed");
+                    LOG.info("{}: manifest {} changed", pi.name(), e.getKey());
                     old.kill();
                     old.removeState();
                     it.remove();
                 }
             }
             for (var e : manifests.entrySet()) {
-                if (pods.containsKey(e.getKey())) {
+                if (pods.containsKey(e.getKey()) || e.getValue() == null) {
                     continue;
                 }
                 StaticPod spec;
