@@ -171,4 +171,38 @@ class KubeadmInitTest {
         assertEquals("v1.28.15\n", pi.sh("kubeadm version -o short").out());
         assertFalse(Files.exists(pi.root().resolve("etc/kubernetes/pki/ca.crt")), "nothing written after a failed preflight");
     }
+
+    @Test
+    void extraArgsOfV1beta4ListsAndV1beta3MapsOverrideTheManifestFlags() throws Exception {
+        ScratchPi pi = ScratchPi.create("pi-extra", "127.0.2.222");
+        Files.writeString(pi.root().resolve("root/b4.yaml"), """
+                apiVersion: kubeadm.k8s.io/v1beta4
+                kind: ClusterConfiguration
+                kubernetesVersion: v1.31.13
+                etcd:
+                  local:
+                    extraArgs:
+                    - name: snapshot-count
+                      value: "5000"
+                    - name: initial-cluster-state
+                      value: existing
+                """);
+        Files.writeString(pi.root().resolve("root/b3.yaml"), """
+                apiVersion: kubeadm.k8s.io/v1beta3
+                kind: ClusterConfiguration
+                kubernetesVersion: v1.30.14
+                apiServer:
+                  extraArgs:
+                    audit-log-path: /var/log/audit.log
+                """);
+        var r = pi.sh("echo 'deb https://pkgs.k8s.io/core:/stable:/v1.31/deb/ /' > /etc/apt/sources.list.d/k.list && apt-get -qq update"
+                + " && apt-get install -qy kubeadm >/dev/null && kubeadm init phase etcd local --config /root/b4.yaml"
+                + " && kubeadm init phase control-plane apiserver --config /root/b3.yaml");
+        assertEquals(0, r.exit(), r.all());
+        String etcd = Files.readString(pi.root().resolve("etc/kubernetes/manifests/etcd.yaml"));
+        assertTrue(etcd.contains("    - --initial-cluster=pi-extra=https://127.0.2.222:2380\n    - --initial-cluster-state=existing\n"), etcd);
+        assertTrue(etcd.contains("    - --snapshot-count=5000\n") && !etcd.contains("--snapshot-count=10000"), etcd);
+        String api = Files.readString(pi.root().resolve("etc/kubernetes/manifests/kube-apiserver.yaml"));
+        assertTrue(api.contains("    - --allow-privileged=true\n    - --audit-log-path=/var/log/audit.log\n    - --authorization-mode=Node,RBAC\n"), api);
+    }
 }
