@@ -128,6 +128,10 @@ class StandInsTest {
         assertEquals("Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n", r.out());
         assertEquals("Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n", Files.readString(pi.root().resolve("proc/swaps")));
         assertFalse(Files.exists(pi.root().resolve("var/lib/rpik8s-lab/reboot-requested")));
+        // /usr/sbin/reboot is a symlink to systemctl: a bind through it puts the reboot stand-in at systemctl's path
+        var misbound = pi.sh("mkdir -p /tmp/x && cp /usr/local/sbin/reboot /tmp/x/systemctl && /tmp/x/systemctl is-active ssh");
+        assertEquals("active\n", misbound.out(), misbound.all());
+        assertFalse(Files.exists(pi.root().resolve("var/lib/rpik8s-lab/reboot-requested")), "called as systemctl, it is systemctl");
         var reboot = pi.sh("sudo reboot && /usr/sbin/shutdown -r now");
         assertEquals(0, reboot.exit(), reboot.all());
         assertEquals("", reboot.all());
