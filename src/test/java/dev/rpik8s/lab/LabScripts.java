@@ -1,0 +1,60 @@
+package dev.rpik8s.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+/** Test helpers: the host preparation a control-plane Pi gets before kubeadm, and process checks. */
+final class LabScripts {
+
+    private LabScripts() {
+    }
+
+    static final String PREPARE_CONTROL_PLANE = String.join(" && ", List.of(
+            "echo 'deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.30/deb/ /'"
+                    + " > /etc/apt/sources.list.d/kubernetes.list",
+            "apt-get update -q >/dev/null",
+            "apt-get install -qy containerd kubeadm kubelet kubectl >/dev/null",
+            "modprobe br_netfilter overlay",
+            "sysctl -qw net.ipv4.ip_forward=1",
+            "swapoff -a",
+            "systemctl enable --now containerd 2>/dev/null"));
+
+    static String initConfig(String node, String address) {
+        return """
+                apiVersion: kubeadm.k8s.io/v1beta3
+                kind: InitConfiguration
+                localAPIEndpoint:
+                  advertiseAddress: %2$s
+                  bindPort: 6443
+                nodeRegistration:
+                  name: %1$s
+                ---
+                apiVersion: kubeadm.k8s.io/v1beta3
+                kind: ClusterConfiguration
+                kubernetesVersion: v1.30.14
+                controlPlaneEndpoint: "k8s-api.lan:6443"
+                apiServer:
+                  certSANs:
+                  - k8s-api.lan
+                  - 10.0.1.100
+                networking:
+                  podSubnet: 10.244.0.0/16
+                  serviceSubnet: 10.96.0.0/12
+                """.formatted(node, address);
+    }
+
+    static void prepare(ScratchPi pi) {
+        var r = pi.sh(PREPARE_CONTROL_PLANE);
+        assertEquals(0, r.exit(), r.all());
+    }
+
+    /** Live etcd processes of this machine whose command line mentions the address. */
+    static List<ProcessHandle> etcdProcesses(String address) {
+        return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains("etcd") && c.contains(address) && !c.contains("etcdctl"))
+                        .orElse(false))
+                .toList();
+    }
+}

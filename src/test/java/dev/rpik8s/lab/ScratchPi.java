@@ -1,0 +1,207 @@
+package dev.rpik8s.lab;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * TEST ONLY: a minimal virtual Pi until the lab core lands. A root directory with a hand-written pi.env and
+ * the few profile files the stand-ins read; {@link #start} runs argv in a new mount+UTS namespace where
+ * {@code scratch-enter.sh} first binds the stand-ins over /usr/local/sbin and over the real binaries of the
+ * same name (so no real reboot/sysctl/modprobe can run), then the Pi's own paths from {@code lab/binds.txt}.
+ * Roots live under target/ (never under /tmp, which is one of the Pi's own paths).
+ */
+final class ScratchPi implements PiHost {
+
+    record Result(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    private final String name;
+    private final String address;
+    private final Path root;
+    private final Path bin;
+    private final Map<String, String> env = new LinkedHashMap<>();
+
+    private ScratchPi(String name, String address, Path root, Path bin) {
+        this.name = name;
+        this.address = address;
+        this.root = root;
+        this.bin = bin;
+    }
+
+    /** A fresh Pi under target/scratch-pis/; extra pi.env lines override the defaults (bookworm, arm64, 4 GB). */
+    static ScratchPi create(String name, String address, String... extraEnv) throws IOException {
+        Path base = Paths.get("target", "scratch-pis", name + "-" + System.nanoTime()).toAbsolutePath();
+        Path root = base.resolve("root");
+        Path bin = base.resolve("bin");
+        Files.createDirectories(bin);
+        Path src = Paths.get("src/main/resources/lab/bin");
+        try (var files = Files.list(src)) {
+            for (Path f : files.toList()) {
+                Path t = bin.resolve(f.getFileName());
+                Files.copy(f, t);
+                t.toFile().setExecutable(true, false);
+            }
+        }
+        for (String d : List.of("proc", "sys/fs/cgroup", "etc/rpik8s-lab", "etc/apt/sources.list.d", "etc/sysctl.d",
+                "etc/modules-load.d", "etc/kubernetes", "var/lib/rpik8s-lab", "var/lib/etcd", "var/lib/kubelet", "var/log",
+                "root", "home/pi", "tmp", "boot/firmware")) {
+            Files.createDirectories(root.resolve(d));
+        }
+        write(root.resolve("proc/swaps"), "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n"
+                + "/var/swap                               file\t\t524284\t\t0\t\t-2\n");
+        write(root.resolve("sys/fs/cgroup/cgroup.controllers"), "cpuset cpu io memory hugetlb pids rdma misc\n");
+        write(root.resolve("etc/hostname"), name + "\n");
+        write(root.resolve("etc/hosts"), "127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t" + name + "\n");
+        write(root.resolve("etc/apt/sources.list"), "deb http://deb.debian.org/debian bookworm main contrib non-free non-free-firmware\n");
+        StringBuilder envFile = new StringBuilder();
+        Map<String, String> vals = new LinkedHashMap<>();
+        vals.put("NAME", name);
+        vals.put("ADDRESS", address);
+        vals.put("MODEL", "\"Raspberry Pi 4 Model B Rev 1.5\"");
+        vals.put("KERNEL_ARCH", "aarch64");
+        vals.put("DEB_ARCH", "arm64");
+        vals.put("PAGE_SIZE", "4096");
+        vals.put("RAM_MB", "4096");
+        vals.put("CGROUP", "v2");
+        vals.put("SUDO", "nopasswd");
+        vals.put("BOOT_DIR", "/boot/firmware");
+        vals.put("MAC", "dc:a6:32:00:02:" + address.substring(address.lastIndexOf('.') + 1));
+        vals.put("OS_CODENAME", "bookworm");
+        for (String kv : extraEnv) {
+            vals.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+        }
+        vals.forEach((k, v) -> envFile.append(k).append('=').append(v).append('\n'));
+        write(root.resolve("etc/rpik8s-lab/pi.env"), envFile.toString());
+        return new ScratchPi(name, address, root, bin);
+    }
+
+    private static void write(Path p, String s) throws IOException {
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String address() {
+        return address;
+    }
+
+    @Override
+    public Path root() {
+        return root;
+    }
+
+    /** Environment for the commands {@link #sh} runs (e.g. USER=pi for a non-root login). */
+    ScratchPi env(String key, String value) {
+        env.put(key, value);
+        return this;
+    }
+
+    private List<String> enter(List<String> argv) {
+        List<String> cmd = new ArrayList<>(List.of("unshare", "--mount", "--uts", "--propagation", "private", "bash",
+                Paths.get("target/test-classes/lab/scratch-enter.sh").toAbsolutePath().toString(),
+                root.toString(), bin.toString(), Paths.get("src/main/resources/lab/binds.txt").toAbsolutePath().toString(), "--"));
+        cmd.addAll(argv);
+        return cmd;
+    }
+
+    @Override
+    public Process start(List<String> argv, Path logFile) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(enter(argv)).redirectErrorStream(true);
+        Files.createDirectories(logFile.getParent());
+        pb.redirectOutput(logFile.toFile());
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        return pb.start();
+    }
+
+    /** Runs a bash script inside the Pi, as a login would, and waits for it (at most 120 s). */
+    Result sh(String script) {
+        return sh(script, null);
+    }
+
+    Result sh(String script, String stdin) {
+        try {
+            List<String> argv = new ArrayList<>(List.of("env"));
+            env.forEach((k, v) -> argv.add(k + "=" + v));
+            argv.addAll(List.of("bash", "-c", script));
+            ProcessBuilder pb = new ProcessBuilder(enter(argv));
+            Process p = pb.start();
+            CompletableFuture<String> out = drain(p.getInputStream());
+            CompletableFuture<String> err = drain(p.getErrorStream());
+            try (OutputStream in = p.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new IllegalStateException("timed out: " + script);
+            }
+            return new Result(p.exitValue(), out.join(), err.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final java.util.concurrent.ExecutorService DRAINS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "scratch-pi-drain");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static CompletableFuture<String> drain(InputStream s) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (s) {
+                ByteArrayOutputStream b = new ByteArrayOutputStream();
+                s.transferTo(b);
+                return b.toString(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, DRAINS);
+    }
+
+    /** Runs a command on this machine (outside any Pi), e.g. openssl in a test, and returns its output. */
+    static Result host(String... argv) {
+        try {
+            Process p = new ProcessBuilder(argv).start();
+            CompletableFuture<String> out = drain(p.getInputStream());
+            CompletableFuture<String> err = drain(p.getErrorStream());
+            p.getOutputStream().close();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("timed out: " + String.join(" ", argv));
+            }
+            return new Result(p.exitValue(), out.join(), err.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
