@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * TEST ONLY: a minimal virtual Pi until the lab core lands. A root directory with a hand-written pi.env and
  * the few profile files the stand-ins read; {@link #start} runs argv in a new mount+UTS namespace where
- * {@code scratch-enter.sh} first binds the stand-ins over /usr/local/sbin and over the real binaries of the
+ * {@code lab/pi-enter.sh} first binds the stand-ins over /usr/local/sbin and over the real binaries of the
  * same name (so no real reboot/sysctl/modprobe can run), then the Pi's own paths from {@code lab/binds.txt}.
  * Roots live under target/ (never under /tmp, which is one of the Pi's own paths).
  */
@@ -119,7 +119,7 @@ final class ScratchPi implements PiHost {
 
     private List<String> enter(List<String> argv) {
         List<String> cmd = new ArrayList<>(List.of("unshare", "--mount", "--uts", "--propagation", "private", "bash",
-                Paths.get("target/test-classes/lab/scratch-enter.sh").toAbsolutePath().toString(),
+                Paths.get("src/main/resources/lab/pi-enter.sh").toAbsolutePath().toString(),
                 root.toString(), bin.toString(), Paths.get("src/main/resources/lab/binds.txt").toAbsolutePath().toString(), "--"));
         cmd.addAll(argv);
         return cmd;

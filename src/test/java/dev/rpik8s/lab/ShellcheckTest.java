@@ -22,7 +22,7 @@ class ShellcheckTest {
             files.sorted().forEach(f -> argv.add(f.getFileName().toString()));
         }
         assertTrue(argv.size() > 20, "stand-ins found: " + argv);
-        argv.add(Paths.get("src/test/resources/lab/scratch-enter.sh").toAbsolutePath().toString());
+        argv.add(Paths.get("src/main/resources/lab/pi-enter.sh").toAbsolutePath().toString());
         Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));

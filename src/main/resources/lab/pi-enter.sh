@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# TEST ONLY (ScratchPi): enter a minimal virtual Pi. Runs inside `unshare --mount --uts --propagation private`.
-# usage: scratch-enter.sh ROOT STANDINS_DIR BINDS_FILE -- argv...
+# Enter a virtual Pi. Runs inside `unshare --mount --uts --propagation private`.
+# usage: pi-enter.sh ROOT STANDINS_DIR BINDS_FILE -- argv...
 # Binds the Pi's own paths from ROOT, the stand-ins over /usr/local/sbin and over every real binary of
 # the same name (never through a symlink: /usr/sbin/reboot -> systemctl is covered by the systemctl
 # stand-in), then execs argv. Nothing runs before the stand-ins are in place.
