@@ -8,30 +8,43 @@ set -euo pipefail
 root=$1 bin=$2 binds=$3
 shift 3
 [ "${1:-}" = -- ] && shift
-mount --bind "$bin" /usr/local/sbin
-for f in "$bin"/*; do
+# Paths below are relative to the Pi's root: the root may sit under a path the binds shadow (/root, /home)
+cd "$root"
+mkdir -p .lab-bin
+mount --bind "$bin" .lab-bin
+while IFS= read -r p || [ -n "$p" ]; do
+    case "$p" in ''|'#'*) continue ;; esac
+    if [[ $p == 'overlay '* ]]; then                 # this machine's files below, the Pi's own changes on top
+        p=${p#overlay }
+        rel=${p#/}
+        rel=${rel%/}
+        mkdir -p "./$rel" "./.overlay-work/$rel"
+        mount -t overlay overlay -o "lowerdir=$p,upperdir=./$rel,workdir=./.overlay-work/$rel" "$p"
+        continue
+    fi
+    rel=${p#/}
+    if [[ $p == */ ]]; then
+        mkdir -p "./$rel"
+        [ -d "$p" ] || mkdir -p "$p" 2>/dev/null || continue   # an empty mount point on the host
+        mount --bind "./$rel" "$p"
+    else
+        [ -e "$p" ] || continue                      # no mount point on this machine
+        if [ ! -e "./$rel" ]; then                   # never leave a Pi-owned file pointing at this machine's
+            mkdir -p "$(dirname "./$rel")"
+            : > "./$rel"
+        fi
+        mount --bind "./$rel" "$p"
+    fi
+done < "$binds"
+# the stand-ins last, over the overlays: nothing but mount and mkdir ran before them
+mount --bind .lab-bin /usr/local/sbin
+for f in .lab-bin/*; do
     n=$(basename "$f")
     for d in /usr/bin /usr/sbin /usr/local/bin; do
         if [ -e "$d/$n" ] && [ ! -L "$d/$n" ]; then mount --bind "$f" "$d/$n"; fi
     done
 done
-while IFS= read -r p || [ -n "$p" ]; do
-    case "$p" in ''|'#'*) continue ;; esac
-    rel=${p#/}
-    if [[ $p == */ ]]; then
-        mkdir -p "$root/$rel"
-        [ -d "$p" ] || mkdir -p "$p" 2>/dev/null || continue   # an empty mount point on the host
-        mount --bind "$root/$rel" "$p"
-    else
-        [ -e "$p" ] || continue                      # e.g. /sys/firmware/devicetree on this machine
-        if [ ! -e "$root/$rel" ]; then               # never leave a Pi-owned file pointing at this machine's
-            mkdir -p "$(dirname "$root/$rel")"
-            if [ "${rel%%/*}" = etc ]; then cp "$p" "$root/$rel"; else : > "$root/$rel"; fi
-        fi
-        mount --bind "$root/$rel" "$p"
-    fi
-done < "$binds"
-hostname "$(cat "$root/etc/hostname")"
+hostname "$(cat etc/hostname)"
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_BIN=/usr/local/sbin HOME=/root
 cd /
 exec "$@"
