@@ -1,0 +1,173 @@
+package dev.rpik8s.lab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running lab: its virtual Pis, each answering SSH on its own address, and the files an operator needs to
+ * reach them by hand ({@link #clientKey()}, {@link #knownHosts()}). {@link #close()} powers every Pi off
+ * and leaves no process behind.
+ */
+public final class Lab implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Lab.class);
+    /** How long a rebooting Pi stays away, as a Pi does while it boots. */
+    static final Duration REBOOT_PAUSE = Duration.ofSeconds(3);
+
+    /** What one Pi is, for screens and {@code lab status}. */
+    public record PiInfo(String name, int rack, String address, int port, String model, boolean up, boolean etcd) {
+    }
+
+    private final Path dir;
+    private final List<VirtualPi> pis;
+    private final ScheduledExecutorService power;
+    private final ExecutorService boots;
+
+    private Lab(Path dir, List<VirtualPi> pis) {
+        this.dir = dir;
+        this.pis = pis;
+        this.boots = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("lab-boot"));
+        this.power = Executors.newSingleThreadScheduledExecutor(daemon("lab-power"));
+    }
+
+    /** Makes the Pis' roots on first use (kept afterwards), boots every Pi and returns once all answer SSH. */
+    public static Lab start(LabOptions options) throws IOException {
+        LabPrerequisites.check().throwIfMissing();
+        Path dir = options.dir().toAbsolutePath();
+        Files.createDirectories(dir);
+        LabFiles files = LabFiles.install(dir);
+        PublicKey clientKey = ClientKey.ensure(dir);
+        boolean root = "root".equals(System.getProperty("user.name"));
+        List<VirtualPi> pis = new ArrayList<>();
+        for (PiSpec spec : LabLayout.of(options.profileSet(), options.racks(), options.perRack())) {
+            Path piDir = dir.resolve("pis").resolve(spec.name());
+            PiRoot.create(piDir.resolve("root"), spec);
+            int port = root && PiSshServer.canBind(spec.address(), 22) ? 22 : 2222;
+            pis.add(new VirtualPi(spec, piDir, files, clientKey, port));
+        }
+        Lab lab = new Lab(dir, pis);
+        try {
+            lab.bootAll();
+            lab.writeKnownHosts();
+        } catch (IOException | RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+        lab.power.scheduleWithFixedDelay(lab::honourPowerRequests, 250, 250, TimeUnit.MILLISECONDS);
+        LOG.info("lab up in {}: {} Pis", dir, pis.size());
+        return lab;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path clientKey() {
+        return ClientKey.privateKey(dir);
+    }
+
+    public Path knownHosts() {
+        return dir.resolve("known_hosts");
+    }
+
+    public List<PiInfo> pis() {
+        return pis.stream().map(p -> new PiInfo(p.name(), p.spec().rack(), p.address(), p.port(), p.spec().profile().model(),
+                p.isUp(), p.etcdRunning())).toList();
+    }
+
+    /** Every Pi powered off, SSH first; nothing the lab started keeps running. */
+    @Override
+    public void close() {
+        power.shutdownNow();
+        boots.shutdownNow();
+        try {
+            power.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pis.parallelStream().forEach(VirtualPi::powerOff);
+        LOG.info("lab in {} down", dir);
+    }
+
+    private void bootAll() throws IOException {
+        List<Future<?>> started = new ArrayList<>();
+        for (VirtualPi pi : pis) {
+            started.add(boots.submit(() -> {
+                pi.boot();
+                return null;
+            }));
+        }
+        for (Future<?> f : started) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while the Pis booted", e);
+            }
+        }
+    }
+
+    /** A reboot asked inside a Pi: SSH drops, every process of the Pi ends, and it comes back a few seconds later. */
+    private void honourPowerRequests() {
+        for (VirtualPi pi : pis) {
+            String request = pi.powerRequest();
+            if (request == null || !pi.isUp()) {
+                continue;
+            }
+            LOG.info("{}: {} requested", pi.name(), request);
+            pi.powerOff();
+            if ("reboot".equals(request)) {
+                boots.submit(() -> {
+                    try {
+                        Thread.sleep(REBOOT_PAUSE.toMillis());
+                        pi.boot();
+                    } catch (IOException e) {
+                        LOG.error("{} did not come back from its reboot: {}", pi.name(), e.getMessage());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+        }
+    }
+
+    /** known_hosts for plain ssh: {@code [address]:port key}, or the bare address on port 22. */
+    private void writeKnownHosts() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (VirtualPi pi : pis) {
+            String host = pi.port() == 22 ? pi.address() : "[" + pi.address() + "]:" + pi.port();
+            lines.append(host).append(' ');
+            PublicKeyEntry.appendPublicKeyEntry(lines, PiSshServer.hostPublicKey(pi.hostKey()));
+            lines.append('\n');
+        }
+        Path tmp = knownHosts().resolveSibling("known_hosts.tmp");
+        Files.writeString(tmp, lines, StandardCharsets.UTF_8);
+        Files.move(tmp, knownHosts(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,123 @@
+package dev.rpik8s.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A small lab, reached the way an operator would: plain OpenSSH with the lab's key and known_hosts. */
+@Timeout(300)
+class LabTest {
+
+    private static Lab lab;
+    private static Path dir;
+
+    @BeforeAll
+    static void up() throws Exception {
+        dir = Paths.get("target", "lab-test-" + System.nanoTime()).toAbsolutePath();
+        lab = Lab.start(new LabOptions(dir, "mixed", 2, 2));
+    }
+
+    @AfterAll
+    static void down() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    static ScratchPi.Result ssh(Lab.PiInfo pi, String user, String command) {
+        List<String> argv = new ArrayList<>(List.of("ssh", "-i", lab.clientKey().toString(),
+                "-o", "UserKnownHostsFile=" + lab.knownHosts(), "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
+                "-o", "IdentitiesOnly=yes", "-o", "ConnectTimeout=5", "-p", Integer.toString(pi.port()), user + "@" + pi.address(), command));
+        return ScratchPi.host(argv.toArray(String[]::new));
+    }
+
+    @Test
+    void everyPiAnswersPlainSshAsItself() {
+        List<Lab.PiInfo> pis = lab.pis();
+        assertEquals(4, pis.size());
+        Set<String> addresses = pis.stream().map(Lab.PiInfo::address).collect(Collectors.toSet());
+        assertEquals(4, addresses.size(), "one address per Pi");
+        for (Lab.PiInfo pi : pis) {
+            assertTrue(pi.up(), pi.toString());
+            var r = ssh(pi, "root", "hostname; cat /etc/hostname; tr -d '\\0' < /sys/firmware/devicetree/base/model; echo; pwd; echo \"$USER\"");
+            assertEquals(0, r.exit(), r.all());
+            assertEquals(List.of(pi.name(), pi.name(), pi.model(), "/root", "root"), r.out().lines().toList());
+        }
+        var asPi = ssh(pis.get(0), "pi", "pwd; echo \"$USER\"");
+        assertEquals("/home/pi\npi\n", asPi.out(), asPi.all());
+    }
+
+    @Test
+    void exitStatusAndStderrComeBackApart() {
+        var r = ssh(lab.pis().get(1), "root", "echo out; echo err >&2; exit 7");
+        assertEquals(7, r.exit());
+        assertEquals("out\n", r.out());
+        assertTrue(r.err().contains("err\n"), r.err());
+    }
+
+    @Test
+    void aPiWritesOnlyItsOwnFiles() throws Exception {
+        Lab.PiInfo a = lab.pis().get(0);
+        Lab.PiInfo b = lab.pis().get(1);
+        String marker = "lab-test-" + System.nanoTime();
+        assertEquals(0, ssh(a, "root", "echo " + marker + " > /etc/rpik8s-marker && echo x >> /etc/fstab").exit());
+        assertEquals(marker + "\n", ssh(a, "root", "cat /etc/rpik8s-marker").out());
+        assertFalse(Files.exists(Path.of("/etc/rpik8s-marker")), "this machine's /etc is untouched");
+        assertEquals(1, ssh(b, "root", "cat /etc/rpik8s-marker").exit(), "another Pi does not see it");
+        assertEquals(marker + "\n", Files.readString(dir.resolve("pis/" + a.name() + "/root/etc/rpik8s-marker")));
+    }
+
+    @Test
+    void sftpSeesThePiFiles() {
+        Lab.PiInfo pi = lab.pis().get(2);
+        var r = ScratchPi.host("bash", "-c", "echo 'hello sftp' > " + dir + "/up.txt && printf 'put %s /root/up.txt\\nchmod 600 /root/up.txt\\nls -l /etc/hostname\\n' "
+                + dir + "/up.txt | sftp -b - -i " + lab.clientKey() + " -o UserKnownHostsFile=" + lab.knownHosts()
+                + " -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes -P " + pi.port() + " root@" + pi.address());
+        assertEquals(0, r.exit(), r.all());
+        var seen = ssh(pi, "root", "cat /root/up.txt; stat -c %a /root/up.txt");
+        assertEquals("hello sftp\n600\n", seen.out(), seen.all());
+    }
+
+    @Test
+    void aRebootDropsSshKillsEverythingAndKeepsTheFiles() throws Exception {
+        Lab.PiInfo pi = lab.pis().get(3);
+        var before = ssh(pi, "root", "echo kept > /root/before-reboot; setsid sleep 1000 >/dev/null 2>&1 < /dev/null & echo $!");
+        assertEquals(0, before.exit(), before.all());
+        long background = Long.parseLong(before.out().strip());
+        assertTrue(ProcessHandle.of(background).map(ProcessHandle::isAlive).orElse(false), "a process left running in the background");
+        var reboot = ssh(pi, "root", "reboot");
+        assertTrue(reboot.exit() == 0 || reboot.exit() == 255, reboot.all());
+        // it goes away, then comes back
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        boolean wentAway = false;
+        boolean back = false;
+        while (System.nanoTime() < deadline && !back) {
+            var r = ssh(pi, "root", "cat /root/before-reboot");
+            if (r.exit() != 0) {
+                wentAway = true;
+            } else if (wentAway) {
+                back = true;
+                assertEquals("kept\n", r.out());
+            }
+            Thread.sleep(200);
+        }
+        assertTrue(wentAway, "the Pi dropped SSH");
+        assertTrue(back, "the Pi came back");
+        assertFalse(ProcessHandle.of(background).map(ProcessHandle::isAlive).orElse(false), "the reboot ended it");
+        var request = ssh(pi, "root", "test -e /var/lib/rpik8s-lab/reboot-requested && echo still-requested; echo done");
+        assertEquals("done\n", request.out(), "lab-boot cleared the request");
+    }
+}
