@@ -1,5 +1,6 @@
 package dev.rpik8s.cli;
 
+import dev.rpik8s.lab.LabPrerequisites;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,6 +42,23 @@ final class InstallOffer {
                 return 130;
             }
         });
+    }
+
+    /** The lab's prerequisites on this machine, offered for install when missing; true when the lab can start. */
+    static boolean forLab(String purpose, PrintWriter out) {
+        LabPrerequisites check = LabPrerequisites.check();
+        if (!check.linux()) {
+            out.println(purpose + " needs Linux (mount and UTS namespaces); this is " + System.getProperty("os.name") + ".");
+            return false;
+        }
+        List<Missing> missing = check.missing().stream().map(m -> new Missing(m.what(), m.debianPackage())).toList();
+        try {
+            BufferedReader in = new BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset()));
+            return forThisMachine().offer(purpose, missing, in, out);
+        } catch (IOException e) {
+            out.println(e.getMessage());
+            return false;
+        }
     }
 
     /** @return true when nothing is missing any more */

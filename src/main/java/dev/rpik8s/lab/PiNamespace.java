@@ -145,7 +145,7 @@ final class PiNamespace {
         }
         String ns = Files.readString(file).strip();
         Files.delete(file);
-        if (ns.equals(mountNamespace(1).orElse(ns)) || ns.equals(mountNamespace(ProcessHandle.current().pid()).orElse(ns))) {
+        if (mountNamespace(1).map(ns::equals).orElse(false) || mountNamespace(ProcessHandle.current().pid()).map(ns::equals).orElse(true)) {
             return false;   // never this machine's own namespace
         }
         boolean any = !processesIn(ns).isEmpty();
