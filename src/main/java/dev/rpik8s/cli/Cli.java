@@ -26,6 +26,12 @@ public final class Cli {
                 cmd.getErr().println(cmd.getColorScheme().errorText(oe.getMessage()));
                 return oe.exitCode();
             }
+            if (ex instanceof java.io.IOException || ex instanceof IllegalArgumentException) {
+                // what the lab or a host said, in words an operator can act on; the stack trace goes to the log
+                org.slf4j.LoggerFactory.getLogger(Cli.class).error("command failed", ex);
+                cmd.getErr().println(cmd.getColorScheme().errorText(ex.getMessage()));
+                return FAILED;
+            }
             throw ex;
         });
         return cl;

@@ -39,8 +39,11 @@ public final class Lab implements AutoCloseable {
     private final ScheduledExecutorService power;
     private final ExecutorService boots;
 
-    private Lab(Path dir, List<VirtualPi> pis) {
+    private final java.nio.channels.FileChannel lock;
+
+    private Lab(Path dir, java.nio.channels.FileChannel lock, List<VirtualPi> pis) {
         this.dir = dir;
+        this.lock = lock;
         this.pis = pis;
         this.boots = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("lab-boot"));
         this.power = Executors.newSingleThreadScheduledExecutor(daemon("lab-power"));
@@ -51,17 +54,23 @@ public final class Lab implements AutoCloseable {
         LabPrerequisites.check().throwIfMissing();
         Path dir = options.dir().toAbsolutePath();
         Files.createDirectories(dir);
-        LabFiles files = LabFiles.install(dir);
-        PublicKey clientKey = ClientKey.ensure(dir);
-        boolean root = "root".equals(System.getProperty("user.name"));
+        java.nio.channels.FileChannel lock = lock(dir);
         List<VirtualPi> pis = new ArrayList<>();
-        for (PiSpec spec : LabLayout.of(options.profileSet(), options.racks(), options.perRack())) {
-            Path piDir = dir.resolve("pis").resolve(spec.name());
-            PiRoot.create(piDir.resolve("root"), spec);
-            int port = root && PiSshServer.canBind(spec.address(), 22) ? 22 : 2222;
-            pis.add(new VirtualPi(spec, piDir, files, clientKey, port));
+        try {
+            LabFiles files = LabFiles.install(dir);
+            PublicKey clientKey = ClientKey.ensure(dir);
+            boolean root = "root".equals(System.getProperty("user.name"));
+            for (PiSpec spec : LabLayout.of(options.profileSet(), options.racks(), options.perRack())) {
+                Path piDir = dir.resolve("pis").resolve(spec.name());
+                PiRoot.create(piDir.resolve("root"), spec);
+                int port = root && PiSshServer.canBind(spec.address(), 22) ? 22 : 2222;
+                pis.add(new VirtualPi(spec, piDir, files, clientKey, port));
+            }
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        Lab lab = new Lab(dir, pis);
+        Lab lab = new Lab(dir, lock, pis);
         try {
             lab.bootAll();
             lab.writeKnownHosts();
@@ -102,7 +111,24 @@ public final class Lab implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         pis.parallelStream().forEach(VirtualPi::powerOff);
+        try {
+            lock.close();
+        } catch (IOException e) {
+            LOG.warn("lab lock: {}", e.toString());
+        }
         LOG.info("lab in {} down", dir);
+    }
+
+    /** One lab per directory: the Pis of two would fight over their addresses and files. */
+    private static java.nio.channels.FileChannel lock(Path dir) throws IOException {
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir.resolve("lab.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        if (channel.tryLock() == null) {
+            channel.close();
+            throw new IOException("Another lab runs in " + dir + " (from 'rpik8s-tui --lab' or 'lab up'). "
+                    + "See 'rpik8s-tui lab status', or stop it with 'rpik8s-tui lab down'.");
+        }
+        return channel;
     }
 
     private void bootAll() throws IOException {

@@ -89,7 +89,12 @@ final class VirtualPi implements PiHost {
         kubelet = new Kubelet(this);
         kubelet.start();
         ssh = new PiSshServer(this, hostKey(), clientKey, port);
-        ssh.start();
+        try {
+            ssh.start();
+        } catch (java.net.BindException e) {
+            ssh = null;
+            throw new IOException(address() + ":" + port + " is taken (another lab, from another directory?): " + e.getMessage(), e);
+        }
         LOG.info("{} up on {}:{}", name(), address(), port);
     }
 

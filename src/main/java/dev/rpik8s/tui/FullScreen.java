@@ -12,6 +12,7 @@ import com.googlecode.lanterna.gui2.dialogs.MessageDialog;
 import com.googlecode.lanterna.gui2.dialogs.MessageDialogBuilder;
 import com.googlecode.lanterna.gui2.dialogs.MessageDialogButton;
 import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -87,12 +88,21 @@ class FullScreen extends BasicWindow {
     }
 
     /**
-     * A message over the screen, closed with enter on its button. Added without waiting, so the GUI
-     * thread never sits in a nested loop (and a test can read the screen while it is open).
+     * A message over the screen, closed with enter on its button or with esc. Added without waiting, so the
+     * GUI thread never sits in a nested loop (and a test can read the screen while it is open).
      */
     final void popUp(String title, String text) {
         MessageDialog dialog = new MessageDialogBuilder().setTitle(title).setText(text)
                 .addButton(MessageDialogButton.Close).build();
+        dialog.addWindowListener(new WindowListenerAdapter() {
+            @Override
+            public void onUnhandledInput(Window window, KeyStroke key, AtomicBoolean handled) {
+                if (key.getKeyType() == KeyType.Escape) {
+                    window.close();
+                    handled.set(true);
+                }
+            }
+        });
         getTextGUI().addWindow(dialog);
     }
 }

@@ -39,6 +39,9 @@ final class PlaygroundScreen extends FullScreen {
 
     private void details(Playground playground, Table<String> table) {
         Host h = playground.hosts().get(table.getSelectedRow());
-        popUp(h.name(), h.description() + "\n\nLog in by hand:\n" + playground.sshCommand(h));
+        // one option per line, with bash's line continuations, so the line can be copied whole from a narrow screen
+        String command = playground.sshCommand(h).replace(" -o ", " \\\n    -o ").replace(" -p ", " \\\n    -p ")
+                .replace(" root@", " \\\n    root@");
+        popUp(h.name(), h.description() + "\n\nLog in by hand (esc closes):\n" + command);
     }
 }

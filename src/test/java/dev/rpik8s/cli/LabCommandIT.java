@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,6 +23,22 @@ import org.junit.jupiter.api.Timeout;
 class LabCommandIT {
 
     record Run(int exit, String out) {
+    }
+
+    private final List<Path> labs = new ArrayList<>();
+
+    /** A lab directory this test owns: whatever happens, its lab is stopped after the test. */
+    private Path labDir() {
+        Path dir = labDir();
+        labs.add(dir);
+        return dir;
+    }
+
+    @AfterEach
+    void stopLabs() throws Exception {
+        for (Path dir : labs) {
+            run("lab", "down", "--dir", dir.toString());
+        }
     }
 
     static Run run(String... argv) throws IOException, InterruptedException {
@@ -66,7 +83,7 @@ class LabCommandIT {
 
     @Test
     void upPrintsHowToLogInStatusListsThePisDownLeavesNothing() throws Exception {
-        Path dir = Paths.get("target", "lab-it-" + System.nanoTime()).toAbsolutePath();
+        Path dir = labDir();
         Run up = run("lab", "up", "--racks", "1", "--per-rack", "2", "--dir", dir.toString());
         assertEquals(0, up.exit(), up.out());
         assertTrue(up.out().contains("Lab up in " + dir + ": 2 Pis (mixed, 1 racks of 2)."), up.out());
@@ -98,7 +115,7 @@ class LabCommandIT {
 
     @Test
     void downFinishesOffALabWhoseProcessWasKilled() throws Exception {
-        Path dir = Paths.get("target", "lab-it-" + System.nanoTime()).toAbsolutePath();
+        Path dir = labDir();
         assertEquals(0, run("lab", "up", "--racks", "1", "--per-rack", "1", "--dir", dir.toString()).exit());
         long pid = Long.parseLong(Files.readString(dir.resolve("lab.pid")).strip());
         List<String> namespaces = namespaces(dir);

@@ -88,7 +88,14 @@ class PlaygroundScreenTest {
         press(new KeyStroke(KeyType.ArrowDown));
         press(new KeyStroke(KeyType.Enter));
         String text = text();
-        assertTrue(text.contains("ssh -i /lab/client_key -o UserKnownHostsFile=/lab/known_hosts -p 2222 root@127.0.2.3"), text);
+        assertTrue(text.contains("ssh -i /lab/client_key \\"), text);
+        assertTrue(text.contains("    -o UserKnownHostsFile=/lab/known_hosts \\"), text);
+        assertTrue(text.contains("    -p 2222 \\"), text);
+        assertTrue(text.contains("    root@127.0.2.3"), text);
+        press(new KeyStroke(KeyType.Escape));
+        assertFalse(text().contains("Log in by hand"), "esc closes the pop-up");
+        press(new KeyStroke('q', false, false));
+        assertFalse(gui.getWindows().contains(window), "and q then quits");
     }
 
     @Test
