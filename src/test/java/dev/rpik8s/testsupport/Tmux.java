@@ -46,7 +46,7 @@ public final class Tmux implements AutoCloseable {
     }
 
     public String screen() throws IOException {
-        return tmux(List.of("capture-pane", "-p", "-t", session));
+        return tmux(List.of("capture-pane", "-p", "-J", "-t", session));   // -J: a long line wrapped by the terminal reads as one
     }
 
     /** Waits until the screen satisfies {@code test}; fails with the last screen when it does not in time. */
