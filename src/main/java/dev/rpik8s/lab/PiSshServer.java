@@ -12,6 +12,7 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.channel.ChannelSessionFactory;
 import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.forward.AgentForwardingFilter;
 import org.apache.sshd.server.forward.ForwardingFilter;
@@ -60,6 +61,7 @@ final class PiSshServer implements AutoCloseable {
                 return process(channel, List.of(SFTP_SERVER));
             }
         }));
+        server.setChannelFactories(List.of(ChannelSessionFactory.INSTANCE, new PiForwarding(pi.address())));
         server.setForwardingFilter(ForwardingFilter.asForwardingFilter(AgentForwardingFilter.of(false), X11ForwardingFilter.of(false),
                 new TcpForwardingFilter() {
             @Override
@@ -91,9 +93,9 @@ final class PiSshServer implements AutoCloseable {
         return "root".equals(user) || "pi".equals(user);
     }
 
-    /** A forward may reach this Pi's address, or localhost as the Pi means it (its own address, in the lab). */
+    /** A forward may reach this Pi's own services only ({@link PiForwarding} has made localhost its address). */
     private boolean isOwnLoopback(String host) {
-        return pi.address().equals(host) || "localhost".equals(host) || "127.0.0.1".equals(host);
+        return pi.address().equals(host);
     }
 
     private Command process(ChannelSession channel, List<String> argv) {

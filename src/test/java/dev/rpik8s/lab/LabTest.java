@@ -120,4 +120,29 @@ class LabTest {
         var request = ssh(pi, "root", "test -e /var/lib/rpik8s-lab/reboot-requested && echo still-requested; echo done");
         assertEquals("done\n", request.out(), "lab-boot cleared the request");
     }
+
+    @Test
+    void aTunnelToLocalhostReachesThePiItselfAndNothingElse() throws Exception {
+        Lab.PiInfo pi = lab.pis().get(1);
+        try (java.net.ServerSocket service = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(pi.address()));
+             java.net.ServerSocket elsewhere = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.3.1"))) {
+            Thread server = new Thread(() -> {
+                try (java.net.Socket s = service.accept()) {
+                    String line = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream())).readLine();
+                    s.getOutputStream().write(("pi heard " + line + "\n").getBytes());
+                } catch (java.io.IOException e) {
+                    // the assertion below fails
+                }
+            });
+            server.start();
+            var through = ScratchPi.host("bash", "-c", "echo hello | ssh -i " + lab.clientKey() + " -o UserKnownHostsFile=" + lab.knownHosts()
+                    + " -o StrictHostKeyChecking=yes -o BatchMode=yes -p " + pi.port() + " -W 127.0.0.1:" + service.getLocalPort() + " root@" + pi.address());
+            assertEquals("pi heard hello\n", through.out(), through.all());
+            server.join(10_000);
+            // a service of this machine on another address is not the Pi's: refused though it listens
+            var refused = ScratchPi.host("bash", "-c", "echo x | ssh -i " + lab.clientKey() + " -o UserKnownHostsFile=" + lab.knownHosts()
+                    + " -o StrictHostKeyChecking=yes -o BatchMode=yes -p " + pi.port() + " -W 127.0.3.1:" + elsewhere.getLocalPort() + " root@" + pi.address());
+            assertTrue(refused.exit() != 0, refused.all());
+        }
+    }
 }
