@@ -56,8 +56,8 @@ class LabTest {
             assertEquals(0, r.exit(), r.all());
             assertEquals(List.of(pi.name(), pi.name(), pi.model(), "/root", "root"), r.out().lines().toList());
         }
-        var asPi = ssh(pis.get(0), "pi", "pwd; echo \"$USER\"");
-        assertEquals("/home/pi\npi\n", asPi.out(), asPi.all());
+        var asPi = ssh(pis.get(0), "pi", "pwd; echo \"$USER\"; whoami; id -u; sudo -n id -un");
+        assertEquals("/home/pi\npi\npi\n1000\nroot\n", asPi.out(), asPi.all());
     }
 
     @Test
