@@ -478,6 +478,7 @@ public final class PiRoot {
         env.put("BOOT_DIR", p.bootDir());
         env.put("BOOT_DEV", p.bootDevice());
         env.put("ROOT_DEV", p.rootDevice());
+        env.put("PARTUUID", id.partuuid);
         env.put("DISK_GB", String.valueOf(p.diskGb()));
         env.put("MAC", id.mac);
         env.put("SUDO", p.sudo().name().toLowerCase(Locale.ROOT));
