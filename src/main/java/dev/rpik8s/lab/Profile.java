@@ -14,11 +14,13 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * What one kind of virtual Pi is: board, kernel, OS, cgroups, swap, boot. Loaded from
  * {@code lab/profiles.yaml} (the facts and their sources live there); {@link PiRoot} writes a Pi's root from it.
  *
+ * @param soc               the Broadcom SoC (the revision code's processor field; the last device-tree compatible)
  * @param cpuinfoProcessor  one processor's /proc/cpuinfo lines after {@code processor : N}
  * @param cpuinfoHardware   the {@code Hardware} line's value, empty where the kernel prints none (arm64)
  * @param serialPrefix      fixed leading hex digits of the serial (00000000 on Pi 3, 10000000 on Pi 4), empty on Pi 5
@@ -43,6 +45,7 @@ public record Profile(
         String model,
         String revision,
         List<String> compatible,
+        String soc,
         int cpus,
         String cpuinfoProcessor,
         String cpuinfoHardware,
@@ -103,6 +106,12 @@ public record Profile(
         check(name, ((code >>> 23) & 1) == 1, "revision " + revision + " is not a new-style code (bit 23)");
         check(name, (256 << ((code >>> 20) & 7)) == ramMb, "revision " + revision + " says "
                 + (256 << ((code >>> 20) & 7)) + " MB, ramMb says " + ramMb);
+        List<String> socs = List.of("BCM2835", "BCM2836", "BCM2837", "BCM2711", "BCM2712");
+        int processor = (int) ((code >>> 12) & 0xF);
+        check(name, processor < socs.size() && socs.get(processor).equals(soc), "revision " + revision + " names "
+                + (processor < socs.size() ? socs.get(processor) : "processor " + processor) + ", soc says " + soc);
+        check(name, compatible.contains("brcm," + soc.toLowerCase(Locale.ROOT)), "compatible must end with the SoC: brcm,"
+                + soc.toLowerCase(Locale.ROOT));
         check(name, memTotalKb > 0 && memTotalKb < ramMb * 1024L, "memTotalKb must be below the RAM (" + ramMb + " MB)");
         check(name, cpus >= 1, "cpus must be at least 1");
         check(name, !cpuinfoProcessor.isBlank(), "cpuinfoProcessor is empty");
@@ -182,7 +191,13 @@ public record Profile(
     static Catalogue parse(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        Map<?, ?> doc = map(new Yaml(new SafeConstructor(options)).load(text), "document");
+        Object loaded;
+        try {
+            loaded = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (YAMLException e) {
+            throw new IllegalArgumentException("the profiles are not valid YAML: " + e.getMessage(), e);
+        }
+        Map<?, ?> doc = map(loaded, "document");
         Map<String, Profile> profiles = new LinkedHashMap<>();
         map(doc.get("profiles"), "profiles").forEach((k, v) -> {
             String name = String.valueOf(k);
@@ -206,7 +221,7 @@ public record Profile(
         return new Catalogue(java.util.Collections.unmodifiableMap(profiles), java.util.Collections.unmodifiableMap(sets));
     }
 
-    private static final Set<String> KEYS = new LinkedHashSet<>(List.of("description", "model", "revision", "compatible", "cpus",
+    private static final Set<String> KEYS = new LinkedHashSet<>(List.of("description", "model", "revision", "compatible", "soc", "cpus",
             "cpuinfoProcessor", "cpuinfoHardware", "serialPrefix", "kernelArch", "kernelRelease", "kernelVersion", "pageSize",
             "debArch", "osCodename", "osRelease", "debianVersion", "rpiIssue", "apt", "ramMb", "memTotalKb", "cgroupVersion",
             "memoryController", "cfsBandwidth", "swap", "swapMb", "bootDir", "bootMedium", "rootDevice", "bootDevice",
@@ -225,7 +240,7 @@ public record Profile(
         List<String> compatible = new ArrayList<>();
         list(f.required("compatible"), "profile " + name + " compatible").forEach(c -> compatible.add(String.valueOf(c)));
         return new Profile(name, f.string("description"), f.string("model"), f.string("revision"), compatible,
-                f.integer("cpus"), f.string("cpuinfoProcessor"), f.string("cpuinfoHardware"), f.string("serialPrefix"),
+                f.string("soc"), f.integer("cpus"), f.string("cpuinfoProcessor"), f.string("cpuinfoHardware"), f.string("serialPrefix"),
                 f.string("kernelArch"), f.string("kernelRelease"), f.string("kernelVersion"), f.integer("pageSize"),
                 f.string("debArch"), f.string("osCodename"), f.string("osRelease"), f.string("debianVersion"), f.string("rpiIssue"),
                 apt, f.integer("ramMb"), f.integer("memTotalKb"), f.integer("cgroupVersion"), f.bool("memoryController"),
