@@ -56,6 +56,10 @@ class ProfileStandInsTest {
         var misuse = pi5.sh("getconf PAGESIZE /");
         assertEquals(2, misuse.exit());
         assertTrue(misuse.err().startsWith("Usage: getconf [-v specification] variable_name [pathname]\n"), misuse.err());
+        var notEmulated = pi5.sh("getconf CHILD_MAX");
+        assertEquals(2, notEmulated.exit());
+        assertEquals("getconf: CHILD_MAX is not emulated in the Pi lab (lab/STANDINS.md)\n", notEmulated.err(),
+                "a real variable is refused, not answered with this machine's value");
         var noPath = pi5.sh("getconf NAME_MAX /nonexistent");
         assertEquals(3, noPath.exit());
         assertEquals("getconf: pathconf: /nonexistent: No such file or directory\n", noPath.err());
@@ -86,6 +90,9 @@ class ProfileStandInsTest {
         var bad = legacy.sh("findmnt --bogus");
         assertEquals(1, bad.exit());
         assertEquals("findmnt: unrecognized option '--bogus'\nTry 'findmnt --help' for more information.\n", bad.err());
+        var json = legacy.sh("findmnt -J /");
+        assertEquals(1, json.exit());
+        assertEquals("findmnt: -J is not emulated in the Pi lab (lab/STANDINS.md)\n", json.err());
         var column = legacy.sh("findmnt -o SIZE /");
         assertEquals(1, column.exit());
         assertEquals("findmnt: unknown column: SIZE\n", column.err());
@@ -113,6 +120,9 @@ class ProfileStandInsTest {
         var verb = pi.sh("timedatectl frobnicate");
         assertEquals(1, verb.exit());
         assertEquals("Unknown command verb frobnicate.\n", verb.err());
+        var setTime = pi.sh("timedatectl set-time '2030-01-01 00:00:00'");
+        assertEquals(1, setTime.exit());
+        assertEquals("timedatectl: set-time is not emulated in the Pi lab (lab/STANDINS.md)\n", setTime.err());
         var opt = pi.sh("timedatectl --bogus");
         assertEquals(1, opt.exit());
         assertEquals("timedatectl: unrecognized option '--bogus'\n", opt.err());
