@@ -19,7 +19,10 @@ while IFS= read -r p || [ -n "$p" ]; do
         rel=${p#/}
         rel=${rel%/}
         mkdir -p "./$rel" "./.overlay-work/$rel"
-        mount -t overlay overlay -o "lowerdir=$p,upperdir=./$rel,workdir=./.overlay-work/$rel" "$p"
+        # userxattr: the Pi's root marks its own directories opaque with user.overlay.opaque (PiRoot can set
+        # user attributes, not trusted ones); kernels before 5.11 lack the option and get the plain overlay
+        mount -t overlay overlay -o "lowerdir=$p,upperdir=./$rel,workdir=./.overlay-work/$rel,userxattr" "$p" 2>/dev/null \
+            || mount -t overlay overlay -o "lowerdir=$p,upperdir=./$rel,workdir=./.overlay-work/$rel" "$p"
         continue
     fi
     rel=${p#/}

@@ -58,11 +58,7 @@ public final class FactsParser {
     private HostFacts facts() {
         String dtModel = get("dt.model");
         String model = dtModel.isEmpty() ? get("cpu.model") : dtModel;
-        CgroupVersion cgroup = switch (get("cgroup.fs")) {
-            case "cgroup2fs" -> CgroupVersion.V2;
-            case "tmpfs" -> CgroupVersion.V1;
-            default -> CgroupVersion.UNKNOWN;
-        };
+        CgroupVersion cgroup = cgroupVersion();
         List<String> swapDevices = list(get("swap.devices"), ",");
         return new HostFacts(
                 get("hostname"),
@@ -107,6 +103,23 @@ public final class FactsParser {
         }
         return RevisionCode.decode(get("cpu.revision"))
                 .map(r -> new PiBoard(r.board(), r.ramMb(), r.processor(), r.is64BitCapable()));
+    }
+
+    /**
+     * runc's rule first: cgroup.controllers at the top of /sys/fs/cgroup exists only on the unified (v2)
+     * hierarchy. Then the file system type. When that is neither (a /sys/fs/cgroup that is not a mount of its
+     * own, as in the Pi lab's bind-mounted directories), v1's per-controller files decide.
+     */
+    private CgroupVersion cgroupVersion() {
+        if (!get("cgroup.v2.controllers").isEmpty()) {
+            return CgroupVersion.V2;
+        }
+        return switch (get("cgroup.fs")) {
+            case "cgroup2fs" -> CgroupVersion.V2;
+            case "tmpfs" -> CgroupVersion.V1;
+            default -> !get("cgroup.v1.memory").isEmpty() || get("cfs.v1").equals("present")
+                    ? CgroupVersion.V1 : CgroupVersion.UNKNOWN;
+        };
     }
 
     private Presence memoryController(CgroupVersion cgroup) {

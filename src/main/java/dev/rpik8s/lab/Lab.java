@@ -60,7 +60,7 @@ public final class Lab implements AutoCloseable {
             LabFiles files = LabFiles.install(dir);
             PublicKey clientKey = ClientKey.ensure(dir);
             boolean root = "root".equals(System.getProperty("user.name"));
-            for (PiSpec spec : LabLayout.of(options.profileSet(), options.racks(), options.perRack())) {
+            for (PiSpec spec : LabLayout.of(options.profileSet(), options.racks(), options.perRack()).pis()) {
                 Path piDir = dir.resolve("pis").resolve(spec.name());
                 PiRoot.create(piDir.resolve("root"), spec);
                 int port = root && PiSshServer.canBind(spec.address(), 22) ? 22 : 2222;

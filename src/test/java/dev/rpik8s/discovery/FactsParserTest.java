@@ -78,6 +78,27 @@ class FactsParserTest {
     }
 
     @Test
+    void theCgroupVersionComesFromTheFilesWhenSysFsCgroupIsNoMountOfItsOwn() {
+        // the Pi lab binds a directory over /sys/fs/cgroup: stat names the file system that directory lives on
+        HostFacts v2 = FactsParser.parse("fp.version=1\ncgroup.fs=ext2/ext3\ncgroup.v2.controllers=cpuset cpu io pids\n"
+                + "cgroup.v2.subtree=cpuset cpu io pids\ncgroup.v1.memory=\ncfs.v2=present\n");
+        assertEquals(CgroupVersion.V2, v2.cgroupVersion());
+        assertEquals(Presence.ABSENT, v2.memoryController());
+        assertEquals(Presence.PRESENT, v2.cfsBandwidth());
+        HostFacts v1 = FactsParser.parse("fp.version=1\ncgroup.fs=overlayfs\ncgroup.v2.controllers=\ncgroup.v1.memory=disabled\n"
+                + "cfs.v1=absent\n");
+        assertEquals(CgroupVersion.V1, v1.cgroupVersion());
+        assertEquals(Presence.ABSENT, v1.memoryController());
+        assertEquals(Presence.ABSENT, v1.cfsBandwidth());
+        HostFacts none = FactsParser.parse("fp.version=1\ncgroup.fs=ext2/ext3\ncgroup.v2.controllers=\ncgroup.v1.memory=\ncfs.v1=absent\n");
+        assertEquals(CgroupVersion.UNKNOWN, none.cgroupVersion(), "nothing to go by");
+        // runc's rule wins over the file system type: only the unified hierarchy has cgroup.controllers at the top
+        HostFacts tmpfs = FactsParser.parse("fp.version=1\ncgroup.fs=tmpfs\ncgroup.v2.controllers=cpuset cpu io memory pids\n");
+        assertEquals(CgroupVersion.V2, tmpfs.cgroupVersion());
+        assertEquals(Presence.PRESENT, tmpfs.memoryController());
+    }
+
+    @Test
     void aLoginBannerIsNotAFingerprint() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FactsParser.parse("\nThis system is for authorised users only\n"));

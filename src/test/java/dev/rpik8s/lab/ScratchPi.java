@@ -91,6 +91,23 @@ final class ScratchPi implements PiHost {
         return new ScratchPi(name, address, root, bin);
     }
 
+    /**
+     * Enters an existing root (one {@link PiRoot#create} wrote, say) as the Pi of that spec; the stand-ins are
+     * copied next to the root, executable, as the lab does.
+     */
+    static ScratchPi existing(PiSpec spec, Path root) throws IOException {
+        Path bin = root.toAbsolutePath().resolveSibling(root.getFileName() + "-bin");
+        Files.createDirectories(bin);
+        try (var files = Files.list(Paths.get("src/main/resources/lab/bin"))) {
+            for (Path f : files.toList()) {
+                Path t = bin.resolve(f.getFileName());
+                Files.copy(f, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                t.toFile().setExecutable(true, false);
+            }
+        }
+        return new ScratchPi(spec.name(), spec.address(), root.toAbsolutePath(), bin);
+    }
+
     private static void write(Path p, String s) throws IOException {
         Files.createDirectories(p.getParent());
         Files.writeString(p, s, StandardCharsets.UTF_8);
