@@ -29,12 +29,26 @@ public final class Cli {
             if (ex instanceof java.io.IOException || ex instanceof IllegalArgumentException) {
                 // what the lab or a host said, in words an operator can act on; the stack trace goes to the log
                 org.slf4j.LoggerFactory.getLogger(Cli.class).error("command failed", ex);
-                cmd.getErr().println(cmd.getColorScheme().errorText(ex.getMessage()));
+                cmd.getErr().println(cmd.getColorScheme().errorText(message(ex)));
                 return FAILED;
             }
             throw ex;
         });
         return cl;
+    }
+
+    /** A file-system error's own message is often only the path: say what happened to it. */
+    static String message(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "Permission denied: " + a.getFile() + " (choose a directory you can write, e.g. with --dir, or check its owner)";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return "No such file or directory: " + n.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
+        }
+        return e.getMessage();
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {

@@ -57,6 +57,7 @@ public final class LabControl {
         if (running.isPresent()) {
             return running.get();
         }
+        LabLayout.of(options.profileSet(), options.racks(), options.perRack());   // a bad layout is refused here, not in the daemon
         LabPrerequisites.check().throwIfMissing();
         Files.createDirectories(dir);
         Files.deleteIfExists(ready(dir));

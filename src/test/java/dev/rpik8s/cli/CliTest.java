@@ -57,4 +57,26 @@ class CliTest {
         assertTrue(script.contains("complete -F"), "not a bash completion script");
         assertTrue(script.contains("discover") && script.contains("inventory") && script.contains("status"), script);
     }
+
+    @Test
+    void aLabDirectoryThatCannotBeWrittenIsNamedWithWhatToDo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path notADir = java.nio.file.Files.writeString(tmp.resolve("file"), "x");
+        assertEquals(Cli.FAILED, run("lab", "up", "--racks", "1", "--per-rack", "1", "--dir", notADir.resolve("lab").toString()));
+        assertTrue(err.toString().contains(notADir.resolve("lab").toString()), err::toString);
+        assertTrue(!err.toString().contains("Exception"), err::toString);
+    }
+
+    @Test
+    void permissionDeniedSaysSoAndWhatToDo() {
+        String said = Cli.message(new java.nio.file.AccessDeniedException("/srv/lab"));
+        assertEquals("Permission denied: /srv/lab (choose a directory you can write, e.g. with --dir, or check its owner)", said);
+    }
+
+    @Test
+    void aBadLabLayoutIsAnErrorMessageNotAStackTrace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        assertEquals(Cli.FAILED, run("lab", "up", "--profile", "ancient", "--dir", tmp.toString()));
+        assertTrue(err.toString().contains("ancient"), err::toString);
+        assertTrue(!err.toString().contains("Exception"), err::toString);
+        assertTrue(!java.nio.file.Files.exists(tmp.resolve("lab.pid")), "no lab was started");
+    }
 }
