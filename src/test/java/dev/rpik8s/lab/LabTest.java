@@ -92,8 +92,14 @@ class LabTest {
     }
 
     @Test
-    void aRebootDropsSshKillsEverythingAndKeepsTheFiles() throws Exception {
-        Lab.PiInfo pi = lab.pis().get(3);
+    void aRebootDropsSshKillsEverythingKeepsTheFilesAndBootsWithTheNewCmdline() throws Exception {
+        // a Pi whose kernel has the memory controller off, as host prep finds it
+        PiSpec spec = LabLayout.of("mixed", 2, 2).pis().stream().filter(s -> !s.profile().memoryController()).findFirst().orElseThrow();
+        Lab.PiInfo pi = lab.pis().stream().filter(p -> p.name().equals(spec.name())).findFirst().orElseThrow();
+        String txt = spec.profile().cmdlinePath();
+        assertEquals("0\n", ssh(pi, "root", "awk '$1 == \"memory\" {print $4}' /proc/cgroups").out());
+        assertEquals(0, ssh(pi, "root", "sed -i '1 s/$/ cgroup_enable=memory/' " + txt).exit());
+        assertFalse(ssh(pi, "root", "cat /proc/cmdline").out().contains("cgroup_enable=memory"), "not before the reboot");
         var before = ssh(pi, "root", "echo kept > /root/before-reboot; setsid sleep 1000 >/dev/null 2>&1 < /dev/null & echo $!");
         assertEquals(0, before.exit(), before.all());
         long background = Long.parseLong(before.out().strip());
@@ -119,6 +125,10 @@ class LabTest {
         assertFalse(ProcessHandle.of(background).map(ProcessHandle::isAlive).orElse(false), "the reboot ended it");
         var request = ssh(pi, "root", "test -e /var/lib/rpik8s-lab/reboot-requested && echo still-requested; echo done");
         assertEquals("done\n", request.out(), "lab-boot cleared the request");
+        var booted = ssh(pi, "root", "tr ' ' '\\n' < /proc/cmdline | tail -n 1; awk '$1 == \"memory\" {print $4}' /proc/cgroups");
+        assertEquals("cgroup_enable=memory\n1\n", booted.out(), "the kernel took the new cmdline.txt: " + booted.all());
+        var controllers = ssh(pi, "root", "cat /sys/fs/cgroup/cgroup.controllers 2>/dev/null || ls -d /sys/fs/cgroup/memory");
+        assertTrue(controllers.out().contains("memory"), controllers.all());
     }
 
     @Test
