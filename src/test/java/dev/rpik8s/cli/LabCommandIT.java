@@ -29,7 +29,7 @@ class LabCommandIT {
 
     /** A lab directory this test owns: whatever happens, its lab is stopped after the test. */
     private Path labDir() {
-        Path dir = labDir();
+        Path dir = Paths.get("target", "lab-it-" + System.nanoTime()).toAbsolutePath();
         labs.add(dir);
         return dir;
     }
