@@ -66,10 +66,19 @@ final class PortForward implements Remote.Forward {
         }
     }
 
-    /** Copies until end of file, then closes the destination so its reader sees the end too. */
+    /**
+     * Copies until end of file, then closes the destination so its reader sees the end too.
+     * Flushes after every read: SSHJ's channel stream holds bytes until a flush, and a client
+     * that sends a request and waits for the answer would wait forever.
+     */
     private static Void pipe(InputStream in, OutputStream out) {
+        byte[] buf = new byte[32 * 1024];
         try (out) {
-            in.transferTo(out);
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                out.write(buf, 0, n);
+                out.flush();
+            }
         } catch (IOException e) {
             LOG.debug("tunnel stream ended: {}", e.toString());
         }

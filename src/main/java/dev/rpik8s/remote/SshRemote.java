@@ -210,14 +210,13 @@ public final class SshRemote implements Remote {
     @Override
     public ExecResult exec(CommandSpec spec) throws RemoteException {
         if (!spec.asRoot() || sudo.need() == Sudo.Need.ROOT) {
-            String command = spec.loginShell() ? spec.script() : "bash -c " + Shell.quote(spec.script());
-            return run(command, spec.stdin(), spec, redactor(spec));
+            return run(Sudo.commandLine(spec, Sudo.Need.ROOT), spec.stdin(), spec, redactor(spec));
         }
         Sudo.Need need = sudoNeed();
         if (need == Sudo.Need.NO_PASSWORD) {
-            return run(Sudo.wrap(need, spec.script()), spec.stdin(), spec, redactor(spec));
+            return run(Sudo.commandLine(spec, need), spec.stdin(), spec, redactor(spec));
         }
-        ExecResult r = run(Sudo.wrap(need, spec.script()), sudo.stdinWithPassword(spec.stdin()), spec, redactor(spec));
+        ExecResult r = run(Sudo.commandLine(spec, need), sudo.stdinWithPassword(spec.stdin()), spec, redactor(spec));
         if (Sudo.refusedPassword(r.exitStatus(), r.stderr())) {
             sudo.forget();
             throw new RemoteException("sudo on " + endpoint + " refused the password (it changed?); the command did not run");
@@ -270,24 +269,12 @@ public final class SshRemote implements Remote {
      * concurrently, writes stdin then closes it (end of file), and waits at most the timeout.
      */
     private ExecResult run(String command, byte[] stdin, CommandSpec spec, Redactor redactor) throws RemoteException {
-        SSHClient c = client();
-        Session session;
-        try {
-            session = c.startSession();
-        } catch (IOException e) {
-            // Nothing was sent yet: the connection died unnoticed. Connect again and go on.
-            LOG.info("cannot open a channel to {} ({}); reconnecting", endpoint, describe(e));
-            disconnectIfCurrent(c);
-            try {
-                session = client().startSession();
-            } catch (IOException e2) {
-                throw new RemoteException("cannot run a command on " + endpoint + ": " + describe(e2), e2);
-            }
-        }
+        Session session = openSession();
         Instant start = Instant.now();
         sink.started(redactor.redact(spec.script()), spec.asRoot());
-        try (Session s = session) {
-            Session.Command cmd = s.exec(command);
+        boolean finished = false;
+        try {
+            Session.Command cmd = session.exec(command);
             Future<String> out = pumps.submit(new OutputPump(cmd.getInputStream(), OutputSink.Stream.STDOUT, sink, redactor));
             Future<String> err = pumps.submit(new OutputPump(cmd.getErrorStream(), OutputSink.Stream.STDERR, sink, redactor));
             pumps.submit(() -> feed(cmd.getOutputStream(), stdin));
@@ -298,6 +285,7 @@ public final class SshRemote implements Remote {
             Duration took = Duration.between(start, Instant.now());
             int exit = exitStatus(cmd);
             sink.finished(exit, took);
+            finished = true;
             return new ExecResult(exit, stdout, stderr, took);
         } catch (TimeoutException e) {
             throw abandoned("it did not finish within " + spec.timeout() + " and may still be running", spec, e);
@@ -308,6 +296,37 @@ public final class SshRemote implements Remote {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw abandoned("the wait for it was interrupted", spec, e);
+        } finally {
+            if (finished) {
+                closeQuietly(session);
+            } else {
+                // sshd confirms a channel's close only once its command ended: do not wait for that.
+                pumps.submit(() -> closeQuietly(session));
+            }
+        }
+    }
+
+    private static void closeQuietly(Session s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            LOG.debug("closing a channel: {}", e.toString());
+        }
+    }
+
+    /** A channel for one command; nothing is sent yet, so a connection found dead is simply reopened. */
+    private Session openSession() throws RemoteException {
+        SSHClient c = client();
+        try {
+            return c.startSession();
+        } catch (IOException e) {
+            LOG.info("cannot open a channel to {} ({}); reconnecting", endpoint, describe(e));
+            disconnectIfCurrent(c);
+            try {
+                return client().startSession();
+            } catch (IOException e2) {
+                throw new RemoteException("cannot run a command on " + endpoint + ": " + describe(e2), e2);
+            }
         }
     }
 

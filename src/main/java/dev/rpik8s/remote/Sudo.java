@@ -59,9 +59,15 @@ final class Sudo {
         return password == null ? "" : new String(password);
     }
 
-    /** The command line that runs {@code bash -c script} as root given what sudo needs. */
-    static String wrap(Need need, String script) {
-        String bash = "bash -c " + Shell.quote(script);
+    /**
+     * The command line sent to the host: the script for the login shell as is, else under
+     * {@code bash -c}, and under sudo when it must run as root and the user is not root.
+     */
+    static String commandLine(CommandSpec spec, Need need) {
+        String bash = "bash -c " + Shell.quote(spec.script());
+        if (!spec.asRoot() || need == Need.ROOT) {
+            return spec.loginShell() ? spec.script() : bash;
+        }
         return switch (need) {
             case ROOT -> bash;
             case NO_PASSWORD -> "sudo -n -- " + bash;
