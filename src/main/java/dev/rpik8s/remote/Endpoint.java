@@ -25,11 +25,6 @@ public record Endpoint(String name, String host, int port, String user, List<Pat
         identityFiles = List.copyOf(identityFiles);
     }
 
-    /** Without any config: {@code host} on port 22 as {@code user}. */
-    public static Endpoint of(String host, String user) {
-        return new Endpoint(host, host, SSH_PORT, user, List.of());
-    }
-
     /**
      * Reads {@code home/.ssh/config}: its HostName, Port, User and IdentityFile win; without
      * them the host is {@code name}, the port 22 and the user {@code defaultUser}.
@@ -47,10 +42,6 @@ public record Endpoint(String name, String host, int port, String user, List<Pat
         } catch (IOException e) {
             throw new RemoteException("cannot read " + home.resolve(".ssh/config") + ": " + e.getMessage(), e);
         }
-    }
-
-    public Endpoint withPort(int newPort) {
-        return new Endpoint(name, host, newPort, user, identityFiles);
     }
 
     @Override

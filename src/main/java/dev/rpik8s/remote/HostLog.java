@@ -16,7 +16,8 @@ import java.time.temporal.ChronoUnit;
  * The default {@link OutputSink}: one append-only log file per host (mode 0600), a line per
  * output line, flushed as it comes so {@code tail -f} shows a command live.
  * <pre>
- * 2026-11-30T20:55:01.123Z $ apt-get install -y containerd   (as root)
+ * 2026-11-30T20:55:01.123Z $ apt-get update
+ * 2026-11-30T20:55:01.123Z > apt-get install -y containerd   (as root)
  * 2026-11-30T20:55:02.456Z out| Reading package lists...
  * 2026-11-30T20:55:09.789Z exit 0 after 8666 ms
  * </pre>
@@ -41,7 +42,11 @@ public final class HostLog implements OutputSink {
 
     @Override
     public void started(String command, boolean asRoot) {
-        write("$ " + command.replace("\n", "\n  ") + (asRoot ? "   (as root)" : ""));
+        // A script of several lines is shown as a shell shows it: "$ " then "> " (PS1, PS2).
+        String[] lines = command.strip().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            write((i == 0 ? "$ " : "> ") + lines[i] + (asRoot && i == lines.length - 1 ? "   (as root)" : ""));
+        }
     }
 
     @Override

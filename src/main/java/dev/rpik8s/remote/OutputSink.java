@@ -25,23 +25,4 @@ public interface OutputSink extends AutoCloseable {
     @Override
     default void close() {
     }
-
-    /** Discards everything: for probes whose output nobody needs to read later. */
-    OutputSink NONE = new OutputSink() {
-        @Override
-        public void started(String command, boolean asRoot) {
-        }
-
-        @Override
-        public void line(Stream stream, String line) {
-        }
-
-        @Override
-        public void finished(int exitStatus, Duration duration) {
-        }
-
-        @Override
-        public void abandoned(String why) {
-        }
-    };
 }

@@ -28,8 +28,6 @@ public final class SshContext {
     private final Prompter prompter;
     private final HostKeys hostKeys;
     private final Function<Endpoint, OutputSink> sinks;
-    private final Duration connectTimeout;
-    private final Duration keepAlive;
     private final Map<Path, KeyProvider> keys = new HashMap<>();
 
     /**
@@ -40,28 +38,10 @@ public final class SshContext {
      */
     public SshContext(Path home, Path sessionKnownHosts, Map<String, String> pins, Prompter prompter,
             Function<Endpoint, OutputSink> sinks) {
-        this(Objects.requireNonNull(home, "home"), new OneAtATime(prompter), sessionKnownHosts, pins, sinks);
-    }
-
-    private SshContext(Path home, Prompter serial, Path sessionKnownHosts, Map<String, String> pins,
-            Function<Endpoint, OutputSink> sinks) {
-        this(home, serial, new HostKeys(home.resolve(".ssh/known_hosts"), sessionKnownHosts, pins, serial), sinks,
-                CONNECT_TIMEOUT, KEEP_ALIVE);
-    }
-
-    /** The same session with other waits (tests use short ones). */
-    public SshContext withTimeouts(Duration connect, Duration keepAliveInterval) {
-        return new SshContext(home, prompter, hostKeys, sinks, connect, keepAliveInterval);
-    }
-
-    private SshContext(Path home, Prompter prompter, HostKeys hostKeys, Function<Endpoint, OutputSink> sinks,
-            Duration connectTimeout, Duration keepAlive) {
-        this.home = home;
-        this.prompter = prompter;
-        this.hostKeys = hostKeys;
-        this.sinks = sinks;
-        this.connectTimeout = connectTimeout;
-        this.keepAlive = keepAlive;
+        this.home = Objects.requireNonNull(home, "home");
+        this.prompter = new OneAtATime(prompter);
+        this.hostKeys = new HostKeys(home.resolve(".ssh/known_hosts"), sessionKnownHosts, pins, this.prompter);
+        this.sinks = Objects.requireNonNull(sinks, "sinks");
     }
 
     /** Resolves {@code name} through ~/.ssh/config and opens nothing yet: the first call connects. */
@@ -83,14 +63,6 @@ public final class SshContext {
 
     OutputSink sinkFor(Endpoint e) {
         return sinks.apply(e);
-    }
-
-    Duration connectTimeout() {
-        return connectTimeout;
-    }
-
-    Duration keepAlive() {
-        return keepAlive;
     }
 
     /** The key in {@code file}, loaded once per session; its passphrase is asked when first needed. */

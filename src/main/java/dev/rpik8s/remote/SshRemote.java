@@ -108,9 +108,9 @@ public final class SshRemote implements Remote {
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         SSHClient c = new SSHClient(config);
         c.addHostKeyVerifier(ctx.hostKeys());
-        c.setConnectTimeout((int) ctx.connectTimeout().toMillis());
-        c.setTimeout((int) ctx.connectTimeout().toMillis());
-        c.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, ctx.keepAlive().toSeconds()));
+        c.setConnectTimeout((int) SshContext.CONNECT_TIMEOUT.toMillis());
+        c.setTimeout((int) SshContext.CONNECT_TIMEOUT.toMillis());
+        c.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, SshContext.KEEP_ALIVE.toSeconds()));
         ((KeepAliveRunner) c.getConnection().getKeepAlive()).setMaxAliveCount(3);
         try {
             c.connect(endpoint.host(), endpoint.port());
