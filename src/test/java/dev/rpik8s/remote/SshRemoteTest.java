@@ -405,6 +405,44 @@ class SshRemoteTest {
         assertTrue(hostLog().contains("fate unknown"), hostLog());
     }
 
+    @Test
+    void aHostThatFallsSilentMidCommandIsFoundDeadByKeepAlives() throws Exception {
+        SshRemote r = pinned(NOPW_USER, "id_ed25519");
+        String marker = "rpik8s-marker-" + System.nanoTime();
+        CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return r.exec(CommandSpec.of("echo " + marker + "; sleep 120; echo " + marker));
+            } catch (RemoteException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        // Stopped, not killed: the TCP connection stays open and nothing answers on it, as with
+        // a Pi that lost power. Only the keep-alives can tell.
+        List<ProcessHandle> connection = connectionOf(awaitProcess(marker));
+        try {
+            for (ProcessHandle p : connection) {
+                new ProcessBuilder("kill", "-STOP", String.valueOf(p.pid())).start().waitFor();
+            }
+            ExecutionException e = assertThrows(ExecutionException.class, running::get);
+            assertTrue(e.getCause() instanceof CommandFateUnknown, String.valueOf(e.getCause()));
+            assertTrue(e.getCause().getMessage().contains("keep-alive"), e.getCause().getMessage());
+        } finally {
+            connection.forEach(ProcessHandle::destroyForcibly);
+        }
+        assertEquals("back\n", r.exec(CommandSpec.of("echo back")).stdout());
+    }
+
+    @Test
+    void aCancelledPassphraseSkipsTheKeyAndThenTheLoginIsCancelledCleanly() throws Exception {
+        SshRemote r = pinned(NOPW_USER, "locked_ed25519");
+        Files.move(home.resolve(".ssh/locked_ed25519"), home.resolve(".ssh/id_ed25519"));
+        Files.move(home.resolve(".ssh/locked_ed25519.pub"), home.resolve(".ssh/id_ed25519.pub"));
+        RemoteException e = assertThrows(RemoteException.class, () -> r.exec(CommandSpec.of("true")));
+        assertTrue(e.getMessage().contains("no password given"), e.getMessage());
+        assertEquals(List.of("passphrase " + home.resolve(".ssh/id_ed25519"), "login " + NOPW_USER + "@" + sshd.address()),
+                prompter.asked());
+    }
+
     /** The pid of the command whose command line holds {@code marker}, once it runs. */
     private static long awaitProcess(String marker) throws Exception {
         while (true) {
@@ -417,12 +455,20 @@ class SshRemoteTest {
         }
     }
 
-    /** Kills the sshd processes serving that command's connection (not the listener): the TCP connection drops. */
+    /** Kills the sshd processes serving that command's connection: the TCP connection drops. */
     private static void killConnectionOf(long commandPid) {
+        connectionOf(commandPid).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** The sshd processes (privileged monitor, user's side) between the command and the listener. */
+    private static List<ProcessHandle> connectionOf(long commandPid) {
+        List<ProcessHandle> out = new java.util.ArrayList<>();
         Optional<ProcessHandle> p = ProcessHandle.of(commandPid).flatMap(ProcessHandle::parent);
         while (p.isPresent() && p.get().pid() != sshd.pid()) {
-            p.get().destroyForcibly();
+            out.add(p.get());
             p = p.get().parent();
         }
+        assertTrue(p.isPresent(), "the command " + commandPid + " does not descend from the test sshd");
+        return out;
     }
 }
