@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.common.SSHException;
@@ -95,7 +96,7 @@ final class KnownHostsFile {
 
     /** How OpenSSH names a host in known_hosts: {@code [host]:port} unless the port is 22. */
     static String entryName(String host, int port) {
-        String h = host.toLowerCase(java.util.Locale.ROOT);
+        String h = host.toLowerCase(Locale.ROOT);
         return port == Endpoint.SSH_PORT ? h : "[" + h + "]:" + port;
     }
 

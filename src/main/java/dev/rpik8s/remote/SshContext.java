@@ -2,7 +2,6 @@ package dev.rpik8s.remote;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,11 +17,6 @@ import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
  * private keys (so a passphrase is asked once per session, not once per host).
  */
 public final class SshContext {
-
-    /** How long to wait for a host to answer a connection; a Pi on the LAN answers in milliseconds. */
-    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
-    /** A keep-alive every few seconds; three unanswered mean the host is gone (see libraries.md: setTimeout does not). */
-    public static final Duration KEEP_ALIVE = Duration.ofSeconds(5);
 
     private final Path home;
     private final Prompter prompter;

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -56,6 +57,14 @@ public final class SshRemote implements Remote {
     /** OpenSSH's default key files, tried after the config's IdentityFile entries. */
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A Pi on the LAN answers in milliseconds; this also bounds the wait for a silent server's greeting. */
+    private static final int CONNECT_TIMEOUT_MS = 15_000;
+    /**
+     * A keep-alive every 5 s, and the connection is dead after 3 unanswered: a Pi that lost
+     * power mid-command is noticed in about 15 s (SSHJ's read timeout alone never notices).
+     */
+    private static final int KEEP_ALIVE_SECONDS = 5;
+    private static final int KEEP_ALIVE_MISSES = 3;
 
     private final Endpoint endpoint;
     private final SshContext ctx;
@@ -108,10 +117,11 @@ public final class SshRemote implements Remote {
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         SSHClient c = new SSHClient(config);
         c.addHostKeyVerifier(ctx.hostKeys());
-        c.setConnectTimeout((int) SshContext.CONNECT_TIMEOUT.toMillis());
-        c.setTimeout((int) SshContext.CONNECT_TIMEOUT.toMillis());
-        c.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, SshContext.KEEP_ALIVE.toSeconds()));
-        ((KeepAliveRunner) c.getConnection().getKeepAlive()).setMaxAliveCount(3);
+        c.setConnectTimeout(CONNECT_TIMEOUT_MS);
+        c.setTimeout(CONNECT_TIMEOUT_MS);
+        // Set before connect: SSHJ starts the keep-alive thread at connect only when enabled.
+        c.getConnection().getKeepAlive().setKeepAliveInterval(KEEP_ALIVE_SECONDS);
+        ((KeepAliveRunner) c.getConnection().getKeepAlive()).setMaxAliveCount(KEEP_ALIVE_MISSES);
         try {
             c.connect(endpoint.host(), endpoint.port());
         } catch (IOException e) {
@@ -194,7 +204,7 @@ public final class SshRemote implements Remote {
 
     private synchronized void forgetLoginPassword() {
         if (loginPassword != null) {
-            java.util.Arrays.fill(loginPassword, '\0');
+            Arrays.fill(loginPassword, '\0');
             loginPassword = null;
         }
     }
@@ -210,13 +220,13 @@ public final class SshRemote implements Remote {
     @Override
     public ExecResult exec(CommandSpec spec) throws RemoteException {
         if (!spec.asRoot() || sudo.need() == Sudo.Need.ROOT) {
-            return run(Sudo.commandLine(spec, Sudo.Need.ROOT), spec.stdin(), spec, redactor(spec));
+            return run(Sudo.commandLine(spec, Sudo.Need.ROOT), spec.stdin(), spec);
         }
         Sudo.Need need = sudoNeed();
         if (need == Sudo.Need.NO_PASSWORD) {
-            return run(Sudo.commandLine(spec, need), spec.stdin(), spec, redactor(spec));
+            return run(Sudo.commandLine(spec, need), spec.stdin(), spec);
         }
-        ExecResult r = run(Sudo.commandLine(spec, need), sudo.stdinWithPassword(spec.stdin()), spec, redactor(spec));
+        ExecResult r = run(Sudo.commandLine(spec, need), sudo.stdinWithPassword(spec.stdin()), spec);
         if (Sudo.refusedPassword(r.exitStatus(), r.stderr())) {
             sudo.forget();
             throw new RemoteException("sudo on " + endpoint + " refused the password (it changed?); the command did not run");
@@ -224,11 +234,11 @@ public final class SshRemote implements Remote {
         return r;
     }
 
-    /** Learns once per connection whether sudo needs a password, and gets a right one if it does. */
+    /** Learns once per host whether sudo needs a password, and gets a right one if it does. */
     private Sudo.Need sudoNeed() throws RemoteException {
         synchronized (sudo) {
             if (sudo.need() == null) {
-                ExecResult probe = run("sudo -n true", new byte[0], CommandSpec.of("sudo -n true"), redactor(CommandSpec.of("")));
+                ExecResult probe = sudoItself("sudo -n true", new byte[0]);
                 if (probe.ok()) {
                     sudo.learnt(Sudo.Need.NO_PASSWORD);
                 } else if (probe.stderr().contains(Sudo.PASSWORD_REQUIRED)) {
@@ -245,8 +255,7 @@ public final class SshRemote implements Remote {
                 sudo.keep(answer.get());
                 // Checked on its own, with stdin closed right after the password: a wrong one then
                 // fails at once, instead of sudo reading the command's input as more attempts.
-                CommandSpec check = CommandSpec.of("sudo -k -S -p '' -- true");
-                ExecResult r = run("sudo -k -S -p '' -- true", sudo.stdinWithPassword(new byte[0]), check, redactor(check));
+                ExecResult r = sudoItself("sudo -k -S -p '' -- true", sudo.stdinWithPassword(new byte[0]));
                 if (!r.ok()) {
                     sudo.forget();
                     throw new RemoteException("sudo on " + endpoint + " refused the password"
@@ -258,17 +267,19 @@ public final class SshRemote implements Remote {
         }
     }
 
-    private Redactor redactor(CommandSpec spec) {
-        List<String> secrets = new ArrayList<>(spec.secrets());
-        secrets.add(sudo.passwordForRedaction());
-        return new Redactor(secrets);
+    /** A sudo command line of our own, sent as is (not under bash -c). */
+    private ExecResult sudoItself(String command, byte[] stdin) throws RemoteException {
+        return run(command, stdin, CommandSpec.of(command));
     }
 
     /**
      * Runs one command on its own channel (SSHJ: one exec per session), pumps stdout and stderr
      * concurrently, writes stdin then closes it (end of file), and waits at most the timeout.
      */
-    private ExecResult run(String command, byte[] stdin, CommandSpec spec, Redactor redactor) throws RemoteException {
+    private ExecResult run(String command, byte[] stdin, CommandSpec spec) throws RemoteException {
+        List<String> secrets = new ArrayList<>(spec.secrets());
+        secrets.add(sudo.passwordForRedaction());
+        Redactor redactor = new Redactor(secrets);
         Session session = openSession();
         Instant start = Instant.now();
         sink.started(redactor.redact(spec.script()), spec.asRoot());
@@ -343,7 +354,7 @@ public final class SshRemote implements Remote {
             // The command ended (or the channel closed) before reading all of its input.
             LOG.debug("stdin not fully written: {}", e.toString());
         } finally {
-            java.util.Arrays.fill(bytes, (byte) 0);
+            Arrays.fill(bytes, (byte) 0);
         }
     }
 
