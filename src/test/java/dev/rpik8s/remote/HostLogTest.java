@@ -18,7 +18,9 @@ class HostLogTest {
 
     @Test
     void oneLinePerEventPrivateAndAppendedAcrossConnections() throws Exception {
+        Path file;
         try (HostLog log = HostLog.inDirectory(dir.resolve("logs"), "pi@1:22/x")) {
+            file = log.file();
             log.started("apt-get update\napt-get install -y x", true);
             log.line(OutputSink.Stream.STDOUT, "Reading package lists...");
             log.line(OutputSink.Stream.STDERR, "W: something");
@@ -27,7 +29,7 @@ class HostLogTest {
         try (HostLog again = HostLog.inDirectory(dir.resolve("logs"), "pi@1:22/x")) {
             again.abandoned("the connection dropped");
         }
-        Path file = dir.resolve("logs/pi_1_22_x.log");
+        assertEquals(dir.resolve("logs/pi_1_22_x.log"), file);
         List<String> lines = Files.readAllLines(file).stream().map(l -> l.substring(l.indexOf(' ') + 1)).toList();
         assertEquals(List.of("$ apt-get update", "> apt-get install -y x   (as root)", "out| Reading package lists...",
                 "err| W: something", "exit 0 after 1234 ms", "fate unknown: the connection dropped"), lines);

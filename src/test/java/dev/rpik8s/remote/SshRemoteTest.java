@@ -397,6 +397,10 @@ class SshRemoteTest {
             }
         });
         long command = awaitProcess(marker);
+        // Output is streamed: the first line is in the host log while the command still runs.
+        while (!Files.exists(home.resolve("logs/pi.log")) || !hostLog().contains("out| " + marker)) {
+            Thread.sleep(50);
+        }
         killConnectionOf(command);
         ExecutionException e = assertThrows(ExecutionException.class, running::get);
         assertTrue(e.getCause() instanceof CommandFateUnknown, String.valueOf(e.getCause()));
