@@ -73,7 +73,7 @@ class FleetOverSshTest {
                     events.add("finished " + host);
                 }
             };
-            Map<String, Fleet.Outcome<String>> out = new Fleet(2, Duration.ofSeconds(4)).run(hosts, host -> {
+            Map<String, Fleet.Outcome<String>> out = new Fleet(2, Duration.ofSeconds(8)).run(hosts, host -> {
                 try (SshRemote r = ctx.open(host, NOPW_USER)) {
                     return r.exec(CommandSpec.of("echo $SSH_CONNECTION")).stdout().split(" ")[2];
                 }
@@ -83,7 +83,7 @@ class FleetOverSshTest {
                 assertEquals(Fleet.Outcome.done(sshd.addresses().get(i)), out.get("pi" + i), "pi" + i);
             }
             assertFalse(out.get("silent").ok());
-            assertTrue(out.get("silent").message().contains("silent gave no answer within 4.0 s"), out.get("silent").message());
+            assertTrue(out.get("silent").message().contains("silent gave no answer within 8.0 s"), out.get("silent").message());
             assertEquals(10, events.size(), events.toString());
             assertTrue(events.containsAll(hosts.stream().map(h -> "finished " + h).toList()), events.toString());
             assertEquals(List.of(), prompter.asked());
