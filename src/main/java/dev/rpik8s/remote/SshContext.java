@@ -1,0 +1,100 @@
+package dev.rpik8s.remote;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+
+/**
+ * What every host's {@link SshRemote} of one session shares: the operator's home (for
+ * ~/.ssh), the one {@link Prompter} (its questions come one at a time even when many hosts
+ * connect at once), the host-key policy, where each host's output goes, and the decrypted
+ * private keys (so a passphrase is asked once per session, not once per host).
+ */
+public final class SshContext {
+
+    private final Path home;
+    private final Prompter prompter;
+    private final HostKeys hostKeys;
+    private final Function<Endpoint, OutputSink> sinks;
+    private final Map<Path, KeyProvider> keys = new HashMap<>();
+
+    /**
+     * @param home               the operator's home: ~/.ssh/config, ~/.ssh/known_hosts, ~/.ssh/id_*
+     * @param sessionKnownHosts  the session's own known_hosts, where newly trusted keys go
+     * @param pins               host (or host:port) to SHA256 fingerprint, from an answers file
+     * @param sinks              where a host's command output goes, e.g. {@code e -> HostLog.inDirectory(dir, e.name())}
+     */
+    public SshContext(Path home, Path sessionKnownHosts, Map<String, String> pins, Prompter prompter,
+            Function<Endpoint, OutputSink> sinks) {
+        this.home = Objects.requireNonNull(home, "home");
+        this.prompter = new OneAtATime(prompter);
+        this.hostKeys = new HostKeys(home.resolve(".ssh/known_hosts"), sessionKnownHosts, pins, this.prompter);
+        this.sinks = Objects.requireNonNull(sinks, "sinks");
+    }
+
+    /** Resolves {@code name} through ~/.ssh/config and opens nothing yet: the first call connects. */
+    public SshRemote open(String name, String defaultUser) throws RemoteException {
+        return new SshRemote(Endpoint.resolve(name, defaultUser, home), this);
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Prompter prompter() {
+        return prompter;
+    }
+
+    HostKeys hostKeys() {
+        return hostKeys;
+    }
+
+    OutputSink sinkFor(Endpoint e) {
+        return sinks.apply(e);
+    }
+
+    /** The key in {@code file}, loaded once per session; its passphrase is asked when first needed. */
+    synchronized KeyProvider key(Path file, SSHClient loader) throws IOException {
+        KeyProvider k = keys.get(file);
+        if (k == null) {
+            k = loader.loadKeys(file.toString(), new Passphrase(file, prompter));
+            keys.put(file, k);
+        }
+        return k;
+    }
+
+    /** Serialises questions: several hosts connecting at once must not talk over each other. */
+    private static final class OneAtATime implements Prompter {
+        private final Prompter p;
+
+        OneAtATime(Prompter p) {
+            this.p = Objects.requireNonNull(p, "prompter");
+        }
+
+        @Override
+        public synchronized boolean trustHostKey(String host, int port, String keyType, String fingerprint) {
+            return p.trustHostKey(host, port, keyType, fingerprint);
+        }
+
+        @Override
+        public synchronized Optional<char[]> keyPassphrase(Path keyFile) {
+            return p.keyPassphrase(keyFile);
+        }
+
+        @Override
+        public synchronized Optional<char[]> loginPassword(String user, String host) {
+            return p.loginPassword(user, host);
+        }
+
+        @Override
+        public synchronized Optional<char[]> sudoPassword(String user, String host) {
+            return p.sudoPassword(user, host);
+        }
+    }
+}

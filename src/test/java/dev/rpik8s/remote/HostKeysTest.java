@@ -1,0 +1,156 @@
+package dev.rpik8s.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rpik8s.testsupport.RecordingPrompter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import net.schmizz.sshj.common.Buffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HostKeysTest {
+
+    @TempDir
+    Path dir;
+
+    private final RecordingPrompter prompter = new RecordingPrompter();
+    private final PublicKey key = newKey();
+    private final PublicKey other = newKey();
+
+    private Path user() {
+        return dir.resolve("user_known_hosts");
+    }
+
+    private Path session() {
+        return dir.resolve("session/known_hosts");
+    }
+
+    private HostKeys hostKeys(Map<String, String> pins) {
+        return new HostKeys(user(), session(), pins, prompter);
+    }
+
+    @Test
+    void aKeyInTheOperatorsFileIsAcceptedWithoutAQuestion() throws Exception {
+        Files.writeString(user(), "# mine\n\n[pi1]:2222 " + line(key) + "\n");
+        assertTrue(hostKeys(Map.of()).verify("pi1", 2222, key));
+        assertEquals(List.of(), prompter.asked());
+    }
+
+    @Test
+    void hashedEntriesAreHonoured() throws Exception {
+        Files.writeString(user(), hashed("pi1") + " " + line(key) + "\n");
+        assertTrue(hostKeys(Map.of()).verify("pi1", 22, key));
+        assertEquals(List.of(), prompter.asked());
+    }
+
+    @Test
+    void aChangedKeyIsRefusedNamingTheFileAndLineToRemove() throws Exception {
+        Files.writeString(user(), "# mine\nother " + line(key) + "\n" + hashed("pi1") + " " + line(other) + "\n");
+        HostKeys hk = hostKeys(Map.of("pi1", Fingerprint.sha256(key)));
+        assertFalse(hk.verify("pi1", 22, key));
+        String why = hk.takeRefusal("pi1", 22).orElseThrow();
+        assertTrue(why.contains("Offending key in " + user() + ":3"), why);
+        assertTrue(why.contains(Fingerprint.sha256(key)), why);
+        assertEquals(List.of(), prompter.asked(), "a changed key is never offered to the operator");
+        assertFalse(Files.exists(session()));
+    }
+
+    @Test
+    void aChangedKeyInTheSessionFileIsRefusedToo() throws Exception {
+        Files.createDirectories(session().getParent());
+        Files.writeString(session(), "[pi1]:2222 " + line(other) + "\n");
+        HostKeys hk = hostKeys(Map.of());
+        assertFalse(hk.verify("pi1", 2222, key));
+        assertTrue(hk.takeRefusal("pi1", 2222).orElseThrow().contains(session() + ":1"));
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedEvenWhenAnotherLineHoldsIt() throws Exception {
+        Files.writeString(user(), "pi1 " + line(key) + "\n@revoked * " + line(key) + "\n");
+        HostKeys hk = hostKeys(Map.of());
+        assertFalse(hk.verify("pi1", 22, key));
+        assertTrue(hk.takeRefusal("pi1", 22).orElseThrow().contains("@revoked in " + user() + ":2"));
+    }
+
+    @Test
+    void anUnknownKeyDeclinedIsRefusedAndWrittenNowhere() throws Exception {
+        HostKeys hk = hostKeys(Map.of());
+        assertFalse(hk.verify("pi1", 22, key));
+        assertEquals(List.of("trust pi1:22 ecdsa-sha2-nistp256 " + Fingerprint.sha256(key)), prompter.asked());
+        assertTrue(hk.takeRefusal("pi1", 22).orElseThrow().contains("not trusted"));
+        assertFalse(Files.exists(session()));
+        assertFalse(Files.exists(user()));
+    }
+
+    @Test
+    void anUnknownKeyTrustedGoesToTheSessionFileOnlyAndIsNotAskedAgain() throws Exception {
+        Files.writeString(user(), "other " + line(other) + "\n");
+        prompter.trust(true);
+        HostKeys hk = hostKeys(Map.of());
+        assertTrue(hk.verify("pi1", 2222, key));
+        assertTrue(hk.verify("pi1", 2222, key));
+        assertEquals(1, prompter.count("trust "));
+        assertEquals("other " + line(other) + "\n", Files.readString(user()));
+        assertEquals("[pi1]:2222 " + line(key) + "\n", Files.readString(session()));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(session())));
+        assertEquals(List.of("ecdsa-sha2-nistp256"), hk.findExistingAlgorithms("pi1", 2222));
+    }
+
+    @Test
+    void aPinnedFingerprintIsAcceptedWithoutAQuestionAndAnotherKeyRefused() throws Exception {
+        HostKeys hk = hostKeys(Map.of("pi1", Fingerprint.sha256(key), "pi2:2222", Fingerprint.sha256(key).substring(7)));
+        assertTrue(hk.verify("pi1", 22, key));
+        assertTrue(hk.verify("pi2", 2222, key));
+        assertFalse(hk.verify("pi1", 22, other));
+        assertTrue(hk.takeRefusal("pi1", 22).orElseThrow().contains("pins " + Fingerprint.sha256(key)));
+        assertEquals(List.of(), prompter.asked());
+        assertFalse(Files.exists(session()), "pins live in the answers file, not in known_hosts");
+    }
+
+    @Test
+    void theFingerprintIsTheOneSshKeygenPrints() throws Exception {
+        Path pub = dir.resolve("k.pub");
+        Files.writeString(pub, line(key) + "\n");
+        Process p = new ProcessBuilder("ssh-keygen", "-l", "-E", "sha256", "-f", pub.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertEquals(out.split(" ")[1], Fingerprint.sha256(key));
+    }
+
+    static PublicKey newKey() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(256);
+            return g.generateKeyPair().getPublic();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "type base64", the tail of a known_hosts line. */
+    static String line(PublicKey k) {
+        return Fingerprint.keyType(k) + " " + Base64.getEncoder().encodeToString(new Buffer.PlainBuffer().putPublicKey(k).getCompactData());
+    }
+
+    /** A HashKnownHosts name, as ssh-keygen -H writes it: |1|salt|HMAC-SHA1(salt, host). */
+    static String hashed(String host) throws Exception {
+        byte[] salt = new byte[20];
+        new SecureRandom().nextBytes(salt);
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(salt, "HmacSHA1"));
+        byte[] h = mac.doFinal(host.getBytes(StandardCharsets.UTF_8));
+        return "|1|" + Base64.getEncoder().encodeToString(salt) + "|" + Base64.getEncoder().encodeToString(h);
+    }
+}

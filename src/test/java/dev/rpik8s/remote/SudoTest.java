@@ -1,0 +1,46 @@
+package dev.rpik8s.remote;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class SudoTest {
+
+    private final CommandSpec spec = CommandSpec.of("echo 'it''s' $HOME");
+
+    @Test
+    void commandLines() {
+        assertEquals("bash -c 'echo '\\''it'\\'''\\''s'\\'' $HOME'", Sudo.commandLine(spec, null));
+        assertEquals("echo 'it''s' $HOME", Sudo.commandLine(spec.inLoginShell(), null));
+        assertEquals("bash -c 'echo '\\''it'\\'''\\''s'\\'' $HOME'", Sudo.commandLine(spec.runAsRoot(), Sudo.Need.ROOT));
+        assertEquals("sudo -n -- bash -c 'echo '\\''it'\\'''\\''s'\\'' $HOME'", Sudo.commandLine(spec.runAsRoot(), Sudo.Need.NO_PASSWORD));
+        assertEquals("sudo -k -S -p '' -- bash -c 'echo '\\''it'\\'''\\''s'\\'' $HOME'",
+                Sudo.commandLine(spec.runAsRoot().inLoginShell(), Sudo.Need.PASSWORD));
+    }
+
+    @Test
+    void thePasswordIsOneLineBeforeTheCommandsOwnInputAndIsWipedOnForget() {
+        Sudo s = new Sudo("pi");
+        assertNull(s.need());
+        s.keep("pw".toCharArray());
+        assertArrayEquals("pw\nin".getBytes(StandardCharsets.UTF_8), s.stdinWithPassword("in".getBytes(StandardCharsets.UTF_8)));
+        char[] given = "secret".toCharArray();
+        s.keep(given);
+        s.forget();
+        assertFalse(s.hasPassword());
+        assertArrayEquals(new char[6], given);
+        assertEquals(Sudo.Need.ROOT, new Sudo("root").need());
+    }
+
+    @Test
+    void tellsSudosRefusalFromTheCommandsOwnFailure() {
+        assertTrue(Sudo.refusedPassword(1, "Sorry, try again.\nsudo: 1 incorrect password attempt\n"));
+        assertFalse(Sudo.refusedPassword(1, "ls: cannot access 'x'\n"));
+        assertFalse(Sudo.refusedPassword(0, "Sorry, try again.\n"));
+    }
+}
