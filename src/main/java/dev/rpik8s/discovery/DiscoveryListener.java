@@ -1,0 +1,22 @@
+package dev.rpik8s.discovery;
+
+import java.util.List;
+
+/**
+ * Discovery's events, as they happen (from discovery's threads): a screen fills its table from them, the
+ * `discover` command prints at the end, a test records them.
+ */
+public interface DiscoveryListener {
+
+    /** Discovery begins: this many addresses will be probed. */
+    void started(int addresses);
+
+    /** A host's row changed (a new row the first time). */
+    void changed(HostRow row);
+
+    /** Hosts done so far (answered or given up), out of the total. */
+    void progress(int done, int total);
+
+    /** Every host is done: all rows, the operator's manual ones included, in address order. */
+    void finished(List<HostRow> rows);
+}

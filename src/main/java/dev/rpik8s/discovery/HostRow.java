@@ -1,0 +1,40 @@
+package dev.rpik8s.discovery;
+
+import dev.rpik8s.cluster.HostFacts;
+import java.util.Optional;
+
+/**
+ * One host as discovery knows it, row by row on the discovery screen: where it answers, how far discovery
+ * got with it, what went wrong there (in words for the operator), and its facts once fingerprinted.
+ *
+ * @param hostKey  "ECDSA SHA256:..." once its key was seen
+ * @param manual   added by the operator by hand: kept when a new run does not find it
+ */
+public record HostRow(String address, int port, Stage stage, String problem, Optional<HostFacts> facts,
+        Optional<String> hostKey, boolean manual) {
+
+    /** How far discovery got with a host; the last three are where it stops well. */
+    public enum Stage {
+        PROBING, NO_SSH, UNREACHABLE, KEY_NEW, KEY_REFUSED, KEY_CHANGED, LOGGING_IN, AUTH_FAILED, FAILED, FINGERPRINTED
+    }
+
+    public HostRow {
+        problem = problem == null ? "" : problem;
+    }
+
+    public static HostRow probing(String address, int port, boolean manual) {
+        return new HostRow(address, port, Stage.PROBING, "", Optional.empty(), Optional.empty(), manual);
+    }
+
+    public HostRow at(Stage next, String why) {
+        return new HostRow(address, port, next, why, facts, hostKey, manual);
+    }
+
+    public HostRow withKey(String key) {
+        return new HostRow(address, port, stage, problem, facts, Optional.of(key), manual);
+    }
+
+    public HostRow fingerprinted(HostFacts f) {
+        return new HostRow(address, port, Stage.FINGERPRINTED, "", Optional.of(f), hostKey, manual);
+    }
+}
