@@ -26,18 +26,20 @@ import java.util.stream.Collectors;
 class FullScreen extends BasicWindow {
 
     private final Label keyBar = new Label("");
+    private final Panel root = new Panel(new BorderLayout());
+    private Component content;
     private final List<KeyBinding> screenKeys = new ArrayList<>();
     private final List<KeyBinding> frameKeys = List.of(
             KeyBinding.character('?', "help", this::showHelp),
-            KeyBinding.character('q', "quit", this::close));
+            KeyBinding.character('q', "quit", this::quit));
 
     FullScreen(String title, Component content) {
         setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
         Label titleLine = new Label(" " + title);
         titleLine.setBackgroundColor(TextColor.ANSI.BLUE).setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
         keyBar.setBackgroundColor(TextColor.ANSI.WHITE).setForegroundColor(TextColor.ANSI.BLACK);
-        Panel root = new Panel(new BorderLayout());
         root.addComponent(titleLine, BorderLayout.Location.TOP);
+        this.content = content;
         root.addComponent(content, BorderLayout.Location.CENTER);
         root.addComponent(keyBar, BorderLayout.Location.BOTTOM);
         setComponent(root);
@@ -48,6 +50,53 @@ class FullScreen extends BasicWindow {
                 handled.set(dispatch(key));
             }
         });
+    }
+
+    /** Ctrl-C quits from anywhere, before a focused text field could take it for a letter c. */
+    @Override
+    public boolean handleInput(KeyStroke key) {
+        if (KeyBinding.isCtrlC(key)) {
+            quit();
+            return true;
+        }
+        return super.handleInput(key);
+    }
+
+    /** Replaces the screen's own content (for screens whose content needs their fields first). */
+    final void setContent(Component replacement) {
+        root.removeComponent(content);
+        content = replacement;
+        root.addComponent(replacement, BorderLayout.Location.CENTER);
+    }
+
+    /** Work that quitting would cut off, in words ("A scan is running"), or null when there is none. */
+    String busy() {
+        return null;
+    }
+
+    /** q and Ctrl-C: quit, after asking when work is running (q again quits, esc stays). */
+    private void quit() {
+        String busy = busy();
+        if (busy == null) {
+            close();
+            return;
+        }
+        MessageDialog ask = new MessageDialogBuilder().setTitle("Quit?")
+                .setText(busy + ".\n\nq quits anyway; esc stays.").build();
+        ask.addWindowListener(new WindowListenerAdapter() {
+            @Override
+            public void onUnhandledInput(Window window, KeyStroke key, AtomicBoolean handled) {
+                if (key.getKeyType() == KeyType.Escape) {
+                    window.close();
+                    handled.set(true);
+                } else if (key.getKeyType() == KeyType.Character && key.getCharacter() == 'q' || KeyBinding.isCtrlC(key)) {
+                    window.close();
+                    close();
+                    handled.set(true);
+                }
+            }
+        });
+        getTextGUI().addWindow(ask);
     }
 
     /** Adds a key of this screen; the bar lists the screen's keys in order, then ? and q. */
@@ -68,10 +117,6 @@ class FullScreen extends BasicWindow {
     }
 
     private boolean dispatch(KeyStroke key) {
-        if (KeyBinding.isCtrlC(key)) {
-            close();
-            return true;
-        }
         for (KeyBinding b : keys()) {
             if (b.matches().test(key)) {
                 b.action().run();
@@ -94,15 +139,19 @@ class FullScreen extends BasicWindow {
     final void popUp(String title, String text) {
         MessageDialog dialog = new MessageDialogBuilder().setTitle(title).setText(text)
                 .addButton(MessageDialogButton.Close).build();
-        dialog.addWindowListener(new WindowListenerAdapter() {
+        closeOnEscape(dialog);
+        getTextGUI().addWindow(dialog);
+    }
+
+    static void closeOnEscape(Window window) {
+        window.addWindowListener(new WindowListenerAdapter() {
             @Override
-            public void onUnhandledInput(Window window, KeyStroke key, AtomicBoolean handled) {
+            public void onUnhandledInput(Window w, KeyStroke key, AtomicBoolean handled) {
                 if (key.getKeyType() == KeyType.Escape) {
-                    window.close();
+                    w.close();
                     handled.set(true);
                 }
             }
         });
-        getTextGUI().addWindow(dialog);
     }
 }

@@ -1,0 +1,276 @@
+package dev.rpik8s.tui;
+
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.BorderLayout;
+import com.googlecode.lanterna.gui2.Button;
+import com.googlecode.lanterna.gui2.CheckBoxList;
+import com.googlecode.lanterna.gui2.Direction;
+import com.googlecode.lanterna.gui2.GridLayout;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.LinearLayout;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.gui2.ProgressBar;
+import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.gui2.TextGUI;
+import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.gui2.WindowListenerAdapter;
+import com.googlecode.lanterna.gui2.table.Table;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.rpik8s.wizard.DiscoveryDisplay;
+import dev.rpik8s.wizard.DiscoveryForm;
+import dev.rpik8s.wizard.DiscoveryStep;
+import dev.rpik8s.wizard.HostLine;
+import dev.rpik8s.wizard.KeyLine;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Discovery: where to look and how to log in on top, the hosts filling in below as they answer, a
+ * progress bar and the log path under them. Enter in a field scans; enter on a row shows all its facts.
+ * New host keys are confirmed in one dialog listing every fingerprint.
+ */
+final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
+
+    private final DiscoveryStep step;
+    private final TextBox ranges;
+    private final TextBox port;
+    private final TextBox user;
+    private final TextBox key;
+    private final Label message = new Label("");
+    private final Table<String> table = new Table<>("ADDRESS", "HOSTNAME", "MODEL", "RAM", "ARCH k/u", "OS", "CGROUPS", "STATUS");
+    private final ProgressBar progress = new ProgressBar(0, 1, 30);
+    private final Label progressText = new Label("");
+    private List<HostLine> shown = List.of();
+
+    DiscoveryScreen(String title, DiscoveryStep step) {
+        this(title, step, step.form());
+    }
+
+    private DiscoveryScreen(String title, DiscoveryStep step, DiscoveryForm form) {
+        this(title, step, new TextBox(form.ranges()), new TextBox(form.port()), new TextBox(form.user()), new TextBox(form.keyFile()));
+    }
+
+    private DiscoveryScreen(String title, DiscoveryStep step, TextBox ranges, TextBox port, TextBox user, TextBox key) {
+        super(title, new Panel());
+        this.step = step;
+        this.ranges = ranges;
+        this.port = port;
+        this.user = user;
+        this.key = key;
+        setContent(body());
+        table.setSelectAction(this::facts);
+        for (TextBox box : List.of(ranges, port, user, key)) {
+            box.setInputFilter((who, keyStroke) -> {
+                if (keyStroke.getKeyType() == KeyType.Enter) {
+                    scan();
+                    return false;
+                }
+                return true;
+            });
+        }
+        bind(KeyBinding.special(KeyType.Enter, "enter", "scan (fields) / facts (table)", () -> { }));
+        bind(KeyBinding.character('s', "scan", this::scan));
+        bind(KeyBinding.character('a', "add host", this::addHost));
+        bind(KeyBinding.special(KeyType.Tab, "tab", "move", () -> { }));
+        rows(step.lines());
+        ranges.takeFocus();
+    }
+
+    private Panel body() {
+        Panel form = new Panel(new GridLayout(8).setHorizontalSpacing(1));
+        ranges.setPreferredSize(new com.googlecode.lanterna.TerminalSize(36, 1));
+        port.setPreferredSize(new com.googlecode.lanterna.TerminalSize(6, 1));
+        user.setPreferredSize(new com.googlecode.lanterna.TerminalSize(10, 1));
+        key.setPreferredSize(new com.googlecode.lanterna.TerminalSize(40, 1));
+        form.addComponent(new Label("Ranges")).addComponent(ranges).addComponent(new Label("Port")).addComponent(port)
+                .addComponent(new Label("User")).addComponent(user).addComponent(new Label("Key")).addComponent(key);
+        message.setForegroundColor(TextColor.ANSI.RED);
+        Panel bottom = new Panel(new LinearLayout(Direction.HORIZONTAL));
+        bottom.addComponent(progress).addComponent(progressText);
+        Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
+        p.addComponent(form);
+        p.addComponent(message);
+        p.addComponent(table, LinearLayout.createLayoutData(LinearLayout.Alignment.Fill, LinearLayout.GrowPolicy.CanGrow));
+        Panel all = new Panel(new BorderLayout());
+        all.addComponent(p, BorderLayout.Location.CENTER);
+        all.addComponent(bottom, BorderLayout.Location.BOTTOM);
+        return all;
+    }
+
+    /** Starts a scan with what the fields say; a bad field gets its message and keeps its text. */
+    private void scan() {
+        DiscoveryForm typed = new DiscoveryForm(ranges.getText(), port.getText(), user.getText(), key.getText());
+        step.scan(typed, this).ifPresentOrElse(this::say, () -> say(""));
+    }
+
+    private void say(String text) {
+        message.setText(text);
+    }
+
+    private void facts() {
+        if (shown.isEmpty()) {
+            return;
+        }
+        HostLine line = shown.get(Math.min(table.getSelectedRow(), shown.size() - 1));
+        popUp(line.address() + (line.hostname().isEmpty() ? "" : "  " + line.hostname()), String.join("\n", step.details(line.address())));
+    }
+
+    /** A one-field window: the host to add. Not a blocking dialog, so the screen keeps drawing. */
+    private void addHost() {
+        BasicWindow ask = new BasicWindow("Add a host by hand");
+        ask.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
+        TextBox host = new TextBox(new com.googlecode.lanterna.TerminalSize(30, 1));
+        Label problem = new Label("");
+        problem.setForegroundColor(TextColor.ANSI.RED);
+        Runnable add = () -> step.addByHand(host.getText(), this).ifPresentOrElse(problem::setText, ask::close);
+        host.setInputFilter((who, k) -> {
+            if (k.getKeyType() == KeyType.Enter) {
+                add.run();
+                return false;
+            }
+            return true;
+        });
+        Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
+        p.addComponent(new Label("Address or host name (kept in every later scan):"));
+        p.addComponent(host);
+        p.addComponent(problem);
+        p.addComponent(new Label("enter adds, esc cancels"));
+        ask.setComponent(p);
+        closeOnEscape(ask);
+        getTextGUI().addWindow(ask);
+        host.takeFocus();
+    }
+
+    // ---- DiscoveryDisplay: called from the discovery thread, drawn on the GUI thread
+
+    @Override
+    public void started(int addresses, String log) {
+        later(() -> {
+            progress.setMax(Math.max(1, addresses));
+            progress.setValue(0);
+            progressText.setText(" 0/" + addresses + "   Log: " + log);
+            say("");
+        });
+    }
+
+    @Override
+    public void rows(List<HostLine> rows) {
+        later(() -> {
+            int selected = table.getSelectedRow();
+            shown = rows;
+            table.getTableModel().clear();
+            for (HostLine h : rows) {
+                table.getTableModel().addRow(h.address(), h.hostname(), h.model(), h.ram(), h.arch(), h.os(), h.cgroups(),
+                        (h.warning() ? "! " : "") + h.status());
+            }
+            if (!rows.isEmpty()) {
+                table.setSelectedRow(Math.max(0, Math.min(selected, rows.size() - 1)));
+            }
+        });
+    }
+
+    @Override
+    public void progress(int done, int total) {
+        later(() -> {
+            progress.setMax(Math.max(1, total));
+            progress.setValue(done);
+            String text = progressText.getText();
+            int log = text.indexOf("   Log: ");
+            progressText.setText(" " + done + "/" + total + (log >= 0 ? text.substring(log) : ""));
+        });
+    }
+
+    @Override
+    public Set<Integer> trust(List<KeyLine> keys) {
+        CompletableFuture<Set<Integer>> answer = new CompletableFuture<>();
+        later(() -> showTrust(keys, answer));
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Set.of();
+        } catch (ExecutionException e) {
+            return Set.of();
+        }
+    }
+
+    @Override
+    public void finished(String summary) {
+        later(() -> {
+            say("");
+            String text = progressText.getText();
+            int log = text.indexOf("   Log: ");
+            progressText.setText(" done: " + summary + (log >= 0 ? text.substring(log) : ""));
+            progress.setValue(progress.getMax());
+        });
+    }
+
+    @Override
+    public void failed(String text) {
+        later(() -> say(text));
+    }
+
+    /** Every new key in one list, all ticked; space unticks one, enter on a button answers for all. */
+    private void showTrust(List<KeyLine> keys, CompletableFuture<Set<Integer>> answer) {
+        BasicWindow dialog = new BasicWindow("New host keys: " + keys.size());
+        dialog.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
+        CheckBoxList<String> list = new CheckBoxList<>();
+        for (KeyLine k : keys) {
+            list.addItem(String.format("%-18s %-20s %s", k.host(), k.keyType(), k.fingerprint()), true);
+        }
+        Runnable accept = () -> {
+            Set<Integer> yes = new HashSet<>();
+            for (int i = 0; i < keys.size(); i++) {
+                if (list.isChecked(i)) {
+                    yes.add(i);
+                }
+            }
+            dialog.close();
+            answer.complete(yes);
+        };
+        Runnable refuse = () -> {
+            dialog.close();
+            answer.complete(Set.of());
+        };
+        Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
+        p.addComponent(new Label("These hosts sent keys this machine has never seen. Compare each fingerprint with\n"
+                + "the one the Pi shows (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on its console)\n"
+                + "before you trust it. Space unticks a key; hosts whose key is not trusted are not logged in to."));
+        p.addComponent(list);
+        Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
+        buttons.addComponent(new Button("Trust ticked", accept::run)).addComponent(new Button("Trust none", refuse::run));
+        p.addComponent(buttons);
+        dialog.setComponent(p);
+        dialog.addWindowListener(new WindowListenerAdapter() {
+            @Override
+            public void onUnhandledInput(Window window, KeyStroke k, AtomicBoolean handled) {
+                if (k.getKeyType() == KeyType.Escape) {
+                    refuse.run();
+                    handled.set(true);
+                }
+            }
+        });
+        getTextGUI().addWindow(dialog);
+        list.takeFocus();
+    }
+
+    private void later(Runnable r) {
+        TextGUI gui = getTextGUI();
+        if (gui == null) {
+            r.run();
+            return;
+        }
+        gui.getGUIThread().invokeLater(r);
+    }
+
+    @Override
+    String busy() {
+        return step.isRunning() ? "A scan is running: quitting stops it, and hosts not yet reached stay unknown" : null;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.rpik8s.wizard;
+
+import dev.rpik8s.discovery.DiscoveryListener;
+import dev.rpik8s.discovery.DiscoveryRequest;
+import dev.rpik8s.discovery.HostRow;
+import dev.rpik8s.discovery.KeyTrust;
+import java.util.List;
+
+/** Runs one discovery (the real one over SSH, wired by the CLI). */
+@FunctionalInterface
+public interface DiscoveryRunner {
+
+    List<HostRow> run(DiscoveryRequest request, List<HostRow> previous, KeyTrust trust, DiscoveryListener listener) throws Exception;
+}

@@ -1,0 +1,176 @@
+package dev.rpik8s.wizard;
+
+import dev.rpik8s.discovery.DiscoveryListener;
+import dev.rpik8s.discovery.DiscoveryRequest;
+import dev.rpik8s.discovery.HostRow;
+import dev.rpik8s.discovery.NewHostKey;
+import dev.rpik8s.discovery.ScanTarget;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The discovery step of the wizard: runs discovery in the background when the operator asks, keeps the
+ * rows between runs (hosts added by hand are never forgotten), and tells the display what changed.
+ * The display never sees discovery's types, only {@link HostLine} and {@link KeyLine}.
+ */
+public final class DiscoveryStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscoveryStep.class);
+
+    private final DiscoveryRunner runner;
+    private final String log;
+    private final Map<String, HostRow> rows = new LinkedHashMap<>();
+    private DiscoveryForm form;
+    private Thread running;
+
+    public DiscoveryStep(DiscoveryRunner runner, DiscoveryForm defaults, String log) {
+        this.runner = runner;
+        this.form = defaults;
+        this.log = log;
+    }
+
+    public synchronized DiscoveryForm form() {
+        return form;
+    }
+
+    public synchronized boolean isRunning() {
+        return running != null && running.isAlive();
+    }
+
+    /**
+     * Starts a run with what the operator typed. Bad input: the message for the screen, and nothing starts
+     * (what was typed stays in the form).
+     */
+    public synchronized Optional<String> scan(DiscoveryForm typed, DiscoveryDisplay display) {
+        form = typed;
+        if (isRunning()) {
+            return Optional.of("A scan is running; wait for it to finish.");
+        }
+        DiscoveryRequest request;
+        try {
+            request = typed.request();
+        } catch (DiscoveryForm.Invalid e) {
+            return Optional.of(e.getMessage());
+        }
+        List<HostRow> previous = List.copyOf(rows.values());
+        running = new Thread(() -> run(request, previous, display), "discovery");
+        running.setDaemon(true);
+        running.start();
+        return Optional.empty();
+    }
+
+    /** A host the operator knows is there: kept in every later run, found or not. */
+    public synchronized Optional<String> addByHand(String address, DiscoveryDisplay display) {
+        try {
+            ScanTarget t = ScanTarget.parse(address);
+            if (t.size() != 1) {
+                return Optional.of("Add one host at a time (an address or a name), not a range.");
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        int port = 22;
+        try {
+            port = Integer.parseInt(form.port().strip());
+        } catch (NumberFormatException e) {
+            // the form's port is checked when a scan starts; 22 until then
+        }
+        rows.putIfAbsent(address.strip(), HostRow.probing(address.strip(), port, true).at(HostRow.Stage.PROBING, "added by hand: scan to reach it"));
+        display.rows(lines());
+        return Optional.empty();
+    }
+
+    /** Every fact of a host, for the details view. */
+    public synchronized List<String> details(String address) {
+        HostRow r = rows.get(address);
+        if (r == null) {
+            r = rows.values().stream().filter(x -> HostLine.of(x).address().equals(address)).findFirst().orElse(null);
+        }
+        return r == null ? List.of("No host " + address + " in the table.") : HostLine.of(r).details();
+    }
+
+    public synchronized List<HostLine> lines() {
+        return rows.values().stream().sorted(Comparator.comparing(r -> sortKey(r.address()))).map(HostLine::of).toList();
+    }
+
+    private void run(DiscoveryRequest request, List<HostRow> previous, DiscoveryDisplay display) {
+        try {
+            List<HostRow> result = runner.run(request, previous, unknown -> ask(unknown, display), new DiscoveryListener() {
+                @Override
+                public void started(int addresses) {
+                    display.started(addresses, log);
+                }
+
+                @Override
+                public void changed(HostRow row) {
+                    synchronized (DiscoveryStep.this) {
+                        rows.put(row.address(), row);
+                    }
+                    display.rows(lines());
+                }
+
+                @Override
+                public void progress(int done, int total) {
+                    display.progress(done, total);
+                }
+
+                @Override
+                public void finished(List<HostRow> all) {
+                    // finished() below, once run() returned
+                }
+            });
+            synchronized (this) {
+                for (HostRow r : result) {
+                    rows.put(r.address(), r);
+                }
+            }
+            display.rows(lines());
+            display.finished(summary());
+        } catch (Exception e) {
+            LOG.error("discovery failed", e);
+            display.failed("Discovery stopped: " + (e.getMessage() == null ? e.toString() : e.getMessage()) + " (details in " + log + ")");
+        }
+    }
+
+    private Set<NewHostKey> ask(List<NewHostKey> unknown, DiscoveryDisplay display) {
+        List<KeyLine> keys = unknown.stream()
+                .map(k -> new KeyLine(k.port() == 22 ? k.address() : k.address() + ":" + k.port(), k.keyType(), k.fingerprint())).toList();
+        Set<Integer> yes = display.trust(keys);
+        Set<NewHostKey> trusted = new HashSet<>();
+        for (int i : yes) {
+            if (i >= 0 && i < unknown.size()) {
+                trusted.add(unknown.get(i));
+            }
+        }
+        return trusted;
+    }
+
+    /** "12 found: 11 ready, 1 needs attention" (hosts that did not answer SSH are not counted as found). */
+    synchronized String summary() {
+        List<HostRow> found = new ArrayList<>(rows.values().stream()
+                .filter(r -> r.stage() != HostRow.Stage.NO_SSH && r.stage() != HostRow.Stage.UNREACHABLE).toList());
+        long ready = found.stream().filter(r -> r.stage() == HostRow.Stage.FINGERPRINTED).count();
+        long pis = found.stream().filter(r -> r.facts().map(f -> f.isRaspberryPi()).orElse(false)).count();
+        return found.size() + " found: " + ready + " ready (" + pis + " Pis), " + (found.size() - ready) + " need attention";
+    }
+
+    /** Addresses in numeric order (10.0.0.9 before 10.0.0.10), names after them. */
+    private static String sortKey(String address) {
+        if (!address.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) {
+            return "~" + address;
+        }
+        StringBuilder k = new StringBuilder();
+        for (String part : address.split("\\.")) {
+            k.append(String.format("%03d", Integer.parseInt(part)));
+        }
+        return k.toString();
+    }
+}

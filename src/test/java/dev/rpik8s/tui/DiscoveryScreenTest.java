@@ -1,0 +1,244 @@
+package dev.rpik8s.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.rpik8s.discovery.DiscoveryRequest;
+import dev.rpik8s.discovery.FactsParser;
+import dev.rpik8s.discovery.HostRow;
+import dev.rpik8s.discovery.NewHostKey;
+import dev.rpik8s.wizard.DiscoveryForm;
+import dev.rpik8s.wizard.DiscoveryStep;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The discovery screen on a virtual terminal, fed by a scripted discovery (the real one runs over SSH in
+ * LabWizardIT): what the operator types, sees, and answers.
+ */
+@Timeout(60)
+class DiscoveryScreenTest {
+
+    private final List<DiscoveryRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<List<HostRow>> previous = new CopyOnWriteArrayList<>();
+    private final List<Set<NewHostKey>> trusted = new CopyOnWriteArrayList<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private volatile boolean holdAtEnd;
+
+    private DefaultVirtualTerminal terminal;
+    private TerminalScreen screen;
+    private MultiWindowTextGUI gui;
+    private DiscoveryScreen window;
+    private DiscoveryStep step;
+
+    private static HostRow pi(String address, String factsFile) throws Exception {
+        String text = Files.readString(Path.of("src/test/resources/facts", factsFile));
+        return HostRow.probing(address, 22, false).withKey("ECDSA SHA256:abc").fingerprinted(FactsParser.parse(text));
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        step = new DiscoveryStep((request, before, trust, listener) -> {
+            requests.add(request);
+            previous.add(before);
+            listener.started(3);
+            List<NewHostKey> keys = List.of(new NewHostKey("10.0.0.21", 22, "ecdsa-sha2-nistp256", "SHA256:one"),
+                    new NewHostKey("10.0.0.22", 22, "ssh-ed25519", "SHA256:two"));
+            trusted.add(trust.trust(keys));
+            List<HostRow> rows = new ArrayList<>(before.stream().filter(HostRow::manual).toList());
+            rows.add(pi("10.0.0.21", "pi3b-buster.txt"));
+            rows.add(pi("10.0.0.22", "pi5-bookworm.txt"));
+            rows.add(HostRow.probing("10.0.0.23", 22, false).at(HostRow.Stage.NO_SSH, "connection refused on port 22"));
+            for (HostRow r : rows) {
+                listener.changed(r);
+            }
+            listener.progress(3, 3);
+            if (holdAtEnd) {
+                release.await(30, TimeUnit.SECONDS);
+            }
+            return rows;
+        }, new DiscoveryForm("10.0.0.21-23", "22", "pi", ""), "/state/discovery.log");
+        terminal = new DefaultVirtualTerminal(new TerminalSize(120, 40));
+        screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        gui = new MultiWindowTextGUI(screen);
+        window = new DiscoveryScreen("rpik8s-tui  ·  discovery", step);
+        gui.addWindow(window);
+        pump();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        release.countDown();
+        screen.stopScreen();
+    }
+
+    private void pump() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            gui.getGUIThread().processEventsAndUpdate();
+        }
+    }
+
+    private void press(KeyStroke key) throws Exception {
+        terminal.addInput(key);
+        pump();
+    }
+
+    private void type(String text) throws Exception {
+        for (char c : text.toCharArray()) {
+            press(new KeyStroke(c, false, false));
+        }
+    }
+
+    private String text() {
+        StringBuilder sb = new StringBuilder();
+        TerminalSize size = terminal.getTerminalSize();
+        for (int row = 0; row < size.getRows(); row++) {
+            for (int col = 0; col < size.getColumns(); col++) {
+                sb.append(terminal.getCharacter(col, row).getCharacterString());
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Pumps the GUI until the screen shows what the test waits for (the scripted discovery runs on its own thread). */
+    private String await(Predicate<String> test, String what) throws Exception {
+        for (int i = 0; i < 500; i++) {
+            pump();
+            String t = text();
+            if (test.test(t)) {
+                return t;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("never showed " + what + ":\n" + text());
+    }
+
+    private void scanAndTrustAll() throws Exception {
+        press(new KeyStroke(KeyType.Enter));   // in the ranges field
+        String dialog = await(t -> t.contains("New host keys: 2"), "the trust dialog");
+        assertTrue(dialog.contains("10.0.0.21") && dialog.contains("SHA256:one") && dialog.contains("SHA256:two"), dialog);
+        press(new KeyStroke(KeyType.Tab));     // to "Trust ticked"
+        press(new KeyStroke(KeyType.Enter));
+        await(t -> t.contains("done: "), "the end of the run");
+    }
+
+    @Test
+    void theFormStartsWithTheDefaultsAndTheKeyBarListsTheKeys() {
+        String t = text();
+        assertTrue(t.contains("10.0.0.21-23") && t.contains("Ranges") && t.contains("User"), t);
+        String[] lines = t.split("\n");
+        assertTrue(lines[lines.length - 1].contains("<s> scan") && lines[lines.length - 1].contains("<q> quit"), t);
+    }
+
+    @Test
+    void aBadPortIsNamedOnTheScreenAndNothingTypedIsLost() throws Exception {
+        press(new KeyStroke(KeyType.Tab));              // to the port field
+        press(new KeyStroke(KeyType.Backspace));
+        press(new KeyStroke(KeyType.Backspace));
+        type("2x");
+        press(new KeyStroke(KeyType.Enter));
+        String t = text();
+        assertTrue(t.contains("Port: '2x' is not a port"), t);
+        assertTrue(t.contains("10.0.0.21-23"), "the ranges are still there");
+        assertTrue(requests.isEmpty(), "no scan started");
+    }
+
+    @Test
+    void aScanAsksOnceForEveryNewKeyThenFillsTheTable() throws Exception {
+        scanAndTrustAll();
+        assertEquals(1, trusted.size());
+        assertEquals(2, trusted.get(0).size(), "both ticked keys trusted");
+        String t = text();
+        assertTrue(t.contains("Pi 3B") && t.contains("buster") && t.contains("v1 mem off"), t);
+        assertTrue(t.contains("10.0.0.23") && t.contains("no SSH: connection refused on port 22"), t);
+        assertTrue(t.contains("done: 2 found: 2 ready (2 Pis), 0 need attention") && t.contains("Log: /state/discovery.log"), t);
+        assertEquals(22, requests.get(0).port());
+        assertEquals("pi", requests.get(0).user());
+    }
+
+    @Test
+    void untickingAKeyLeavesItOut() throws Exception {
+        press(new KeyStroke(KeyType.Enter));
+        await(t -> t.contains("New host keys: 2"), "the trust dialog");
+        press(new KeyStroke(' ', false, false));       // untick the first
+        press(new KeyStroke(KeyType.Tab));
+        press(new KeyStroke(KeyType.Enter));
+        await(t -> t.contains("done: "), "the end of the run");
+        assertEquals(Set.of(new NewHostKey("10.0.0.22", 22, "ssh-ed25519", "SHA256:two")), trusted.get(0));
+    }
+
+    @Test
+    void enterOnARowShowsAllItsFacts() throws Exception {
+        scanAndTrustAll();
+        press(new KeyStroke(KeyType.Tab));
+        press(new KeyStroke(KeyType.Tab));
+        press(new KeyStroke(KeyType.Tab));
+        press(new KeyStroke(KeyType.Tab));               // from the ranges, past the other three fields, onto the table
+        press(new KeyStroke(KeyType.Enter));
+        String t = await(s -> s.contains("memory controller"), "the facts pop-up");
+        assertTrue(t.contains("cgroups      v1, memory controller no"), t);
+        assertTrue(t.contains("cmdline.txt  /boot/cmdline.txt"), t);
+        press(new KeyStroke(KeyType.Escape));
+        assertFalse(text().contains("memory controller"), "esc closes it");
+    }
+
+    @Test
+    void aHostAddedByHandStaysThroughTheNextScan() throws Exception {
+        press(new KeyStroke(KeyType.Tab));
+        press(new KeyStroke(KeyType.Tab));
+        press(new KeyStroke(KeyType.Tab));
+        press(new KeyStroke(KeyType.Tab));               // onto the table, where letters are keys
+        press(new KeyStroke('a', false, false));
+        await(t -> t.contains("Add a host by hand"), "the add window");
+        type("10.9.9.9");
+        press(new KeyStroke(KeyType.Enter));
+        String t = await(s -> s.contains("10.9.9.9") && !s.contains("Add a host by hand"), "the new row");
+        assertTrue(t.contains("added by hand"), t);
+        press(new KeyStroke('s', false, false));
+        await(s -> s.contains("New host keys: 2"), "the trust dialog");
+        press(new KeyStroke(KeyType.Tab));
+        press(new KeyStroke(KeyType.Enter));
+        await(s -> s.contains("done: "), "the end of the run");
+        assertTrue(previous.get(0).stream().anyMatch(r -> r.address().equals("10.9.9.9") && r.manual()), "the run got the manual host");
+        assertTrue(text().contains("10.9.9.9"), text());
+    }
+
+    @Test
+    void quittingDuringAScanAsksFirst() throws Exception {
+        holdAtEnd = true;
+        press(new KeyStroke(KeyType.Enter));
+        await(t -> t.contains("New host keys: 2"), "the trust dialog");
+        press(new KeyStroke(KeyType.Tab));
+        press(new KeyStroke(KeyType.Enter));
+        await(t -> t.contains("10.0.0.23"), "rows");
+        press(new KeyStroke('c', true, false));         // Ctrl-C while the scan still runs
+        String t = await(s -> s.contains("Quit?"), "the question");
+        assertTrue(t.contains("A scan is running"), t);
+        press(new KeyStroke(KeyType.Escape));
+        assertTrue(gui.getWindows().contains(window), "esc stays");
+        press(new KeyStroke('c', true, false));
+        await(s -> s.contains("Quit?"), "the question again");
+        press(new KeyStroke('q', false, false));
+        assertFalse(gui.getWindows().contains(window), "q quits anyway");
+    }
+}
