@@ -1,9 +1,11 @@
 package dev.rpik8s.plain;
 
+import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.Playground;
 import dev.rpik8s.wizard.Playground.Host;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -28,6 +30,18 @@ public final class PlainUi {
     /** On the process's own terminal (a dumb one when stdin or stdout is not a terminal). */
     public static PlainUi onSystemTerminal() throws IOException {
         return new PlainUi(TerminalBuilder.builder().system(true).dumb(true).build());
+    }
+
+    /** The discovery step as lines, until the operator quits. */
+    public void discover(DiscoveryStep step) throws InterruptedException {
+        new PlainDiscovery(step, terminal.writer(), prompt -> {
+            try {
+                return Optional.of(reader.readLine(prompt));
+            } catch (EndOfFileException | UserInterruptException e) {
+                return Optional.empty();
+            }
+        }).run();
+        terminal.writer().flush();
     }
 
     /** Lists the lab's Pis, then waits until the operator says to stop (q, or end of input). */

@@ -1,0 +1,195 @@
+package dev.rpik8s.plain;
+
+import dev.rpik8s.wizard.DiscoveryDisplay;
+import dev.rpik8s.wizard.DiscoveryForm;
+import dev.rpik8s.wizard.DiscoveryStep;
+import dev.rpik8s.wizard.HostLine;
+import dev.rpik8s.wizard.KeyLine;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+
+/**
+ * Discovery as lines: the fields asked one by one (enter keeps what is shown in brackets), one line per host
+ * when it is done, new host keys listed and answered in one prompt, then a prompt for facts, another scan,
+ * a host by hand, or quitting.
+ */
+final class PlainDiscovery implements DiscoveryDisplay {
+
+    private final DiscoveryStep step;
+    private final PrintWriter out;
+    private final Function<String, Optional<String>> ask;
+    private final Map<String, String> printed = new HashMap<>();
+    private volatile CountDownLatch done = new CountDownLatch(0);
+
+    /** @param ask prints a prompt and reads a line; empty at end of input */
+    PlainDiscovery(DiscoveryStep step, PrintWriter out, Function<String, Optional<String>> ask) {
+        this.step = step;
+        this.out = out;
+        this.ask = ask;
+    }
+
+    /** Until the operator quits (q or end of input). */
+    void run() throws InterruptedException {
+        out.println("Discovery: where are the Pis, and how to log in to them? Enter keeps the value in brackets.");
+        if (!scanWithFields()) {
+            return;
+        }
+        while (true) {
+            Optional<String> line = ask.apply("Address for its facts, s to scan again, f to change the fields, a ADDRESS to add a host, q to quit: ");
+            if (line.isEmpty() || line.get().strip().equals("q")) {
+                return;
+            }
+            String l = line.get().strip();
+            if (l.equals("s")) {
+                scan(step.form());
+            } else if (l.equals("f")) {
+                if (!scanWithFields()) {
+                    return;
+                }
+            } else if (l.startsWith("a ")) {
+                step.addByHand(l.substring(2).strip(), this).ifPresentOrElse(m -> say("  " + m), () -> say("  added " + l.substring(2).strip()));
+            } else if (!l.isEmpty()) {
+                step.details(l).forEach(d -> say("  " + d));
+            }
+        }
+    }
+
+    /** Asks each field (a bad one is asked again, with what was wrong), then scans; false at end of input. */
+    private boolean scanWithFields() throws InterruptedException {
+        DiscoveryForm f = step.form();
+        while (true) {
+            Optional<String> ranges = field("Ranges", f.ranges());
+            Optional<String> port = ranges.isEmpty() ? Optional.empty() : field("Port", f.port());
+            Optional<String> user = port.isEmpty() ? Optional.empty() : field("User", f.user());
+            Optional<String> key = user.isEmpty() ? Optional.empty() : field("Key (empty: ~/.ssh's keys)", f.keyFile());
+            if (key.isEmpty()) {
+                return false;
+            }
+            f = new DiscoveryForm(ranges.get(), port.get(), user.get(), key.get());
+            if (scan(f)) {
+                return true;
+            }
+        }
+    }
+
+    private Optional<String> field(String name, String current) {
+        return ask.apply(name + " [" + current + "]: ").map(v -> v.isBlank() ? current : v.strip());
+    }
+
+    /** Starts a scan and waits for its end; false when the fields were refused (the message is printed). */
+    private boolean scan(DiscoveryForm form) throws InterruptedException {
+        CountDownLatch end = new CountDownLatch(1);
+        done = end;
+        Optional<String> refused = step.scan(form, this);
+        if (refused.isPresent()) {
+            say(refused.get());
+            return false;
+        }
+        end.await();
+        return true;
+    }
+
+    private synchronized void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    @Override
+    public void started(int addresses, String log) {
+        say("Scanning " + addresses + " address" + (addresses == 1 ? "" : "es") + " (log: " + log + ")");
+    }
+
+    /** One line per host each time its status settles on something new; "probing" and "logging in" are not news. */
+    @Override
+    public void rows(List<HostLine> rows) {
+        for (HostLine h : rows) {
+            if (h.status().equals("probing") || h.status().equals("logging in") || h.status().startsWith("probing:")) {
+                continue;
+            }
+            String line = h.ok()
+                    ? String.format("  %-15s %-12s %-8s %-6s %-14s %-12s %-18s %s", h.address(), h.hostname(), h.model(), h.ram(), h.arch(), h.os(),
+                            h.cgroups(), (h.warning() ? "! " : "") + h.status())
+                    : String.format("  %-15s %s", h.address(), h.status());
+            synchronized (this) {
+                if (!line.equals(printed.get(h.address()))) {
+                    printed.put(h.address(), line);
+                    say(line);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void progress(int done, int total) {
+        // one line per host already says how far the scan is; a counter would only add noise to a log
+    }
+
+    @Override
+    public Set<Integer> trust(List<KeyLine> keys) {
+        say("New host keys (" + keys.size() + "): compare each fingerprint with the one the host shows before you trust it.");
+        for (int i = 0; i < keys.size(); i++) {
+            KeyLine k = keys.get(i);
+            say(String.format("  %2d  %-18s %-20s %s", i + 1, k.host(), k.keyType(), k.fingerprint()));
+        }
+        while (true) {
+            Optional<String> answer = ask.apply("Trust: a (all), n (none), or numbers (1 3-5): ");
+            if (answer.isEmpty()) {
+                return Set.of();
+            }
+            Optional<Set<Integer>> chosen = choose(answer.get().strip(), keys.size());
+            if (chosen.isPresent()) {
+                return chosen.get();
+            }
+            say("  '" + answer.get().strip() + "': answer a, n, or numbers between 1 and " + keys.size() + ".");
+        }
+    }
+
+    /** "a", "n", or 1-based numbers and ranges; empty when it is none of these. */
+    static Optional<Set<Integer>> choose(String answer, int count) {
+        Set<Integer> all = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            all.add(i);
+        }
+        if (answer.equalsIgnoreCase("a")) {
+            return Optional.of(all);
+        }
+        if (answer.equalsIgnoreCase("n")) {
+            return Optional.of(Set.of());
+        }
+        Set<Integer> chosen = new HashSet<>();
+        for (String part : answer.split("[,\\s]+")) {
+            if (!part.matches("\\d+(-\\d+)?")) {
+                return Optional.empty();
+            }
+            String[] ends = part.split("-");
+            int from = Integer.parseInt(ends[0]);
+            int to = ends.length == 2 ? Integer.parseInt(ends[1]) : from;
+            if (from < 1 || to > count || from > to) {
+                return Optional.empty();
+            }
+            for (int i = from; i <= to; i++) {
+                chosen.add(i - 1);
+            }
+        }
+        return Optional.of(chosen);
+    }
+
+    @Override
+    public void finished(String summary) {
+        say(summary);
+        done.countDown();
+    }
+
+    @Override
+    public void failed(String message) {
+        say(message);
+        done.countDown();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.rpik8s.plain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rpik8s.discovery.DiscoveryRequest;
+import dev.rpik8s.discovery.FactsParser;
+import dev.rpik8s.discovery.HostRow;
+import dev.rpik8s.discovery.NewHostKey;
+import dev.rpik8s.wizard.DiscoveryForm;
+import dev.rpik8s.wizard.DiscoveryStep;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** --plain discovery on a dumb JLine terminal, fed by a scripted discovery (the real one runs in LabWizardIT). */
+@Timeout(60)
+class PlainDiscoveryTest {
+
+    private final List<DiscoveryRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<Set<NewHostKey>> trusted = new CopyOnWriteArrayList<>();
+
+    private DiscoveryStep step() {
+        return new DiscoveryStep((request, before, trust, listener) -> {
+            requests.add(request);
+            listener.started(2);
+            trusted.add(trust.trust(List.of(new NewHostKey("10.0.0.21", 22, "ecdsa-sha2-nistp256", "SHA256:one"),
+                    new NewHostKey("10.0.0.22", 22, "ssh-ed25519", "SHA256:two"))));
+            List<HostRow> rows = new ArrayList<>(before.stream().filter(HostRow::manual).toList());
+            rows.add(HostRow.probing("10.0.0.21", 22, false).fingerprinted(
+                    FactsParser.parse(Files.readString(Path.of("src/test/resources/facts/pi3b-buster.txt")))));
+            rows.add(HostRow.probing("10.0.0.22", 22, false).at(HostRow.Stage.KEY_REFUSED, "its key was not trusted"));
+            rows.forEach(listener::changed);
+            return rows;
+        }, new DiscoveryForm("10.0.0.21-22", "22", "pi", ""), "/state/discovery.log");
+    }
+
+    private String session(String typed) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Terminal t = TerminalBuilder.builder().system(false).dumb(true).type("dumb")
+                .streams(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), out).build()) {
+            new PlainUi(t).discover(step());
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void defaultsScanTrustOneKeyAndReadTheFacts() throws Exception {
+        String text = session("\n\n\n\n1\n10.0.0.21\nq\n");
+        assertTrue(text.contains("Ranges [10.0.0.21-22]: "), text);
+        assertTrue(text.contains("Scanning 2 addresses (log: /state/discovery.log)"), text);
+        assertTrue(text.contains("   1  10.0.0.21          ecdsa-sha2-nistp256  SHA256:one"), text);
+        assertEquals(Set.of(new NewHostKey("10.0.0.21", 22, "ecdsa-sha2-nistp256", "SHA256:one")), trusted.get(0));
+        assertTrue(text.lines().anyMatch(l -> l.contains("10.0.0.21") && l.contains("Pi 3B") && l.contains("v1 mem off no-cfs") && l.endsWith("! ok")), text);
+        assertTrue(text.contains("10.0.0.22       key not trusted: its key was not trusted"), text);
+        assertTrue(text.contains("cgroups      v1, memory controller no"), "facts of 10.0.0.21:\n" + text);
+        assertTrue(text.contains("1 found: 1 ready (1 Pis), 0 need attention") || text.contains("2 found: 1 ready"), text);
+    }
+
+    @Test
+    void aBadFieldIsNamedAndAskedAgainWithWhatWasTyped() throws Exception {
+        String text = session("10.0.0.300\n\n\n\n10.0.0.21-22\n\n\n\nn\nq\n");
+        assertTrue(text.contains("Ranges: 10.0.0.300"), text);
+        assertTrue(text.contains("Ranges [10.0.0.300]: "), "asked again, showing what was typed:\n" + text);
+        assertEquals(1, requests.size(), "one scan, after the fix");
+        assertEquals(Set.of(), trusted.get(0), "n trusts none");
+    }
+
+    @Test
+    void aWrongTrustAnswerIsExplainedAndAskedAgain() throws Exception {
+        String text = session("\n\n\n\n7\na\nq\n");
+        assertTrue(text.contains("'7': answer a, n, or numbers between 1 and 2."), text);
+        assertEquals(2, trusted.get(0).size());
+    }
+
+    @Test
+    void trustAnswersAreParsedAsTyped() {
+        assertEquals(Optional.of(Set.of(0, 2, 3, 4)), PlainDiscovery.choose("1 3-5", 5));
+        assertEquals(Optional.empty(), PlainDiscovery.choose("0", 5));
+        assertEquals(Optional.empty(), PlainDiscovery.choose("4-2", 5));
+        assertEquals(Optional.of(Set.of()), PlainDiscovery.choose("n", 5));
+    }
+
+    @Test
+    void endOfInputStopsCleanly() throws Exception {
+        String text = session("");
+        assertTrue(text.contains("Ranges [10.0.0.21-22]: "), text);
+        assertTrue(requests.isEmpty());
+    }
+}
