@@ -9,6 +9,7 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
+import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.Playground;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -25,6 +26,11 @@ public final class Tui {
     /** Shows the lab's Pis until the operator quits. */
     public static void showPlayground(Playground playground, Path log) throws IOException {
         run(new PlaygroundScreen(playground, log), log);
+    }
+
+    /** The discovery step, until the operator quits. */
+    public static void showDiscovery(String title, DiscoveryStep step, Path log) throws IOException {
+        run(new DiscoveryScreen(title, step), log);
     }
 
     private static void run(BasicWindow window, Path log) throws IOException {

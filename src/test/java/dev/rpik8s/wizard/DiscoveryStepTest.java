@@ -1,0 +1,81 @@
+package dev.rpik8s.wizard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rpik8s.discovery.HostRow;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The step's own logic: form checks, hosts by hand, row order. */
+class DiscoveryStepTest {
+
+    /** A display that keeps the last table it was given. */
+    static final class LastRows implements DiscoveryDisplay {
+        volatile List<HostLine> rows = List.of();
+
+        @Override
+        public void started(int addresses, String log) {
+        }
+
+        @Override
+        public void rows(List<HostLine> r) {
+            rows = r;
+        }
+
+        @Override
+        public void progress(int done, int total) {
+        }
+
+        @Override
+        public Set<Integer> trust(List<KeyLine> keys) {
+            return Set.of();
+        }
+
+        @Override
+        public void finished(String summary) {
+        }
+
+        @Override
+        public void failed(String message) {
+        }
+    }
+
+    private final DiscoveryStep step = new DiscoveryStep((r, p, t, l) -> List.of(), new DiscoveryForm("10.0.0.0/24", "22", "pi", ""), "/log");
+    private final LastRows display = new LastRows();
+
+    @Test
+    void eachBadFieldIsNamed() {
+        assertEquals(Optional.of("Ranges: type where the Pis are, e.g. 192.168.1.0/24 or 10.0.0.20-40."),
+                step.scan(new DiscoveryForm(" ", "22", "pi", ""), display));
+        assertTrue(step.scan(new DiscoveryForm("10.0.0.0/33", "22", "pi", ""), display).orElseThrow().startsWith("Ranges: 10.0.0.0/33"));
+        assertEquals(Optional.of("Port: '0' is not a port; SSH is 22 unless your Pis say otherwise."),
+                step.scan(new DiscoveryForm("10.0.0.1", "0", "pi", ""), display));
+        assertEquals(Optional.of("User: 'Pi User' is not a user name (pi, root, ...)."),
+                step.scan(new DiscoveryForm("10.0.0.1", "22", "Pi User", ""), display));
+        assertEquals(Optional.of("Key: cannot read /nonexistent/key; leave it empty to use ~/.ssh's keys."),
+                step.scan(new DiscoveryForm("10.0.0.1", "22", "pi", "/nonexistent/key"), display));
+        assertEquals("/nonexistent/key", step.form().keyFile(), "what was typed is kept");
+    }
+
+    @Test
+    void hostsByHandAreOneHostEachAndSortNumerically() {
+        assertEquals(Optional.of("Add one host at a time (an address or a name), not a range."), step.addByHand("10.0.0.0/30", display));
+        step.addByHand("10.0.0.10", display);
+        step.addByHand("10.0.0.9", display);
+        step.addByHand("pi-attic.lan", display);
+        assertEquals(List.of("10.0.0.9", "10.0.0.10", "pi-attic.lan"), display.rows.stream().map(HostLine::address).toList());
+        assertTrue(display.rows.get(0).status().contains("added by hand"), display.rows.get(0).toString());
+    }
+
+    @Test
+    void aRowWithoutFactsShowsItsProblemAndKey() {
+        HostLine l = HostLine.of(HostRow.probing("10.0.0.5", 2222, false).withKey("ED25519 SHA256:xyz")
+                .at(HostRow.Stage.KEY_CHANGED, "remove line 3 of /home/op/.ssh/known_hosts"));
+        assertEquals("10.0.0.5:2222", l.address());
+        assertEquals("KEY CHANGED: remove line 3 of /home/op/.ssh/known_hosts", l.status());
+        assertTrue(l.details().contains("host key  ED25519 SHA256:xyz"), l.details().toString());
+    }
+}
