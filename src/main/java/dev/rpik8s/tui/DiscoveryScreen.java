@@ -14,9 +14,7 @@ import com.googlecode.lanterna.gui2.ProgressBar;
 import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.gui2.TextGUI;
 import com.googlecode.lanterna.gui2.Window;
-import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.gui2.table.Table;
-import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.rpik8s.wizard.DiscoveryDisplay;
 import dev.rpik8s.wizard.DiscoveryForm;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Discovery: where to look and how to log in on top, the hosts filling in below as they answer, a
@@ -247,15 +244,7 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
         buttons.addComponent(new Button("Trust ticked", accept::run)).addComponent(new Button("Trust none", refuse::run));
         p.addComponent(buttons);
         dialog.setComponent(p);
-        dialog.addWindowListener(new WindowListenerAdapter() {
-            @Override
-            public void onUnhandledInput(Window window, KeyStroke k, AtomicBoolean handled) {
-                if (k.getKeyType() == KeyType.Escape) {
-                    refuse.run();
-                    handled.set(true);
-                }
-            }
-        });
+        onEscape(dialog, refuse);
         getTextGUI().addWindow(dialog);
         list.takeFocus();
     }

@@ -144,11 +144,16 @@ class FullScreen extends BasicWindow {
     }
 
     static void closeOnEscape(Window window) {
+        onEscape(window, window::close);
+    }
+
+    /** esc on a window nothing inside it took: {@code action}. */
+    static void onEscape(Window window, Runnable action) {
         window.addWindowListener(new WindowListenerAdapter() {
             @Override
             public void onUnhandledInput(Window w, KeyStroke key, AtomicBoolean handled) {
                 if (key.getKeyType() == KeyType.Escape) {
-                    w.close();
+                    action.run();
                     handled.set(true);
                 }
             }
