@@ -3,6 +3,7 @@ package dev.rpik8s.remote;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,15 +33,26 @@ public final class SshContext {
      */
     public SshContext(Path home, Path sessionKnownHosts, Map<String, String> pins, Prompter prompter,
             Function<Endpoint, OutputSink> sinks) {
+        this(home, sessionKnownHosts, List.of(), pins, prompter, sinks);
+    }
+
+    /** @param readOnlyKnownHosts more known_hosts files trusted and never written ({@code --known-hosts FILE}, a lab's) */
+    public SshContext(Path home, Path sessionKnownHosts, List<Path> readOnlyKnownHosts, Map<String, String> pins,
+            Prompter prompter, Function<Endpoint, OutputSink> sinks) {
         this.home = Objects.requireNonNull(home, "home");
         this.prompter = new OneAtATime(prompter);
-        this.hostKeys = new HostKeys(home.resolve(".ssh/known_hosts"), sessionKnownHosts, pins, this.prompter);
+        this.hostKeys = new HostKeys(home.resolve(".ssh/known_hosts"), sessionKnownHosts, readOnlyKnownHosts, pins, this.prompter);
         this.sinks = Objects.requireNonNull(sinks, "sinks");
     }
 
     /** Resolves {@code name} through ~/.ssh/config and opens nothing yet: the first call connects. */
     public SshRemote open(String name, String defaultUser) throws RemoteException {
-        return new SshRemote(Endpoint.resolve(name, defaultUser, home), this);
+        return new SshRemote(resolve(name, defaultUser), this);
+    }
+
+    /** {@code name} as ~/.ssh/config of this session's home resolves it ({@link Endpoint#resolve}). */
+    public Endpoint resolve(String name, String defaultUser) throws RemoteException {
+        return Endpoint.resolve(name, defaultUser, home);
     }
 
     Path home() {
@@ -51,7 +63,8 @@ public final class SshContext {
         return prompter;
     }
 
-    HostKeys hostKeys() {
+    /** The session's host-key policy: discovery classifies scanned keys with it and remembers the trusted ones. */
+    public HostKeys hostKeys() {
         return hostKeys;
     }
 

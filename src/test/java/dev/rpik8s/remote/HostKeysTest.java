@@ -120,6 +120,56 @@ class HostKeysTest {
     }
 
     @Test
+    void classifyNamesKnownNewChangedAndRevokedWithoutAskingOrWriting() throws Exception {
+        PublicKey revoked = newKey();
+        Files.writeString(user(), "pi1 " + line(key) + "\n# pi2 was reinstalled\npi2 " + line(other) + "\n@revoked * " + line(revoked) + "\n");
+        HostKeys hk = hostKeys(Map.of());
+        KeyCheck known = hk.classify("pi1", 22, key);
+        assertEquals(KeyCheck.Verdict.KNOWN, known.verdict());
+        assertEquals(user() + ":1", known.where());
+        assertEquals("ecdsa-sha2-nistp256 " + Fingerprint.sha256(key), known.describe());
+        assertEquals(KeyCheck.Verdict.NEW, hk.classify("pi1", 2222, key).verdict(), "another port is another host");
+        assertEquals(KeyCheck.Verdict.NEW, hk.classify("pi3", 22, key).verdict());
+        KeyCheck changed = hk.classify("pi2", 22, key);
+        assertEquals(KeyCheck.Verdict.CHANGED, changed.verdict());
+        assertEquals(user() + ":3", changed.where());
+        assertTrue(changed.why().contains("Offending key in " + user() + ":3") && changed.why().contains(Fingerprint.sha256(key)), changed.why());
+        KeyCheck gone = hk.classify("pi1", 22, revoked);
+        assertEquals(KeyCheck.Verdict.REVOKED, gone.verdict());
+        assertTrue(gone.why().contains(user() + ":4"), gone.why());
+        assertEquals(List.of(), prompter.asked());
+        assertFalse(Files.exists(session()));
+    }
+
+    @Test
+    void aPinIsKnownAndAPinOfAnotherKeyIsAChange() throws Exception {
+        HostKeys hk = hostKeys(Map.of("pi1", Fingerprint.sha256(key)));
+        assertEquals(KeyCheck.Verdict.KNOWN, hk.classify("pi1", 22, key).verdict());
+        KeyCheck pinnedOther = hk.classify("pi1", 22, other);
+        assertEquals(KeyCheck.Verdict.CHANGED, pinnedOther.verdict());
+        assertTrue(pinnedOther.why().contains("pins " + Fingerprint.sha256(key)), pinnedOther.why());
+    }
+
+    @Test
+    void aReadOnlyFileIsTrustedLikeTheOperatorsAndNeverWritten() throws Exception {
+        Path lab = dir.resolve("lab_known_hosts");
+        String text = "[pi1]:2222 " + line(key) + "\npi2 " + line(other) + "\n";
+        Files.writeString(lab, text);
+        HostKeys hk = new HostKeys(user(), session(), List.of(lab), Map.of(), prompter);
+        assertTrue(hk.verify("pi1", 2222, key));
+        assertEquals(KeyCheck.Verdict.CHANGED, hk.classify("pi2", 22, key).verdict());
+        assertEquals(lab + ":2", hk.classify("pi2", 22, key).where());
+        assertEquals(List.of("ecdsa-sha2-nistp256"), hk.findExistingAlgorithms("pi1", 2222));
+        assertEquals(List.of(), prompter.asked());
+        hk.remember("pi3", 22, key);
+        assertEquals(text, Files.readString(lab), "the read-only file is as it was");
+        assertEquals("pi3 " + line(key) + "\n", Files.readString(session()));
+        assertEquals(KeyCheck.Verdict.KNOWN, hk.classify("pi3", 22, key).verdict());
+        hk.remember("pi3", 22, key);
+        assertEquals("pi3 " + line(key) + "\n", Files.readString(session()), "remembered once");
+    }
+
+    @Test
     void theFingerprintIsTheOneSshKeygenPrints() throws Exception {
         Path pub = dir.resolve("k.pub");
         Files.writeString(pub, line(key) + "\n");
