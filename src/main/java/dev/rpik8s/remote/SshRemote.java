@@ -160,12 +160,12 @@ public final class SshRemote implements Remote {
         } catch (UserAuthException e) {
             LOG.info("no key accepted for {}: {}", endpoint, describe(e));
         } catch (IOException e) {
-            throw new RemoteException("login to " + endpoint + " failed: " + describe(e), e);
+            throw new LoginFailed("login to " + endpoint + " failed: " + describe(e), e);
         }
         Set<String> allowed = new LinkedHashSet<>();
         c.getUserAuth().getAllowedMethods().forEach(allowed::add);
         if (!allowed.isEmpty() && !allowed.contains("password") && !allowed.contains("keyboard-interactive")) {
-            throw new RemoteException("login to " + endpoint + " refused: none of the keys " + keyFiles()
+            throw new LoginFailed("login to " + endpoint + " refused: none of the keys " + keyFiles()
                     + " was accepted and the host takes no password (it allows " + allowed + ")");
         }
         char[] password = password();
@@ -184,9 +184,9 @@ public final class SshRemote implements Remote {
             c.auth(user, new AuthPassword(finder), new AuthKeyboardInteractive(new PasswordResponseProvider(finder)));
         } catch (UserAuthException e) {
             forgetLoginPassword();
-            throw new RemoteException("login to " + endpoint + " refused: no key was accepted and the password was wrong", e);
+            throw new LoginFailed("login to " + endpoint + " refused: no key was accepted and the password was wrong", e);
         } catch (IOException e) {
-            throw new RemoteException("login to " + endpoint + " failed: " + describe(e), e);
+            throw new LoginFailed("login to " + endpoint + " failed: " + describe(e), e);
         }
     }
 
@@ -195,7 +195,7 @@ public final class SshRemote implements Remote {
         if (loginPassword == null) {
             Optional<char[]> answer = ctx.prompter().loginPassword(endpoint.user(), endpoint.host());
             if (answer.isEmpty() || answer.get().length == 0) {
-                throw new RemoteException("login to " + endpoint + " cancelled: no key was accepted and no password given");
+                throw new LoginFailed("login to " + endpoint + " cancelled: no key was accepted (tried " + keyFiles() + ") and no password given");
             }
             loginPassword = answer.get();
         }

@@ -133,11 +133,12 @@ class SshRemoteTest {
     @Test
     void aWrongLoginPasswordOrNoneIsAClearRefusal() throws Exception {
         prompter.loginPassword("wrong");
-        RemoteException e = assertThrows(RemoteException.class, () -> pinned(PW_USER).exec(CommandSpec.of("true")));
+        LoginFailed e = assertThrows(LoginFailed.class, () -> pinned(PW_USER).exec(CommandSpec.of("true")));
         assertTrue(e.getMessage().contains("password was wrong"), e.getMessage());
         prompter.loginPassword(null);
-        RemoteException cancelled = assertThrows(RemoteException.class, () -> remote.exec(CommandSpec.of("true")));
-        assertTrue(cancelled.getMessage().contains("no password given"), cancelled.getMessage());
+        LoginFailed cancelled = assertThrows(LoginFailed.class, () -> remote.exec(CommandSpec.of("true")));
+        assertTrue(cancelled.getMessage().startsWith("login to " + PW_USER + "@" + sshd.address() + ":" + sshd.port()
+                + " cancelled: no key was accepted (tried []) and no password given"), cancelled.getMessage());
         assertEquals(2, prompter.count("login "), "asked again after the wrong one");
     }
 
