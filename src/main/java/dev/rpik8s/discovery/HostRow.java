@@ -1,6 +1,7 @@
 package dev.rpik8s.discovery;
 
 import dev.rpik8s.cluster.HostFacts;
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -18,8 +19,23 @@ public record HostRow(String address, int port, Stage stage, String problem, Opt
         PROBING, NO_SSH, UNREACHABLE, KEY_NEW, KEY_REFUSED, KEY_CHANGED, LOGGING_IN, AUTH_FAILED, FAILED, FINGERPRINTED
     }
 
+    /** Addresses in numeric order (10.0.0.9 before 10.0.0.10), host names after them; then the port. */
+    public static final Comparator<HostRow> ADDRESS_ORDER = Comparator.comparing((HostRow r) -> sortKey(r.address()))
+            .thenComparingInt(HostRow::port);
+
     public HostRow {
         problem = problem == null ? "" : problem;
+    }
+
+    private static String sortKey(String address) {
+        if (!address.matches("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+            return "~" + address;
+        }
+        StringBuilder k = new StringBuilder();
+        for (String octet : address.split("\\.")) {
+            k.append(String.format("%03d", Integer.parseInt(octet)));
+        }
+        return k.toString();
     }
 
     public static HostRow probing(String address, int port, boolean manual) {

@@ -1,0 +1,181 @@
+package dev.rpik8s.discovery;
+
+import dev.rpik8s.remote.Fleet;
+import dev.rpik8s.remote.HostKeyScan;
+import dev.rpik8s.remote.KeyCheck;
+import dev.rpik8s.remote.RemoteException;
+import dev.rpik8s.remote.SshContext;
+import java.io.IOException;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the hosts of some address ranges and fingerprints each, in four steps: knock on the SSH port of every
+ * address (PortProbe); get the key of every host that answered, without logging in (HostKeyScan), and check it
+ * against the known_hosts files; put every new key to the operator in one question (KeyTrust); log in to the
+ * hosts whose keys are trusted and run the fingerprint, once each. A dead or slow host costs its own deadline
+ * and holds nobody else up.
+ */
+public final class Discovery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
+    /** A live SSH server greets within milliseconds; this bounds the key scan of one that never does. */
+    static final Duration SCAN_LIMIT = Duration.ofSeconds(10);
+
+    private final SshContext ssh;
+
+    /** @param ssh the session's SSH: its host-key policy, session known_hosts, keys and host logs */
+    public Discovery(SshContext ssh) {
+        this.ssh = Objects.requireNonNull(ssh, "ssh");
+    }
+
+    /**
+     * One run. Rows come out as they change; the result has a row for every host that answered the SSH port,
+     * for every host named alone (an address or a name) and for every host the operator added by hand
+     * (a manual row of {@code previous}, scanned again and kept whatever this run finds).
+     *
+     * @throws IOException when the probe itself cannot run (no sockets left)
+     */
+    public List<HostRow> run(DiscoveryRequest request, List<HostRow> previous, KeyTrust trust, DiscoveryListener listener)
+            throws IOException, InterruptedException {
+        Targets targets = Targets.of(request, previous);
+        RunRows rows = new RunRows(listener, targets.manual(), targets.size());
+        listener.started(targets.size());
+        LOG.info("discovery of {} addresses on port {} as {}", targets.size(), request.port(), request.user());
+        targets.named().forEach(h -> rows.show(rows.fresh(h.address(), h.port())));
+
+        List<HostRow> answered = probe(targets, request, rows);
+        Duration scanBudget = min(SCAN_LIMIT, request.perHostDeadline().dividedBy(3));
+        Map<String, Scanned> newKeys = new ConcurrentHashMap<>();
+        List<HostRow> scanned = fleet(request, scanBudget, answered, rows, row -> scan(row, scanBudget, newKeys), null);
+
+        List<HostRow> toLogIn = new ArrayList<>(scanned.stream().filter(r -> r.stage() == HostRow.Stage.PROBING).toList());
+        toLogIn.addAll(askTrust(scanned, newKeys, trust, rows));
+        toLogIn.sort(HostRow.ADDRESS_ORDER);
+        Duration loginBudget = request.perHostDeadline().minus(scanBudget);
+        Fingerprinting fingerprinting = new Fingerprinting(ssh, request, loginBudget);
+        fleet(request, loginBudget, toLogIn, rows, fingerprinting::visit, HostRow.Stage.LOGGING_IN);
+        return rows.finish();
+    }
+
+    /** Knocks on every port at once; named hosts that do not answer settle with why, range addresses quietly. */
+    private static List<HostRow> probe(Targets targets, DiscoveryRequest request, RunRows rows) throws IOException {
+        List<HostRow> answered = new ArrayList<>();
+        for (Map.Entry<Integer, List<String>> group : targets.byPort().entrySet()) {
+            int port = group.getKey();
+            new PortProbe(port, request.probesInFlight(), request.probeTimeout()).probe(group.getValue(), (host, answer) -> {
+                HostRow fresh = rows.fresh(host, port);
+                if (answer == PortProbe.Answer.OPEN) {
+                    rows.show(fresh);
+                    answered.add(fresh);
+                } else if (targets.isNamed(host)) {
+                    rows.update(ProbeWords.row(fresh, answer, request.probeTimeout()));
+                } else {
+                    rows.settleUnseen(host);
+                }
+            });
+        }
+        answered.sort(HostRow.ADDRESS_ORDER);
+        return answered;
+    }
+
+    private record Scanned(PublicKey key, KeyCheck check) {
+    }
+
+    /** The host's key, checked against the known_hosts files and pins: known goes on, new waits for the question. */
+    private HostRow scan(HostRow row, Duration budget, Map<String, Scanned> newKeys) {
+        PublicKey key;
+        try {
+            key = HostKeyScan.scan(row.address(), row.port(), ssh.hostKeys(), budget);
+        } catch (RemoteException e) {
+            return row.at(HostRow.Stage.NO_SSH, "the port answers, but " + e.getMessage());
+        }
+        KeyCheck check;
+        try {
+            check = ssh.hostKeys().classify(row.address(), row.port(), key);
+        } catch (IOException e) {
+            return row.at(HostRow.Stage.FAILED, "cannot check its host key against known_hosts: " + e.getMessage());
+        }
+        HostRow keyed = row.withKey(check.describe());
+        return switch (check.verdict()) {
+            case KNOWN -> keyed;
+            case NEW -> {
+                newKeys.put(row.address(), new Scanned(key, check));
+                yield keyed.at(HostRow.Stage.KEY_NEW, "a new host key: trust it to log in");
+            }
+            case CHANGED, REVOKED -> keyed.at(HostRow.Stage.KEY_CHANGED, check.why());
+        };
+    }
+
+    /** The one question of the run: every new key at once. The trusted ones go to the session's known_hosts. */
+    private List<HostRow> askTrust(List<HostRow> scanned, Map<String, Scanned> newKeys, KeyTrust trust, RunRows rows) {
+        List<HostRow> waiting = scanned.stream().filter(r -> r.stage() == HostRow.Stage.KEY_NEW).toList();
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        List<NewHostKey> asked = waiting.stream().map(r -> {
+            KeyCheck c = newKeys.get(r.address()).check();
+            return new NewHostKey(r.address(), r.port(), c.keyType(), c.fingerprint());
+        }).toList();
+        Set<NewHostKey> yes = Set.copyOf(trust.trust(asked));
+        List<HostRow> trusted = new ArrayList<>();
+        for (int i = 0; i < waiting.size(); i++) {
+            HostRow row = waiting.get(i);
+            if (!yes.contains(asked.get(i))) {
+                rows.update(row.at(HostRow.Stage.KEY_REFUSED, "its key " + asked.get(i).fingerprint()
+                        + " was not trusted, so it was not logged in to"));
+                continue;
+            }
+            try {
+                ssh.hostKeys().remember(row.address(), row.port(), newKeys.get(row.address()).key());
+                trusted.add(row.at(HostRow.Stage.PROBING, ""));
+            } catch (IOException e) {
+                rows.update(row.at(HostRow.Stage.FAILED, "its key was trusted, but the session's known_hosts cannot be written: "
+                        + e.getMessage()));
+            }
+        }
+        return trusted;
+    }
+
+    /**
+     * {@code work} on every row, {@code loginsInFlight} at a time, each within {@code deadline}; rows show
+     * {@code working} while their work runs. Returns the rows as they ended, in the order given.
+     */
+    private static List<HostRow> fleet(DiscoveryRequest request, Duration deadline, List<HostRow> todo, RunRows rows,
+            Function<HostRow, HostRow> work, HostRow.Stage working) throws InterruptedException {
+        if (todo.isEmpty()) {
+            return List.of();
+        }
+        Map<String, HostRow> byAddress = new java.util.LinkedHashMap<>();
+        todo.forEach(r -> byAddress.put(r.address(), r));
+        Map<String, Fleet.Outcome<HostRow>> outcomes = new Fleet(request.loginsInFlight(), deadline).run(
+                List.copyOf(byAddress.keySet()), host -> work.apply(rows.get(host)), new Fleet.Listener() {
+                    @Override
+                    public void started(String host) {
+                        if (working != null) {
+                            rows.show(byAddress.get(host).at(working, ""));
+                        }
+                    }
+
+                    @Override
+                    public void finished(String host, Fleet.Outcome<?> outcome) {
+                        rows.update(outcome.ok() ? (HostRow) outcome.value()
+                                : rows.get(host).at(HostRow.Stage.FAILED, outcome.message()));
+                    }
+                });
+        return outcomes.keySet().stream().map(rows::get).toList();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

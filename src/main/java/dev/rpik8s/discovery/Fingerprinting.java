@@ -1,0 +1,91 @@
+package dev.rpik8s.discovery;
+
+import dev.rpik8s.remote.CommandSpec;
+import dev.rpik8s.remote.Endpoint;
+import dev.rpik8s.remote.ExecResult;
+import dev.rpik8s.remote.LoginFailed;
+import dev.rpik8s.remote.RemoteException;
+import dev.rpik8s.remote.SshContext;
+import dev.rpik8s.remote.SshRemote;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One host's login and fingerprint in one round trip: {@code scripts/fingerprint.sh} runs once, and its
+ * output becomes the row's facts, or the row says in words why there are none.
+ */
+final class Fingerprinting {
+
+    static final String SCRIPT = load();
+
+    private final SshContext ssh;
+    private final DiscoveryRequest request;
+    private final Duration budget;
+
+    /** @param budget how long the script may run once logged in */
+    Fingerprinting(SshContext ssh, DiscoveryRequest request, Duration budget) {
+        this.ssh = ssh;
+        this.request = request;
+        this.budget = budget;
+    }
+
+    /** Logs in, runs the script, logs out: the row as it ends. */
+    HostRow visit(HostRow row) {
+        Endpoint endpoint;
+        try {
+            endpoint = endpoint(row);
+        } catch (RemoteException e) {
+            return row.at(HostRow.Stage.FAILED, e.getMessage());
+        }
+        try (SshRemote remote = new SshRemote(endpoint, ssh)) {
+            return outcome(row, remote.exec(CommandSpec.of(SCRIPT).withTimeout(budget)));
+        } catch (LoginFailed e) {
+            return row.at(HostRow.Stage.AUTH_FAILED, e.getMessage());
+        } catch (RemoteException e) {
+            return row.at(HostRow.Stage.FAILED, e.getMessage());
+        }
+    }
+
+    /**
+     * Where and as whom: the scanned address and port (they answered), the request's user, else
+     * ~/.ssh/config's for that address, else the operator's; the request's keys before the config's.
+     */
+    Endpoint endpoint(HostRow row) throws RemoteException {
+        Endpoint config = ssh.resolve(row.address(), System.getProperty("user.name"));
+        String user = request.user() == null || request.user().isBlank() ? config.user() : request.user();
+        List<Path> keys = new ArrayList<>(request.identityFiles());
+        config.identityFiles().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+        return new Endpoint(row.address(), row.address(), row.port(), user, keys);
+    }
+
+    /** What the script's run says of the host: its facts (a host with no board is simply not a Pi), or why there are none. */
+    static HostRow outcome(HostRow row, ExecResult run) {
+        if (!run.ok()) {
+            String said = run.stderr().strip().lines().findFirst().orElse("");
+            return row.at(HostRow.Stage.FAILED, "the fingerprint script failed (exit " + run.exitStatus() + ")"
+                    + (said.isEmpty() ? "" : ": " + said));
+        }
+        try {
+            return row.fingerprinted(FactsParser.parse(run.stdout()));
+        } catch (IllegalArgumentException e) {
+            return row.at(HostRow.Stage.FAILED, e.getMessage());
+        }
+    }
+
+    private static String load() {
+        try (InputStream in = Fingerprinting.class.getResourceAsStream("/scripts/fingerprint.sh")) {
+            if (in == null) {
+                throw new IllegalStateException("scripts/fingerprint.sh is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read scripts/fingerprint.sh from the jar", e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.rpik8s.discovery;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The hosts one run looks at: every address of the ranges once, in the order typed, with its port; and which
+ * of them the operator named alone (an address, a host name, a host added by hand), whose rows show even when
+ * nothing answers there. An address of a range with nothing on it is no row, only progress.
+ */
+final class Targets {
+
+    record Host(String address, int port, boolean named) {
+    }
+
+    private final Map<String, Host> hosts;
+    private final Set<String> manual;
+
+    private Targets(Map<String, Host> hosts, Set<String> manual) {
+        this.hosts = hosts;
+        this.manual = manual;
+    }
+
+    /** The request's targets, then the hosts added by hand among {@code previous} (each on its own port). */
+    static Targets of(DiscoveryRequest request, List<HostRow> previous) {
+        Map<String, Host> hosts = new LinkedHashMap<>();
+        for (ScanTarget target : request.targets()) {
+            boolean named = target.size() == 1;
+            for (String address : target.hosts()) {
+                Host before = hosts.get(address);
+                hosts.put(address, new Host(address, request.port(), named || before != null && before.named()));
+            }
+        }
+        List<HostRow> byHand = previous.stream().filter(HostRow::manual).toList();
+        byHand.forEach(r -> hosts.put(r.address(), new Host(r.address(), r.port(), true)));
+        return new Targets(hosts, byHand.stream().map(HostRow::address).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    int size() {
+        return hosts.size();
+    }
+
+    Set<String> manual() {
+        return manual;
+    }
+
+    boolean isNamed(String address) {
+        Host h = hosts.get(address);
+        return h != null && h.named();
+    }
+
+    List<Host> named() {
+        return hosts.values().stream().filter(Host::named).toList();
+    }
+
+    /** Addresses by port (one probe per port), each in the order given. */
+    Map<Integer, List<String>> byPort() {
+        Map<Integer, List<String>> out = new TreeMap<>();
+        hosts.values().forEach(h -> out.computeIfAbsent(h.port(), p -> new ArrayList<>()).add(h.address()));
+        return out;
+    }
+}
