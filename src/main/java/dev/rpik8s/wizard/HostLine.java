@@ -17,7 +17,7 @@ import java.util.Locale;
 public record HostLine(String address, String hostname, String model, String ram, String arch, String os, String cgroups,
         String status, boolean ok, boolean warning, List<String> details) {
 
-    static HostLine of(HostRow row) {
+    public static HostLine of(HostRow row) {
         String status = switch (row.stage()) {
             case PROBING -> "probing";
             case NO_SSH -> "no SSH";

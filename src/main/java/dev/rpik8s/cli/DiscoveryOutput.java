@@ -1,0 +1,50 @@
+package dev.rpik8s.cli;
+
+import dev.rpik8s.discovery.HostRow;
+import dev.rpik8s.wizard.HostLine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code discover} prints: a table in the columns of the discovery screen ({@link HostLine}, so both read
+ * the same), or JSON with every fact of every host.
+ */
+final class DiscoveryOutput {
+
+    private static final List<String> HEADER = List.of("ADDRESS", "HOSTNAME", "MODEL", "RAM", "ARCH", "OS", "CGROUPS", "STATUS");
+
+    private DiscoveryOutput() {
+    }
+
+    /** One line per host, columns aligned; the status (with the problem, if any) last, never cut. */
+    static String table(List<HostRow> rows) {
+        List<List<String>> cells = new ArrayList<>();
+        cells.add(HEADER);
+        for (HostRow row : rows) {
+            HostLine l = HostLine.of(row);
+            cells.add(List.of(l.address(), l.hostname(), l.model(), l.ram(), l.arch(), l.os(), l.cgroups(), l.status()));
+        }
+        int[] width = new int[HEADER.size()];
+        for (List<String> line : cells) {
+            for (int i = 0; i < width.length; i++) {
+                width[i] = Math.max(width[i], line.get(i).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (List<String> line : cells) {
+            StringBuilder l = new StringBuilder();
+            for (int i = 0; i < width.length; i++) {
+                String cell = line.get(i);
+                l.append(i == width.length - 1 ? cell : String.format("%-" + width[i] + "s  ", cell));
+            }
+            out.append(l.toString().stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** {"hosts": [row...]}: a row's fields by name, its facts whole (null until fingerprinted). */
+    static String json(List<HostRow> rows) {
+        return Json.write(Map.of("hosts", rows)) + "\n";
+    }
+}
