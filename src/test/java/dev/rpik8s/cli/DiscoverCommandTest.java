@@ -1,0 +1,47 @@
+package dev.rpik8s.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** discover's command line without any host: bad input, a large range, nothing answering. */
+class DiscoverCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Cli.run(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    @Test
+    void aBadRangeIsAUsageErrorInScanTargetsWords() {
+        assertEquals(Cli.USAGE, run("discover", "10.0.0.1", "10.0.0.300"));
+        assertTrue(err.toString().contains("10.0.0.300: '300' in 10.0.0.300 is not a number from 0 to 255."), err::toString);
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void aLargeRangeNeedsYesWithoutATerminal() {
+        assertEquals(Cli.USAGE, run("discover", "10.0.0.0/21"));
+        assertTrue(err.toString().contains("10.0.0.0/21 names 2046 addresses, more than a /22 (1024): add --yes to scan them all"), err::toString);
+    }
+
+    @Test
+    void aKeyFileThatCannotBeReadIsNamed() {
+        assertEquals(Cli.USAGE, run("discover", "127.0.5.40", "-i", "/nonexistent/id_ed25519"));
+        assertTrue(err.toString().contains("-i /nonexistent/id_ed25519: cannot read that key file."), err::toString);
+    }
+
+    @Test
+    void nothingAnsweringIsExitOneAndTheNamedHostsSayWhy() {
+        assertEquals(Cli.FAILED, run("discover", "127.0.5.40,127.0.5.41-42", "--port", "9"));
+        assertEquals("ADDRESS       HOSTNAME  MODEL  RAM  ARCH  OS  CGROUPS  STATUS\n"
+                + "127.0.5.40:9" + " ".repeat(43) + "no SSH: connection refused on port 9: the host is up, but no SSH server listens there"
+                + " (sshd off, or another port?)\n", out.toString(), "the range's empty addresses are no rows; the one named alone is");
+        assertTrue(err.toString().contains("Nothing answered SSH on port 9 in 127.0.5.40,127.0.5.41-42."), err::toString);
+    }
+}
