@@ -17,7 +17,7 @@ import dev.rpik8s.remote.Endpoint;
 import dev.rpik8s.remote.HostLog;
 import dev.rpik8s.remote.SshContext;
 import dev.rpik8s.testsupport.RecordingPrompter;
-import java.nio.charset.StandardCharsets;
+import dev.rpik8s.testsupport.SshKeygen;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -125,7 +125,7 @@ class DiscoveryLabTest {
         assertEquals(1, trust.questions.size(), "one question for the whole run");
         List<NewHostKey> asked = trust.questions.get(0);
         assertEquals(12, asked.size());
-        Map<String, String> keygen = sshKeygenFingerprints(lab.knownHosts());
+        Map<String, String> keygen = SshKeygen.fingerprints(lab.knownHosts());
         for (NewHostKey k : asked) {
             assertEquals(keygen.get(k.address()), k.fingerprint(), k.address());
             assertEquals("ecdsa-sha2-nistp256", k.keyType());
@@ -135,7 +135,7 @@ class DiscoveryLabTest {
             assertIsItsProfile(specs.get(row.address()), row);
             assertEquals("ecdsa-sha2-nistp256 " + keygen.get(row.address()), row.hostKey().orElseThrow());
         }
-        assertEquals(keygen, sshKeygenFingerprints(sessionKnownHosts()), "the trusted keys are in the session's known_hosts");
+        assertEquals(keygen, SshKeygen.fingerprints(sessionKnownHosts()), "the trusted keys are in the session's known_hosts");
         assertEquals(List.of(Stage.PROBING, Stage.KEY_NEW, Stage.LOGGING_IN, Stage.FINGERPRINTED), listener.stagesOf("127.0.2.3"));
     }
 
@@ -204,18 +204,5 @@ class DiscoveryLabTest {
             case NONE -> HostFacts.Swap.NONE;
         }, f.swap(), who);
         assertFalse(row.manual());
-    }
-
-    /** address to SHA256 fingerprint, as {@code ssh-keygen -lf} prints them for a known_hosts file. */
-    static Map<String, String> sshKeygenFingerprints(Path knownHosts) throws Exception {
-        Process p = new ProcessBuilder("ssh-keygen", "-l", "-E", "sha256", "-f", knownHosts.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        Map<String, String> fps = new HashMap<>();
-        for (String line : out.strip().split("\n")) {
-            String[] f = line.split(" ");   // 256 SHA256:... 127.0.2.1 (ECDSA), or [127.0.2.1]:2222
-            fps.put(f[2].replaceAll("^\\[(.*)\\]:\\d+$", "$1"), f[1]);
-        }
-        return fps;
     }
 }

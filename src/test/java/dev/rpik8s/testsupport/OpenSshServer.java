@@ -191,7 +191,7 @@ public final class OpenSshServer implements AutoCloseable {
         return Path.of(file + ".pub");
     }
 
-    static String run(String... argv) throws IOException, InterruptedException {
+    public static String run(String... argv) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
