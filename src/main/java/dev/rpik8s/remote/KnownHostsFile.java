@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,8 +22,10 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 /**
  * One OpenSSH known_hosts file, read line by line with SSHJ's own entry parser (plain, hashed,
  * wildcard and @revoked entries) so that a refusal can name the line to remove. SSHJ's
- * {@link OpenSSHKnownHosts} drops that line number. The file is read afresh at each check:
- * another session or the operator may have edited it.
+ * {@link OpenSSHKnownHosts} drops that line number. The file is read at every check (another
+ * session or the operator may have edited it), but parsed again only when its bytes changed: parsing
+ * a key costs, and a discovery of 200 hosts checks a 200-line file four times per host. Checks are
+ * serialised: SSHJ's hashed-name matcher keeps one MAC per entry.
  */
 final class KnownHostsFile {
 
@@ -48,7 +51,7 @@ final class KnownHostsFile {
      * A revoked entry for this key wins; then any entry holding this key; else the first entry of
      * the same key type for this host (the key changed); else nothing is known here.
      */
-    Optional<Hit> check(String host, int port, PublicKey key) throws IOException {
+    synchronized Optional<Hit> check(String host, int port, PublicKey key) throws IOException {
         KeyType type = KeyType.fromKey(key);
         String name = entryName(host, port);
         String md5 = SecurityUtils.getFingerprint(key);
@@ -72,7 +75,7 @@ final class KnownHostsFile {
     }
 
     /** Key types this file knows for the host, so the key exchange asks for one of those first. */
-    List<String> algorithms(String host, int port) throws IOException {
+    synchronized List<String> algorithms(String host, int port) throws IOException {
         List<String> out = new ArrayList<>();
         String name = entryName(host, port);
         for (Line l : lines()) {
@@ -84,7 +87,7 @@ final class KnownHostsFile {
     }
 
     /** Appends a plain (unhashed) entry; the file is created mode 0600 when new. */
-    void append(String host, int port, PublicKey key) throws IOException {
+    synchronized void append(String host, int port, PublicKey key) throws IOException {
         String line = new OpenSSHKnownHosts.HostEntry(null, entryName(host, port), KeyType.fromKey(key), key).getLine();
         Files.createDirectories(file.toAbsolutePath().getParent());
         if (!Files.exists(file)) {
@@ -111,14 +114,29 @@ final class KnownHostsFile {
     private record Line(int number, OpenSSHKnownHosts.KnownHostEntry entry) {
     }
 
+    /** The lines as parsed, and the bytes they were parsed from. */
+    private record Parsed(byte[] content, List<Line> lines) {
+    }
+
+    private Parsed parsed;
+
+    /** The file is read each time (a few kilobytes); it is parsed again only when its bytes changed. */
     private List<Line> lines() throws IOException {
-        List<Line> out = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
-            return out;
+            return List.of();
         }
+        byte[] content = Files.readAllBytes(file);
+        if (parsed == null || !Arrays.equals(parsed.content(), content)) {
+            parsed = new Parsed(content, parse(new String(content, StandardCharsets.UTF_8)));
+        }
+        return parsed.lines();
+    }
+
+    private static List<Line> parse(String content) throws IOException {
+        List<Line> out = new ArrayList<>();
         OpenSSHKnownHosts.EntryFactory parser = new OpenSSHKnownHosts(new StringReader("")).new EntryFactory();
         int n = 0;
-        for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String text : content.split("\r?\n", -1)) {
             n++;
             try {
                 out.add(new Line(n, parser.parseEntry(text)));

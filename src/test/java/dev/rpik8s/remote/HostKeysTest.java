@@ -170,6 +170,17 @@ class HostKeysTest {
     }
 
     @Test
+    void anEditOfTheFileIsSeenAtTheNextCheckEvenWithinTheSameTick() throws Exception {
+        HostKeys hk = hostKeys(Map.of());
+        Files.writeString(user(), "pi1 " + line(key) + "\n");
+        assertEquals(KeyCheck.Verdict.KNOWN, hk.classify("pi1", 22, key).verdict());
+        Files.writeString(user(), "pi1 " + line(other) + "\n");   // same length, same inode, maybe the same mtime
+        assertEquals(KeyCheck.Verdict.CHANGED, hk.classify("pi1", 22, key).verdict());
+        Files.delete(user());
+        assertEquals(KeyCheck.Verdict.NEW, hk.classify("pi1", 22, key).verdict());
+    }
+
+    @Test
     void theFingerprintIsTheOneSshKeygenPrints() throws Exception {
         Path pub = dir.resolve("k.pub");
         Files.writeString(pub, line(key) + "\n");
