@@ -2,20 +2,41 @@
 # Host fingerprint in one round trip: prints key=value lines, one fact per line, nothing else.
 # Runs as the login user (no root needed). A missing file prints an empty value, never an error,
 # so a non-Pi host is reported as what it is. Parsed by dev.rpik8s.discovery.FactsParser.
+# Files are read by bash itself and commands run only for what no file tells: a process costs more
+# than the fact it reads (a Pi 3 forks in milliseconds, and discovery fingerprints hundreds of hosts).
 export LC_ALL=C
 
-# Newlines become spaces, trailing spaces go; in bash alone: a pipeline per fact costs more than the facts.
+# Newlines become spaces, trailing spaces go.
 fact() { local v=${2//$'\n'/ }; printf '%s=%s\n' "$1" "${v%"${v##*[! ]}"}"; }
-first() { for f in "$@"; do [ -e "$f" ] && { printf '%s' "$f"; return; }; done; }
+# slurp FILE: REPLY is the file's text up to its first NUL (devicetree strings end with one); empty when unreadable.
+slurp() { REPLY=; IFS= read -r -d '' REPLY 2>/dev/null < "$1"; return 0; }
+# pick FILE...: REPLY is the first that exists, else empty.
+pick() { REPLY=; local f; for f in "$@"; do [ -e "$f" ] && { REPLY=$f; return; }; done; }
+# exists KEY FILE...: the fact is "present" when one of the files exists, else "absent".
+exists() { local key=$1; shift; pick "$@"; if [ -n "$REPLY" ]; then fact "$key" present; else fact "$key" absent; fi; }
 
 fact fp.version 1
-fact hostname "$(hostname 2>/dev/null || cat /etc/hostname 2>/dev/null)"
+slurp /proc/sys/kernel/hostname
+[ -n "$REPLY" ] || slurp /etc/hostname
+fact hostname "$REPLY"
 
 # --- identity: the device tree is the reliable source on Pi kernels; cpuinfo's Revision decodes the board
-fact dt.model "$({ tr -d '\0' < /sys/firmware/devicetree/base/model; } 2>/dev/null)"
-fact cpu.revision "$(sed -n 's/^Revision[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo 2>/dev/null | head -n1)"
-fact cpu.model "$(sed -n 's/^Model[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo 2>/dev/null | head -n1)"
-fact cpu.count "$(nproc 2>/dev/null || grep -c ^processor /proc/cpuinfo)"
+slurp /sys/firmware/devicetree/base/model
+fact dt.model "$REPLY"
+cpu_revision='' cpu_model='' cpus=0
+while IFS= read -r line; do
+    if [[ $line =~ ^processor[[:space:]]*: ]]; then
+        cpus=$((cpus + 1))
+    elif [[ -z $cpu_revision && $line =~ ^Revision[[:space:]]*:[[:space:]]*(.*)$ ]]; then
+        cpu_revision=${BASH_REMATCH[1]}
+    elif [[ -z $cpu_model && $line =~ ^Model[[:space:]]*:[[:space:]]*(.*)$ ]]; then
+        cpu_model=${BASH_REMATCH[1]}
+    fi
+done 2>/dev/null < /proc/cpuinfo
+fact cpu.revision "$cpu_revision"
+fact cpu.model "$cpu_model"
+[ "$cpus" -gt 0 ] || cpus=$(nproc 2>/dev/null)
+fact cpu.count "$cpus"
 read -r kernel_release kernel_arch <<< "$(uname -rm)"   # uname prints -r before -m, whatever the order asked
 fact kernel.arch "$kernel_arch"
 fact kernel.release "$kernel_release"
@@ -23,7 +44,11 @@ fact kernel.release "$kernel_release"
 fact userland.arch "$(dpkg --print-architecture 2>/dev/null)"
 fact userland.bits "$(getconf LONG_BIT 2>/dev/null)"
 fact page.size "$(getconf PAGESIZE 2>/dev/null)"
-fact mem.total_kb "$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null)"
+mem_total_kb=''
+while read -r key value _; do
+    [ "$key" = MemTotal: ] && { mem_total_kb=$value; break; }
+done 2>/dev/null < /proc/meminfo
+fact mem.total_kb "$mem_total_kb"
 # os-release read once, in a subshell: its variables (NAME, VERSION, ...) stay out of this script
 # shellcheck source=/dev/null
 mapfile -t os < <(. /etc/os-release 2>/dev/null; printf '%s\n' "${ID:-}" "${VERSION_ID:-}" "${VERSION_CODENAME:-}" "${PRETTY_NAME:-}")
@@ -31,40 +56,61 @@ fact os.id "${os[0]:-}"
 fact os.version_id "${os[1]:-}"
 fact os.codename "${os[2]:-}"
 fact os.pretty "${os[3]:-}"
-fact mac "$(cat /sys/class/net/eth0/address 2>/dev/null || cat /sys/class/net/end0/address 2>/dev/null)"
+slurp /sys/class/net/eth0/address
+[ -n "$REPLY" ] || slurp /sys/class/net/end0/address
+fact mac "$REPLY"
 
 # --- cgroups: v2 has cgroup.controllers; on v1 /proc/cgroups column 4 says enabled
 fact cgroup.fs "$(stat -fc %T /sys/fs/cgroup 2>/dev/null)"
-fact cgroup.v2.controllers "$(cat /sys/fs/cgroup/cgroup.controllers 2>/dev/null)"
-fact cgroup.v2.subtree "$(cat /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null)"
-fact cgroup.v1.memory "$(awk '$1 == "memory" {print ($4 == "0" ? "disabled" : "enabled")}' /proc/cgroups 2>/dev/null)"
+slurp /sys/fs/cgroup/cgroup.controllers
+fact cgroup.v2.controllers "$REPLY"
+slurp /sys/fs/cgroup/cgroup.subtree_control
+fact cgroup.v2.subtree "$REPLY"
+v1_memory=''
+while read -r name _ _ enabled _; do
+    [ "$name" = memory ] && { if [ "$enabled" = 0 ]; then v1_memory=disabled; else v1_memory=enabled; fi; break; }
+done 2>/dev/null < /proc/cgroups
+fact cgroup.v1.memory "$v1_memory"
 # CFS bandwidth: the file runc writes a CPU period to. cpu.max never exists in the v2 root cgroup.
-fact cfs.v1 "$([ -n "$(first /sys/fs/cgroup/cpu,cpuacct/cpu.cfs_period_us /sys/fs/cgroup/cpu/cpu.cfs_period_us)" ] && echo present || echo absent)"
-fact cfs.v2 "$([ -n "$(first /sys/fs/cgroup/system.slice/cpu.max /sys/fs/cgroup/init.scope/cpu.max)" ] && echo present || echo absent)"
-fact proc.cmdline "$(cat /proc/cmdline 2>/dev/null)"
+exists cfs.v1 /sys/fs/cgroup/cpu,cpuacct/cpu.cfs_period_us /sys/fs/cgroup/cpu/cpu.cfs_period_us
+exists cfs.v2 /sys/fs/cgroup/system.slice/cpu.max /sys/fs/cgroup/init.scope/cpu.max
+slurp /proc/cmdline
+fact proc.cmdline "$REPLY"
 
 # --- boot partition: bookworm and later keep cmdline.txt in /boot/firmware; /boot/cmdline.txt is a stub there
-boot=$(first /boot/firmware/cmdline.txt /boot/cmdline.txt)
+pick /boot/firmware/cmdline.txt /boot/cmdline.txt
+boot=$REPLY
 fact boot.cmdline_path "$boot"
-fact boot.cmdline "$([ -n "$boot" ] && head -c 4096 "$boot")"
-fact boot.stub "$(grep -qs 'DO NOT EDIT' /boot/cmdline.txt && echo yes || echo no)"
+boot_cmdline=''
+[ -n "$boot" ] && IFS= read -r -N 4096 boot_cmdline 2>/dev/null < "$boot"
+fact boot.cmdline "$boot_cmdline"
+slurp /boot/cmdline.txt
+if [[ $REPLY == *'DO NOT EDIT'* ]]; then fact boot.stub yes; else fact boot.stub no; fi
 
 # --- swap
-fact swap.devices "$(awk 'NR > 1 {printf "%s%s", (n++ ? "," : ""), $1}' /proc/swaps 2>/dev/null)"
-fact swap.dphys "$([ -e /etc/dphys-swapfile ] && echo installed || echo absent)"
+swaps=''
+{
+    read -r _   # the column header
+    while read -r device _; do swaps=$swaps${swaps:+,}$device; done
+} 2>/dev/null < /proc/swaps
+fact swap.devices "$swaps"
+if [ -e /etc/dphys-swapfile ]; then fact swap.dphys installed; else fact swap.dphys absent; fi
 
 # --- storage: etcd on an SD card wears it out and fails fsync timings
 fact root.source "$(findmnt -no SOURCE / 2>/dev/null)"
-fact disk.root_free_kb "$(df -Pk / 2>/dev/null | awk 'NR == 2 {print $4}')"
-fact disk.var_free_kb "$(df -Pk /var 2>/dev/null | awk 'NR == 2 {print $4}')"
+root_free='' var_free=''
+{ read -r _; read -r _ _ _ root_free _; read -r _ _ _ var_free _; } < <(df -Pk / /var 2>/dev/null)
+fact disk.root_free_kb "$root_free"
+fact disk.var_free_kb "$var_free"
 
 # --- time: TLS and etcd leases need clocks in step
 fact time.synced "$(timedatectl show -p NTPSynchronized --value 2>/dev/null)"
-fact time.epoch "$(date +%s)"
+printf -v now '%(%s)T' -1
+fact time.epoch "$now"
 
 # --- what is already installed, and whether this host is already in a cluster
 for b in kubeadm kubelet kubectl containerd docker crio crictl; do
-  fact "bin.$b" "$(command -v "$b" 2>/dev/null)"
+    if hash "$b" 2>/dev/null; then fact "bin.$b" "${BASH_CMDS[$b]}"; else fact "bin.$b" ""; fi
 done
 confs=""
 for c in /etc/kubernetes/*.conf; do [ -e "$c" ] && confs="$confs${confs:+ }${c##*/}"; done
