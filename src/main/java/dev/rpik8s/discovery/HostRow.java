@@ -3,6 +3,7 @@ package dev.rpik8s.discovery;
 import dev.rpik8s.cluster.HostFacts;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One host as discovery knows it, row by row on the discovery screen: where it answers, how far discovery
@@ -27,8 +28,10 @@ public record HostRow(String address, int port, Stage stage, String problem, Opt
         problem = problem == null ? "" : problem;
     }
 
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
     private static String sortKey(String address) {
-        if (!address.matches("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+        if (!IPV4.matcher(address).matches()) {
             return "~" + address;
         }
         StringBuilder k = new StringBuilder();
