@@ -34,14 +34,16 @@ public final class PlainUi {
 
     /** The discovery step as lines, until the operator quits. */
     public void discover(DiscoveryStep step) throws InterruptedException {
-        new PlainDiscovery(step, terminal.writer(), prompt -> {
-            try {
-                return Optional.of(reader.readLine(prompt));
-            } catch (EndOfFileException | UserInterruptException e) {
-                return Optional.empty();
-            }
-        }).run();
+        new PlainDiscovery(step, terminal.writer(), prompt -> read(prompt, null), prompt -> read(prompt, '*')).run();
         terminal.writer().flush();
+    }
+
+    private Optional<String> read(String prompt, Character mask) {
+        try {
+            return Optional.of(reader.readLine(prompt, mask));
+        } catch (EndOfFileException | UserInterruptException e) {
+            return Optional.empty();
+        }
     }
 
     /** Lists the lab's Pis, then waits until the operator says to stop (q, or end of input). */
