@@ -41,7 +41,7 @@ final class LabCommand {
             out.println("Stop it:     rpik8s-tui lab down" + (dir == null ? "" : " --dir " + labDir));
             return Cli.OK;
         } catch (IllegalArgumentException | IOException e) {
-            throw new OperatorError(e.getMessage());
+            throw new OperatorError(Cli.message(e));
         }
     }
 
@@ -54,7 +54,7 @@ final class LabCommand {
                     : "No lab was running in " + labDir + ".");
             return Cli.OK;
         } catch (IOException e) {
-            throw new OperatorError("Could not stop the lab in " + labDir + ": " + e.getMessage());
+            throw new OperatorError("Could not stop the lab in " + labDir + ": " + Cli.message(e));
         }
     }
 
@@ -72,7 +72,7 @@ final class LabCommand {
             print(out, labDir, status.get());
             return Cli.OK;
         } catch (IOException e) {
-            throw new OperatorError("Could not read the lab in " + labDir + ": " + e.getMessage());
+            throw new OperatorError("Could not read the lab in " + labDir + ": " + Cli.message(e));
         }
     }
 

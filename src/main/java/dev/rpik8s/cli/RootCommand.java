@@ -3,14 +3,22 @@ package dev.rpik8s.cli;
 import dev.rpik8s.lab.Lab;
 import dev.rpik8s.lab.LabControl;
 import dev.rpik8s.lab.LabOptions;
+import dev.rpik8s.discovery.Discovery;
+import dev.rpik8s.discovery.LocalNetworks;
 import dev.rpik8s.plain.PlainUi;
+import dev.rpik8s.remote.HostLog;
+import dev.rpik8s.remote.SshContext;
 import dev.rpik8s.session.StateDir;
 import dev.rpik8s.tui.Tui;
-import dev.rpik8s.wizard.Playground;
+import dev.rpik8s.wizard.DiscoveryForm;
+import dev.rpik8s.wizard.DiscoveryStep;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,20 +68,23 @@ final class RootCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        if (!lab) {
-            throw OperatorError.notYet("The wizard on real Pis",
-                    "Meanwhile: 'rpik8s-tui --lab' shows it on virtual Pis, and 'rpik8s-tui lab up' starts them for ssh.");
-        }
+    public Integer call() throws IOException, InterruptedException {
         if (answers != null) {
-            throw OperatorError.notYet("Running from an answers file", "Run 'rpik8s-tui --lab' without --answers meanwhile.");
+            throw OperatorError.notYet("Running from an answers file", "Run without --answers meanwhile.");
         }
         StateDir state = StateDir.fromEnvironment();
+        String name = session != null ? session : lab ? "lab" : "default";
+        Path sessionDir = privateDir(state.session(name));
+        if (!lab) {
+            String ranges = String.join(" ", LocalNetworks.offered());
+            discover("discovery on your LAN", new DiscoveryForm(ranges, "22", "pi", ""), sessionDir, state);
+            return Cli.OK;
+        }
         PrintWriter out = spec.commandLine().getOut();
         Optional<LabControl.Status> running = LabControl.status(state.lab());
         if (running.isPresent()) {
             // a lab from `lab up` is the operator's: used as it is, and left running
-            show(playground(running.get().pis(), state.lab()), state.toolLog());
+            discover("lab of " + running.get().pis().size() + " virtual Pis (from lab up)", labForm(running.get().pis(), state.lab()), sessionDir, state);
             return Cli.OK;
         }
         if (!InstallOffer.forLab("The lab", out)) {
@@ -83,24 +94,36 @@ final class RootCommand implements Callable<Integer> {
         out.printf("Starting the lab: %d virtual Pis in %s ...%n", options.racks() * options.perRack(), options.dir());
         out.flush();
         try (Lab started = Lab.start(options)) {
-            show(playground(started.pis(), state.lab()), state.toolLog());
-        } catch (IllegalStateException e) {
-            throw new OperatorError(e.getMessage());
+            discover("lab of " + started.pis().size() + " virtual Pis", labForm(started.pis(), state.lab()), sessionDir, state);
         }
         out.println("Lab stopped.");
         return Cli.OK;
     }
 
-    private void show(Playground playground, Path log) throws IOException {
+    /** The discovery step, full screen or --plain, over the session's SSH (its own known_hosts, a log per host). */
+    private void discover(String what, DiscoveryForm defaults, Path sessionDir, StateDir state) throws IOException, InterruptedException {
+        Path logs = privateDir(sessionDir.resolve("logs"));
+        Path home = Path.of(System.getProperty("user.home"));
+        DiscoveryStep step = new DiscoveryStep(prompter -> new Discovery(new SshContext(home, sessionDir.resolve("known_hosts"),
+                Map.of(), prompter, endpoint -> HostLog.inDirectory(logs, endpoint.name())))::run, defaults, logs.toString());
         if (plain) {
-            PlainUi.onSystemTerminal().showPlayground(playground);
+            PlainUi.onSystemTerminal().discover(step);
         } else {
-            Tui.showPlayground(playground, log);
+            Tui.showDiscovery("rpik8s-tui  ·  discovery  ·  " + what, step, state.toolLog());
         }
     }
 
-    private static Playground playground(List<Lab.PiInfo> pis, Path labDir) {
-        return new Playground(pis.stream().map(p -> new Playground.Host(p.name(), p.address(), p.port(), p.model() + ", rack " + p.rack()))
-                .toList(), LabControl.clientKey(labDir), LabControl.knownHosts(labDir));
+    /** The lab's Pis as the fields would name them: their address range, root, the lab's client key. */
+    private static DiscoveryForm labForm(List<Lab.PiInfo> pis, Path labDir) {
+        String first = pis.get(0).address();
+        String last = pis.get(pis.size() - 1).address();
+        String ranges = first + "-" + last.substring(last.lastIndexOf('.') + 1);
+        return new DiscoveryForm(ranges, Integer.toString(pis.get(0).port()), "root", LabControl.clientKey(labDir).toString());
+    }
+
+    private static Path privateDir(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        return dir;
     }
 }

@@ -59,11 +59,13 @@ public final class Lab implements AutoCloseable {
         try {
             LabFiles files = LabFiles.install(dir);
             PublicKey clientKey = ClientKey.ensure(dir);
+            List<PiSpec> specs = LabLayout.of(options.profileSet(), options.racks(), options.perRack()).pis();
+            // one port for the whole lab, so one scan reaches every Pi: 22 when this machine lets every Pi have it
             boolean root = "root".equals(System.getProperty("user.name"));
-            for (PiSpec spec : LabLayout.of(options.profileSet(), options.racks(), options.perRack()).pis()) {
+            int port = root && specs.stream().allMatch(s -> PiSshServer.canBind(s.address(), 22)) ? 22 : 2222;
+            for (PiSpec spec : specs) {
                 Path piDir = dir.resolve("pis").resolve(spec.name());
                 PiRoot.create(piDir.resolve("root"), spec);
-                int port = root && PiSshServer.canBind(spec.address(), 22) ? 22 : 2222;
                 pis.add(new VirtualPi(spec, piDir, files, clientKey, port));
             }
         } catch (IOException | RuntimeException e) {

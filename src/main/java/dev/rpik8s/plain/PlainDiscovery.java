@@ -25,14 +25,20 @@ final class PlainDiscovery implements DiscoveryDisplay {
     private final DiscoveryStep step;
     private final PrintWriter out;
     private final Function<String, Optional<String>> ask;
+    private final Function<String, Optional<String>> askMasked;
     private final Map<String, String> printed = new HashMap<>();
     private volatile CountDownLatch done = new CountDownLatch(0);
 
-    /** @param ask prints a prompt and reads a line; empty at end of input */
-    PlainDiscovery(DiscoveryStep step, PrintWriter out, Function<String, Optional<String>> ask) {
+    /**
+     * @param ask        prints a prompt and reads a line; empty at end of input
+     * @param askMasked  the same without echoing what is typed (passwords)
+     */
+    PlainDiscovery(DiscoveryStep step, PrintWriter out, Function<String, Optional<String>> ask,
+            Function<String, Optional<String>> askMasked) {
         this.step = step;
         this.out = out;
         this.ask = ask;
+        this.askMasked = askMasked;
     }
 
     /** Until the operator quits (q or end of input). */
@@ -179,6 +185,11 @@ final class PlainDiscovery implements DiscoveryDisplay {
             }
         }
         return Optional.of(chosen);
+    }
+
+    @Override
+    public Optional<char[]> secret(String question) {
+        return askMasked.apply(question + ": ").map(String::toCharArray);
     }
 
     @Override

@@ -23,6 +23,7 @@ import dev.rpik8s.wizard.HostLine;
 import dev.rpik8s.wizard.KeyLine;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -194,6 +195,43 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
             return Set.of();
         } catch (ExecutionException e) {
             return Set.of();
+        }
+    }
+
+    @Override
+    public Optional<char[]> secret(String question) {
+        CompletableFuture<Optional<char[]>> answer = new CompletableFuture<>();
+        later(() -> {
+            BasicWindow ask = new BasicWindow("SSH asks");
+            ask.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
+            TextBox secret = new TextBox(new com.googlecode.lanterna.TerminalSize(40, 1)).setMask('*');
+            secret.setInputFilter((who, k) -> {
+                if (k.getKeyType() == KeyType.Enter) {
+                    ask.close();
+                    answer.complete(Optional.of(secret.getText().toCharArray()));
+                    return false;
+                }
+                return true;
+            });
+            Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
+            p.addComponent(new Label(question + ":"));
+            p.addComponent(secret);
+            p.addComponent(new Label("enter answers, esc cancels (kept in memory only, never written)"));
+            ask.setComponent(p);
+            onEscape(ask, () -> {
+                ask.close();
+                answer.complete(Optional.empty());
+            });
+            getTextGUI().addWindow(ask);
+            secret.takeFocus();
+        });
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.empty();
         }
     }
 

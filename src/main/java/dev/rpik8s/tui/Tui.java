@@ -10,7 +10,6 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
 import dev.rpik8s.wizard.DiscoveryStep;
-import dev.rpik8s.wizard.Playground;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,11 +20,6 @@ import java.nio.file.Path;
 public final class Tui {
 
     private Tui() {
-    }
-
-    /** Shows the lab's Pis until the operator quits. */
-    public static void showPlayground(Playground playground, Path log) throws IOException {
-        run(new PlaygroundScreen(playground, log), log);
     }
 
     /** The discovery step, until the operator quits. */

@@ -1,6 +1,7 @@
 package dev.rpik8s.wizard;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,6 +20,9 @@ public interface DiscoveryDisplay {
 
     /** Which of the new keys to trust (by index in {@code keys}); blocks until the operator answered. */
     Set<Integer> trust(List<KeyLine> keys);
+
+    /** A secret the SSH layer needs (a key's passphrase, a login password), asked masked; empty when cancelled. */
+    Optional<char[]> secret(String question);
 
     /** The run ended: a one-line summary ("12 found, 11 ready, 1 needs attention"). */
     void finished(String summary);

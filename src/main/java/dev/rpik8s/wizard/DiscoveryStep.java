@@ -5,6 +5,8 @@ import dev.rpik8s.discovery.DiscoveryRequest;
 import dev.rpik8s.discovery.HostRow;
 import dev.rpik8s.discovery.NewHostKey;
 import dev.rpik8s.discovery.ScanTarget;
+import dev.rpik8s.remote.Prompter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +29,19 @@ public final class DiscoveryStep {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryStep.class);
 
     private final DiscoveryRunner runner;
+    /** The display of the run in progress: the SSH layer's questions go to it. */
+    private volatile DiscoveryDisplay asking;
     private final String log;
     private final Map<String, HostRow> rows = new LinkedHashMap<>();
     private DiscoveryForm form;
     private Thread running;
 
-    public DiscoveryStep(DiscoveryRunner runner, DiscoveryForm defaults, String log) {
-        this.runner = runner;
+    /**
+     * @param runners makes the runner from the prompter the SSH layer asks its questions through (the screen
+     *                of the run in progress)
+     */
+    public DiscoveryStep(Function<Prompter, DiscoveryRunner> runners, DiscoveryForm defaults, String log) {
+        this.runner = runners.apply(new Asking());
         this.form = defaults;
         this.log = log;
     }
@@ -61,6 +70,7 @@ public final class DiscoveryStep {
             return Optional.of(e.getMessage());
         }
         List<HostRow> previous = List.copyOf(rows.values());
+        asking = display;
         running = new Thread(() -> run(request, previous, display), "discovery");
         running.setDaemon(true);
         running.start();
@@ -151,6 +161,36 @@ public final class DiscoveryStep {
             }
         }
         return trusted;
+    }
+
+    /** The SSH layer's questions, put on the screen of the run in progress (none outside a run: cancelled). */
+    private final class Asking implements Prompter {
+
+        @Override
+        public boolean trustHostKey(String host, int port, String keyType, String sha256Fingerprint) {
+            DiscoveryDisplay d = asking;
+            return d != null && d.trust(List.of(new KeyLine(port == 22 ? host : host + ":" + port, keyType, sha256Fingerprint))).contains(0);
+        }
+
+        @Override
+        public Optional<char[]> keyPassphrase(Path keyFile) {
+            return ask("Passphrase of the key " + keyFile);
+        }
+
+        @Override
+        public Optional<char[]> loginPassword(String user, String host) {
+            return ask("Password of " + user + "@" + host);
+        }
+
+        @Override
+        public Optional<char[]> sudoPassword(String user, String host) {
+            return ask("sudo password of " + user + " on " + host);
+        }
+
+        private Optional<char[]> ask(String question) {
+            DiscoveryDisplay d = asking;
+            return d == null ? Optional.empty() : d.secret(question);
+        }
     }
 
     /** "12 found: 11 ready, 1 needs attention" (hosts that did not answer SSH are not counted as found). */

@@ -12,7 +12,8 @@ import java.util.Locale;
  * fact for the details view. Made from discovery's typed row; screens only lay the strings out.
  *
  * @param ok       fingerprinted: the host can go on to the plan
- * @param warning  a fact the plan will have to deal with (32-bit userland, memory cgroup off, no CFS, swap on)
+ * @param warning  a fact the plan will have to deal with (32-bit userland, memory cgroup off, no CFS bandwidth);
+ *                 swap is not one: host preparation turns it off everywhere
  */
 public record HostLine(String address, String hostname, String model, String ram, String arch, String os, String cgroups,
         String status, boolean ok, boolean warning, List<String> details) {
@@ -22,7 +23,7 @@ public record HostLine(String address, String hostname, String model, String ram
             case PROBING -> "probing";
             case NO_SSH -> "no SSH";
             case UNREACHABLE -> "unreachable";
-            case KEY_NEW -> "new key: confirm";
+            case KEY_NEW -> "asking";
             case KEY_REFUSED -> "key not trusted";
             case KEY_CHANGED -> "KEY CHANGED";
             case LOGGING_IN -> "logging in";
@@ -52,7 +53,7 @@ public record HostLine(String address, String hostname, String model, String ram
             case UNKNOWN -> "?";
         } + (f.memoryController() == Presence.PRESENT ? "" : " mem off") + (f.cfsBandwidth() == Presence.ABSENT ? " no-cfs" : "");
         boolean warning = split || f.userlandBits() == 32 || f.memoryController() != Presence.PRESENT
-                || f.cfsBandwidth() == Presence.ABSENT || f.swap() != HostFacts.Swap.NONE;
+                || f.cfsBandwidth() == Presence.ABSENT;
         return new HostLine(where, f.hostname(), model, ram, arch, os.strip(), cgroups, status, true, warning, details(where, row, f));
     }
 

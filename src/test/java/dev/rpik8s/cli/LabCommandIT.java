@@ -72,13 +72,18 @@ class LabCommandIT {
     }
 
     static long processesIn(List<String> namespaces) {
+        return inNamespaces(namespaces).size();
+    }
+
+    /** The processes of those namespaces, as "pid command" (for the message when there should be none). */
+    static List<String> inNamespaces(List<String> namespaces) {
         return ProcessHandle.allProcesses().filter(p -> {
             try {
                 return namespaces.contains(Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "ns", "mnt")).toString());
             } catch (IOException e) {
                 return false;
             }
-        }).count();
+        }).map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
     }
 
     @Test

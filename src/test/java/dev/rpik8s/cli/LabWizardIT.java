@@ -12,8 +12,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -49,58 +47,64 @@ class LabWizardIT {
     }
 
     @Test
-    void fullScreenListsThePisShowsTheLogInLineAndStopsTheLabOnQuit() throws Exception {
+    void fullScreenDiscoversTheTwelvePisAfterOneTrustDialogAndStopsTheLabOnQuit() throws Exception {
         Path state = state();
         try (Tmux t = Tmux.start(state, Paths.get("").toAbsolutePath(), Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm-256color"),
                 "./rpik8s-tui --lab")) {
-            String screen = t.await(s -> s.contains("lab  ·  12 virtual Pis") && s.contains("<q> quit"), START, "the lab screen");
-            keep("lab-playground", screen);
-            assertTrue(screen.contains("pi-r1-1") && screen.contains("pi-r3-4") && screen.contains("127.0.2.12"), screen);
-            assertTrue(screen.lines().anyMatch(l -> l.contains("<enter> log-in line  <?> help  <q> quit")), screen);
+            String screen = t.await(s -> s.contains("lab of 12 virtual Pis") && s.contains("<q> quit"), START, "the discovery screen");
+            keep("discovery-form", screen);
+            assertTrue(screen.contains("127.0.2.1-12") && screen.contains("root"), screen);
             List<String> namespaces = namespaces(state.resolve("rpik8s/lab"));
             assertEquals(12, namespaces.size(), namespaces.toString());
 
-            t.keys("Down", "Enter");
-            String popUp = t.awaitText("Log in by hand", Duration.ofSeconds(10));
-            keep("lab-playground-login", popUp);
-            assertTrue(popUp.contains("root@127.0.2.2"), popUp);
+            t.keys("Enter");                                   // scan, from the ranges field
+            String trust = t.await(s -> s.contains("New host keys: 12") && s.contains("<Trust none>"), Duration.ofSeconds(60), "the trust dialog");
+            keep("discovery-trust", trust);
+            assertEquals(12, trust.lines().filter(l -> l.contains("[x] 127.0.2.") && l.contains("SHA256:")).count(), trust);
+            t.keys("Tab", "Enter");                            // Trust ticked
+            String table = t.await(s -> s.contains("done: 12 found: 12 ready (12 Pis)"), Duration.ofSeconds(90), "12 Pis fingerprinted");
+            keep("discovery-table", table);
+            assertEquals(12, table.lines().map(String::strip).filter(l -> l.startsWith("127.0.2.") && l.endsWith(" ok")).count(), table);
+            assertTrue(table.contains("Pi 3B") && table.contains("Pi 5") && table.contains("buster") && table.contains("trixie"), table);
+
+            t.keys("Tab", "Tab", "Tab", "Tab", "Down", "Enter"); // onto the table, second row: its facts
+            String facts = t.awaitText("memory controller", Duration.ofSeconds(10));
+            keep("discovery-facts", facts);
+            assertTrue(facts.contains("127.0.2.2") && facts.contains("Raspbian GNU/Linux 10 (buster)"), facts);
             t.keys("Escape");
-            t.await(s -> !s.contains("Log in by hand"), Duration.ofSeconds(10), "the pop-up closed");
-            t.keys("?");
-            t.awaitText("Keys on this screen", Duration.ofSeconds(10));
-            t.keys("Escape");
-            t.await(s -> !s.contains("Keys on this screen"), Duration.ofSeconds(10), "help closed");
+            t.await(s -> !s.contains("memory controller"), Duration.ofSeconds(10), "the facts closed");
             t.keys("q");
             String end = t.awaitText("[exit 0]", Duration.ofSeconds(60));
             assertTrue(end.contains("Lab stopped."), end);
             assertEquals(0, LabCommandIT.processesIn(namespaces), "quitting stopped every Pi");
+            assertTrue(Files.readString(state.resolve("rpik8s/sessions/lab/known_hosts")).lines().count() >= 12,
+                    "trusted keys went to the session's known_hosts");
         }
     }
 
     @Test
-    void plainListsThePisAndItsLogInLineWorksAsPrinted() throws Exception {
+    void plainDiscoversTheTwelvePisWithTheSameAnswers() throws Exception {
         Path state = state();
         try (Tmux t = Tmux.start(state, Paths.get("").toAbsolutePath(), Map.of("XDG_STATE_HOME", state.toString()),
                 "./rpik8s-tui --plain --lab")) {
-            String screen = t.awaitText("Type q and enter", START);
-            keep("lab-plain", screen);
-            assertTrue(screen.contains("pi-r3-4") && screen.contains("127.0.2.12"), screen);
+            t.awaitText("Ranges [127.0.2.1-12]: ", START);
             List<String> namespaces = namespaces(state.resolve("rpik8s/lab"));
-            t.type("pi-r9-9");
+            for (int i = 0; i < 4; i++) {                      // enter keeps each field's default
+                t.keys("Enter");
+            }
+            t.awaitText("Trust: a (all), n (none), or numbers", Duration.ofSeconds(60));
+            t.type("a");
             t.keys("Enter");
-            assertTrue(t.awaitText("No Pi is named 'pi-r9-9'", Duration.ofSeconds(10)).contains("Names: pi-r1-1, "));
-            t.type("pi-r2-1");
+            String done = t.await(s -> s.contains("12 found: 12 ready (12 Pis)"), Duration.ofSeconds(90), "12 Pis fingerprinted");
+            keep("discovery-plain", done);
+            t.type("127.0.2.4");
             t.keys("Enter");
-            String shown = t.awaitText("root@127.0.2.5", Duration.ofSeconds(10));
-            Matcher line = Pattern.compile("(ssh -i \\S+ -o UserKnownHostsFile=\\S+ (-p \\d+ )?root@127\\.0\\.2\\.5)").matcher(shown);
-            assertTrue(line.find(), shown);
-            var login = LabCommandIT.bash(line.group(1).replace("ssh ", "ssh -o BatchMode=yes -o StrictHostKeyChecking=yes ") + " hostname");
-            assertEquals(new LabCommandIT.Run(0, "pi-r2-1\n"), login);
+            assertTrue(t.awaitText("memory controller", Duration.ofSeconds(10)).contains("127.0.2.4"));
             t.type("q");
             t.keys("Enter");
             String end = t.awaitText("[exit 0]", Duration.ofSeconds(60));
             assertTrue(end.contains("Lab stopped."), end);
-            assertEquals(0, LabCommandIT.processesIn(namespaces));
+            assertEquals(List.of(), LabCommandIT.inNamespaces(namespaces));
             assertFalse(end.contains("Exception"), end);
         }
     }

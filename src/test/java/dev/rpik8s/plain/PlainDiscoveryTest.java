@@ -27,7 +27,7 @@ class PlainDiscoveryTest {
     private final List<Set<NewHostKey>> trusted = new CopyOnWriteArrayList<>();
 
     private DiscoveryStep step() {
-        return new DiscoveryStep((request, before, trust, listener) -> {
+        return new DiscoveryStep(prompter -> (request, before, trust, listener) -> {
             requests.add(request);
             listener.started(2);
             trusted.add(trust.trust(List.of(new NewHostKey("10.0.0.21", 22, "ecdsa-sha2-nistp256", "SHA256:one"),
@@ -49,7 +49,7 @@ class PlainDiscoveryTest {
         java.io.StringWriter text = new java.io.StringWriter();
         java.io.PrintWriter out = new java.io.PrintWriter(text, true);
         java.util.Iterator<String> lines = typed.lines().iterator();
-        new PlainDiscovery(step(), out, prompt -> {
+        java.util.function.Function<String, Optional<String>> answer = prompt -> {
             synchronized (out) {
                 out.print(prompt);
                 if (!lines.hasNext()) {
@@ -60,7 +60,8 @@ class PlainDiscoveryTest {
                 out.println(line);
                 return Optional.of(line);
             }
-        }).run();
+        };
+        new PlainDiscovery(step(), out, answer, answer).run();
         return text.toString();
     }
 

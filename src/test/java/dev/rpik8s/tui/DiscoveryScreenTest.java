@@ -56,7 +56,7 @@ class DiscoveryScreenTest {
 
     @BeforeEach
     void open() throws Exception {
-        step = new DiscoveryStep((request, before, trust, listener) -> {
+        step = new DiscoveryStep(prompter -> (request, before, trust, listener) -> {
             requests.add(request);
             previous.add(before);
             listener.started(3);

@@ -41,9 +41,14 @@ class DiscoveryStepTest {
         @Override
         public void failed(String message) {
         }
+
+        @Override
+        public java.util.Optional<char[]> secret(String question) {
+            return java.util.Optional.empty();
+        }
     }
 
-    private final DiscoveryStep step = new DiscoveryStep((r, p, t, l) -> List.of(), new DiscoveryForm("10.0.0.0/24", "22", "pi", ""), "/log");
+    private final DiscoveryStep step = new DiscoveryStep(prompter -> (r, p, t, l) -> List.of(), new DiscoveryForm("10.0.0.0/24", "22", "pi", ""), "/log");
     private final LastRows display = new LastRows();
 
     @Test
