@@ -49,11 +49,20 @@ class DiscoveryOffTheLabTest {
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final RecordingListener listener = new RecordingListener();
 
+    /** The sshd's second address: every command sent there hangs (a host that accepts and never finishes). */
+    private static String hanging;
+
     @BeforeAll
     static void startSshd() throws Exception {
-        sshd = OpenSshServer.start(1);
+        sshd = OpenSshServer.start(2);
+        hanging = sshd.addresses().get(1);
         key = Files.createTempDirectory("rpik8s-discovery-keys-").resolve("id_ed25519");
-        sshd.authorize(OpenSshServer.keygen(key, "ed25519", ""));
+        String pub = Files.readString(OpenSshServer.keygen(key, "ed25519", ""));
+        // sshd runs this instead of what the client asked: on the hanging address a sleep, elsewhere the command asked
+        Path forced = key.resolveSibling("forced.pub");
+        Files.writeString(forced, "command=\"case \\\" $SSH_CONNECTION \\\" in *\\\" " + hanging
+                + " \\\"*) exec sleep 60 ;; esac; eval \\\"$SSH_ORIGINAL_COMMAND\\\"\" " + pub);
+        sshd.authorize(forced);
     }
 
     @AfterAll
@@ -63,6 +72,7 @@ class DiscoveryOffTheLabTest {
         }
         Files.deleteIfExists(key);
         Files.deleteIfExists(Path.of(key + ".pub"));
+        Files.deleteIfExists(key.resolveSibling("forced.pub"));
         Files.deleteIfExists(key.getParent());
     }
 
@@ -74,8 +84,12 @@ class DiscoveryOffTheLabTest {
     }
 
     private List<HostRow> discover(List<HostRow> previous, KeyTrust trust, String... targets) throws Exception {
+        return discover(Duration.ofSeconds(30), previous, trust, targets);
+    }
+
+    private List<HostRow> discover(Duration perHost, List<HostRow> previous, KeyTrust trust, String... targets) throws Exception {
         DiscoveryRequest request = new DiscoveryRequest(java.util.Arrays.stream(targets).map(ScanTarget::parse).toList(), sshd.port(),
-                OpenSshServer.NOPW_USER, List.of(key), Duration.ofMillis(500), 16, 4, Duration.ofSeconds(30));
+                OpenSshServer.NOPW_USER, List.of(key), Duration.ofMillis(500), 16, 4, perHost);
         SshContext ssh = new SshContext(home, home.resolve("session/known_hosts"), Map.of(), new RecordingPrompter(),
                 e -> HostLog.inDirectory(home.resolve("logs"), e.name()));
         return new Discovery(ssh).run(request, previous, trust, listener);
@@ -122,6 +136,21 @@ class DiscoveryOffTheLabTest {
         assertEquals(Stage.NO_SSH, kept.stage());
         assertEquals(List.of(Stage.PROBING, Stage.NO_SSH), listener.stagesOf(byHand.address()));
         assertEquals(5, listener.started);
+    }
+
+    @Test
+    void aHostThatHangsIsGivenUpAtItsDeadlineAndHoldsNoOneUp() throws Exception {
+        KeyTrust yes = unknown -> new HashSet<>(unknown);
+        // 6 s for each host: at most 2 s for its key scan, the other 4 s for its login and fingerprint
+        List<HostRow> rows = discover(Duration.ofSeconds(6), List.of(), yes, sshd.address(), hanging);
+
+        assertEquals(Stage.FINGERPRINTED, rows.get(0).stage(), rows.get(0).problem());
+        HostRow stuck = rows.get(1);
+        assertEquals(hanging, stuck.address());
+        assertEquals(Stage.FAILED, stuck.stage());
+        assertEquals(hanging + " gave no answer within 4.0 s", stuck.problem());
+        List<String> settled = listener.changed.stream().filter(r -> RunRows.isFinal(r.stage())).map(HostRow::address).toList();
+        assertEquals(List.of(sshd.address(), hanging), settled, "the other host finished first, while this one hung");
     }
 
     @Test
