@@ -1,5 +1,9 @@
 package dev.rpik8s.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.rpik8s.discovery.HostRow;
 import dev.rpik8s.wizard.HostLine;
 import java.util.ArrayList;
@@ -43,8 +47,14 @@ final class DiscoveryOutput {
         return out.toString();
     }
 
+    private static final ObjectWriter JSON = new ObjectMapper().registerModule(new Jdk8Module()).writerWithDefaultPrettyPrinter();
+
     /** {"hosts": [row...]}: a row's fields by name, its facts whole (null until fingerprinted). */
     static String json(List<HostRow> rows) {
-        return Json.write(Map.of("hosts", rows)) + "\n";
+        try {
+            return JSON.writeValueAsString(Map.of("hosts", rows)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("discovery rows are plain records: " + e.getMessage(), e);
+        }
     }
 }

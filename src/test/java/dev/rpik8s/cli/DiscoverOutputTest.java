@@ -15,10 +15,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /** What discover prints: the table, the JSON, and its one host-key question. */
 class DiscoverOutputTest {
@@ -54,7 +52,7 @@ class DiscoverOutputTest {
     @Test
     void theJsonHasEveryFieldOfEveryRowAndReadsBack() throws IOException {
         String text = DiscoveryOutput.json(rows());
-        Map<String, Object> doc = new Yaml().load(text);   // JSON is YAML: a parser the project already has
+        Map<String, Object> doc = new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, Map.class);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> hosts = (List<Map<String, Object>>) doc.get("hosts");
         assertEquals(3, hosts.size());
@@ -74,16 +72,6 @@ class DiscoverOutputTest {
         assertEquals("ecdsa-sha2-nistp256 SHA256:abc", hosts.get(1).get("hostKey"));
         assertEquals(null, hosts.get(2).get("facts"));
         assertEquals("connection refused on port 22", hosts.get(2).get("problem"));
-    }
-
-    @Test
-    void jsonStringsAreEscaped() {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("s", "a\"b\\c\nd\t\u0001");
-        m.put("o", Optional.empty());
-        m.put("e", List.of());
-        m.put("n", 7L);
-        assertEquals("{\n  \"s\": \"a\\\"b\\\\c\\nd\\t\\u0001\",\n  \"o\": null,\n  \"e\": [],\n  \"n\": 7\n}", Json.write(m));
     }
 
     @Test
