@@ -116,7 +116,9 @@ final class PiNamespace {
         if (holder == null) {
             return;
         }
-        killAll(mountNamespace);
+        if (mountNamespace != null) {   // null: the namespace never came up, only the holder is there
+            killAll(mountNamespace);
+        }
         holder.destroyForcibly();
         try {
             Files.deleteIfExists(nsFile);
@@ -130,6 +132,7 @@ final class PiNamespace {
         }
         LOG.info("{}: powered off", name);
         holder = null;
+        mountNamespace = null;
     }
 
     /** Every process in the Pi's mount namespace (the holder included). */
