@@ -88,7 +88,7 @@ final class DiscoverCommand implements Callable<Integer> {
         KeyTrust trust = tty ? new KeyQuestion(stdin, err) : unknown -> Set.of();
         err.println("Scanning " + addresses + " address" + (addresses == 1 ? "" : "es") + " on port " + port + " ...");
         err.flush();
-        List<HostRow> rows = new Discovery(ssh).run(request, List.of(), trust, SILENT);
+        List<HostRow> rows = new Discovery(ssh).run(request, List.of(), trust, DiscoveryListener.NONE);   // it prints once, at the end
 
         out.print(json ? DiscoveryOutput.json(rows) : DiscoveryOutput.table(rows));
         out.flush();
@@ -167,23 +167,4 @@ final class DiscoverCommand implements Callable<Integer> {
         err.println("run this again at a terminal and answer y, or give a known_hosts file that holds them with --known-hosts FILE");
         err.println("(a lab's known_hosts: see 'rpik8s-tui lab status').");
     }
-
-    /** The command prints once, at the end. */
-    private static final DiscoveryListener SILENT = new DiscoveryListener() {
-        @Override
-        public void started(int addresses) {
-        }
-
-        @Override
-        public void changed(HostRow row) {
-        }
-
-        @Override
-        public void progress(int done, int total) {
-        }
-
-        @Override
-        public void finished(List<HostRow> rows) {
-        }
-    };
 }

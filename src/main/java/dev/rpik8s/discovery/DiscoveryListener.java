@@ -19,4 +19,23 @@ public interface DiscoveryListener {
 
     /** Every host is done: all rows, the operator's manual ones included, in address order. */
     void finished(List<HostRow> rows);
+
+    /** For a caller that only wants the result run() returns. */
+    DiscoveryListener NONE = new DiscoveryListener() {
+        @Override
+        public void started(int addresses) {
+        }
+
+        @Override
+        public void changed(HostRow row) {
+        }
+
+        @Override
+        public void progress(int done, int total) {
+        }
+
+        @Override
+        public void finished(List<HostRow> rows) {
+        }
+    };
 }

@@ -10,7 +10,9 @@ import java.util.List;
  * @param identityFiles    keys to log in with, before ~/.ssh's (the lab's client key, or -i)
  * @param probesInFlight   TCP connects open at once while probing the SSH port
  * @param loginsInFlight   SSH logins and fingerprints at once
- * @param perHostDeadline  one host's key scan, login and fingerprint together; a slow host never holds the others
+ * @param user             the login user; empty: ~/.ssh/config's for the address, else the operator's own
+ * @param perHostDeadline  one host's key scan, login and fingerprint together (the scan gets a third, at most
+ *                         10 s; the operator's time on the key question is not counted); a slow host never holds the others
  */
 public record DiscoveryRequest(List<ScanTarget> targets, int port, String user, List<Path> identityFiles,
         Duration probeTimeout, int probesInFlight, int loginsInFlight, Duration perHostDeadline) {

@@ -8,7 +8,6 @@ import dev.rpik8s.discovery.ScanTarget;
 import dev.rpik8s.remote.Prompter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +107,7 @@ public final class DiscoveryStep {
     }
 
     public synchronized List<HostLine> lines() {
-        return rows.values().stream().sorted(Comparator.comparing(r -> sortKey(r.address()))).map(HostLine::of).toList();
+        return rows.values().stream().sorted(HostRow.ADDRESS_ORDER).map(HostLine::of).toList();
     }
 
     private void run(DiscoveryRequest request, List<HostRow> previous, DiscoveryDisplay display) {
@@ -200,17 +199,5 @@ public final class DiscoveryStep {
         long ready = found.stream().filter(r -> r.stage() == HostRow.Stage.FINGERPRINTED).count();
         long pis = found.stream().filter(r -> r.facts().map(f -> f.isRaspberryPi()).orElse(false)).count();
         return found.size() + " found: " + ready + " ready (" + pis + " Pis), " + (found.size() - ready) + " need attention";
-    }
-
-    /** Addresses in numeric order (10.0.0.9 before 10.0.0.10), names after them. */
-    private static String sortKey(String address) {
-        if (!address.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) {
-            return "~" + address;
-        }
-        StringBuilder k = new StringBuilder();
-        for (String part : address.split("\\.")) {
-            k.append(String.format("%03d", Integer.parseInt(part)));
-        }
-        return k.toString();
     }
 }
