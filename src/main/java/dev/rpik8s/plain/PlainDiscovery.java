@@ -112,11 +112,11 @@ final class PlainDiscovery implements DiscoveryDisplay {
         say("Scanning " + addresses + " address" + (addresses == 1 ? "" : "es") + " (log: " + log + ")");
     }
 
-    /** One line per host each time its status settles on something new; "probing" and "logging in" are not news. */
+    /** One line per host each time its status settles on something new; probing, asking (the key question lists them) and logging in are not news. */
     @Override
     public void rows(List<HostLine> rows) {
         for (HostLine h : rows) {
-            if (h.status().equals("probing") || h.status().equals("logging in") || h.status().startsWith("probing:")) {
+            if (h.status().startsWith("probing") || h.status().equals("logging in") || h.status().startsWith("asking")) {
                 continue;
             }
             String line = h.ok()

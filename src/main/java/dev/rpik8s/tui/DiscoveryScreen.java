@@ -274,8 +274,8 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
             answer.complete(Set.of());
         };
         Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
-        p.addComponent(new Label("These hosts sent keys this machine has never seen. Compare each fingerprint with\n"
-                + "the one the Pi shows (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on its console)\n"
+        p.addComponent(new Label("These hosts sent keys this machine has never seen. Compare each fingerprint with the\n"
+                + "one the host shows on its console (ssh-keygen -lf /etc/ssh/ssh_host_<type>_key.pub)\n"
                 + "before you trust it. Space unticks a key; hosts whose key is not trusted are not logged in to."));
         p.addComponent(list);
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
