@@ -186,53 +186,51 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
 
     @Override
     public Set<Integer> trust(List<KeyLine> keys) {
-        CompletableFuture<Set<Integer>> answer = new CompletableFuture<>();
-        later(() -> showTrust(keys, answer));
+        return answered(answer -> showTrust(keys, answer), Set.of());
+    }
+
+    /** Shows a question on the GUI thread and waits for its answer (the caller is the discovery thread). */
+    private <T> T answered(java.util.function.Consumer<CompletableFuture<T>> question, T cancelled) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        later(() -> question.accept(answer));
         try {
             return answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Set.of();
+            return cancelled;
         } catch (ExecutionException e) {
-            return Set.of();
+            return cancelled;
         }
     }
 
     @Override
     public Optional<char[]> secret(String question) {
-        CompletableFuture<Optional<char[]>> answer = new CompletableFuture<>();
-        later(() -> {
-            BasicWindow ask = new BasicWindow("SSH asks");
-            ask.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
-            TextBox secret = new TextBox(new com.googlecode.lanterna.TerminalSize(40, 1)).setMask('*');
-            secret.setInputFilter((who, k) -> {
-                if (k.getKeyType() == KeyType.Enter) {
-                    ask.close();
-                    answer.complete(Optional.of(secret.getText().toCharArray()));
-                    return false;
-                }
-                return true;
-            });
-            Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
-            p.addComponent(new Label(question + ":"));
-            p.addComponent(secret);
-            p.addComponent(new Label("enter answers, esc cancels (kept in memory only, never written)"));
-            ask.setComponent(p);
-            onEscape(ask, () -> {
+        return answered(answer -> showSecret(question, answer), Optional.empty());
+    }
+
+    private void showSecret(String question, CompletableFuture<Optional<char[]>> answer) {
+        BasicWindow ask = new BasicWindow("SSH asks");
+        ask.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
+        TextBox secret = new TextBox(new com.googlecode.lanterna.TerminalSize(40, 1)).setMask('*');
+        secret.setInputFilter((who, k) -> {
+            if (k.getKeyType() == KeyType.Enter) {
                 ask.close();
-                answer.complete(Optional.empty());
-            });
-            getTextGUI().addWindow(ask);
-            secret.takeFocus();
+                answer.complete(Optional.of(secret.getText().toCharArray()));
+                return false;
+            }
+            return true;
         });
-        try {
-            return answer.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            return Optional.empty();
-        }
+        Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
+        p.addComponent(new Label(question + ":"));
+        p.addComponent(secret);
+        p.addComponent(new Label("enter answers, esc cancels (kept in memory only, never written)"));
+        ask.setComponent(p);
+        onEscape(ask, () -> {
+            ask.close();
+            answer.complete(Optional.empty());
+        });
+        getTextGUI().addWindow(ask);
+        secret.takeFocus();
     }
 
     @Override
