@@ -241,4 +241,32 @@ class DiscoveryScreenTest {
         press(new KeyStroke('q', false, false));
         assertFalse(gui.getWindows().contains(window), "q quits anyway");
     }
+
+    @Test
+    void aPasswordTheSshLayerNeedsIsAskedMaskedAndReachesIt() throws Exception {
+        List<String> got = new CopyOnWriteArrayList<>();
+        DiscoveryStep asking = new DiscoveryStep(prompter -> (request, before, trust, listener) -> {
+            listener.started(1);
+            got.add(prompter.loginPassword("pi", "10.0.0.21").map(String::new).orElse("<cancelled>"));
+            got.add(prompter.loginPassword("pi", "10.0.0.22").map(String::new).orElse("<cancelled>"));
+            return List.of();
+        }, new DiscoveryForm("10.0.0.21", "22", "pi", ""), "/log");
+        gui.removeWindow(window);
+        window = new DiscoveryScreen("rpik8s-tui  ·  discovery", asking);
+        gui.addWindow(window);
+        pump();
+        press(new KeyStroke(KeyType.Enter));
+        await(t -> t.contains("Password of pi@10.0.0.21:"), "the password question");
+        type("hunter2");
+        String masked = text();
+        assertTrue(masked.contains("*******") && !masked.contains("hunter2"), masked);
+        press(new KeyStroke(KeyType.Enter));
+        await(t -> t.contains("Password of pi@10.0.0.22:"), "the second question");
+        press(new KeyStroke(KeyType.Escape));
+        for (int i = 0; i < 200 && got.size() < 2; i++) {
+            pump();
+            Thread.sleep(10);
+        }
+        assertEquals(List.of("hunter2", "<cancelled>"), got);
+    }
 }
