@@ -24,6 +24,8 @@ public final class SshContext {
     private final HostKeys hostKeys;
     private final Function<Endpoint, OutputSink> sinks;
     private final Map<Path, KeyProvider> keys = new HashMap<>();
+    /** sudo passwords by login user, in memory only: asked once per session, tried first on every other host. */
+    private final Map<String, char[]> sudoPasswords = new HashMap<>();
 
     /**
      * @param home               the operator's home: ~/.ssh/config, ~/.ssh/known_hosts, ~/.ssh/id_*
@@ -57,6 +59,20 @@ public final class SshContext {
 
     Path home() {
         return home;
+    }
+
+    /** A copy of the sudo password another host took for this user, if any. */
+    synchronized Optional<char[]> sudoPassword(String user) {
+        char[] p = sudoPasswords.get(user);
+        return p == null ? Optional.empty() : Optional.of(p.clone());
+    }
+
+    /** A sudo password a host took: kept for the other hosts of the session (a copy; the caller may wipe its own). */
+    synchronized void sudoPasswordWorked(String user, char[] password) {
+        char[] old = sudoPasswords.put(user, password.clone());
+        if (old != null) {
+            java.util.Arrays.fill(old, '\0');
+        }
     }
 
     Prompter prompter() {

@@ -255,23 +255,39 @@ public final class SshRemote implements Remote {
                 }
             }
             if (sudo.need() == Sudo.Need.PASSWORD && !sudo.hasPassword()) {
-                Optional<char[]> answer = ctx.prompter().sudoPassword(endpoint.user(), endpoint.host());
-                if (answer.isEmpty() || answer.get().length == 0) {
-                    throw new RemoteException("no sudo password given for " + endpoint + "; the command did not run");
-                }
-                sudo.keep(answer.get());
-                // Checked on its own, with stdin closed right after the password: a wrong one then
-                // fails at once, instead of sudo reading the command's input as more attempts.
-                ExecResult r = sudoItself("sudo -k -S -p '' -- true", sudo.stdinWithPassword(new byte[0]));
-                if (!r.ok()) {
-                    sudo.forget();
-                    throw new RemoteException("sudo on " + endpoint + " refused the password"
-                            + (Sudo.refusedPassword(r.exitStatus(), r.stderr()) ? "" : ": " + r.stderr().strip())
-                            + "; nothing was run as root");
+                // the password another host took is tried first: asked once per session, not once per Pi
+                Optional<char[]> known = ctx.sudoPassword(endpoint.user());
+                if (known.isEmpty() || !tryPassword(known.get()).ok()) {
+                    Optional<char[]> answer = ctx.prompter().sudoPassword(endpoint.user(), endpoint.host());
+                    if (answer.isEmpty() || answer.get().length == 0) {
+                        throw new RemoteException("no sudo password given for " + endpoint + "; the command did not run");
+                    }
+                    ExecResult r = tryPassword(answer.get());
+                    if (!r.ok()) {
+                        throw new RemoteException("sudo on " + endpoint + " refused the password"
+                                + (Sudo.refusedPassword(r.exitStatus(), r.stderr()) ? "" : ": " + r.stderr().strip())
+                                + "; nothing was run as root");
+                    }
                 }
             }
             return sudo.need();
         }
+    }
+
+    /**
+     * Keeps {@code password} if sudo takes it, checked on its own with stdin closed right after it: a wrong one
+     * then fails at once, instead of sudo reading the command's input as more attempts. A password that
+     * worked is the session's for this user from then on.
+     */
+    private ExecResult tryPassword(char[] password) throws RemoteException {
+        sudo.keep(password);
+        ExecResult r = sudoItself("sudo -k -S -p '' -- true", sudo.stdinWithPassword(new byte[0]));
+        if (r.ok()) {
+            ctx.sudoPasswordWorked(endpoint.user(), password);
+        } else {
+            sudo.forget();
+        }
+        return r;
     }
 
     /** A sudo command line of our own, sent as is (not under bash -c). */

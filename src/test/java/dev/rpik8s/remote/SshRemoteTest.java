@@ -251,6 +251,17 @@ class SshRemoteTest {
     }
 
     @Test
+    void theSudoPasswordIsAskedOncePerSessionNotOncePerHost() throws Exception {
+        prompter.sudoPassword(PASSWORD);
+        SshContext ctx = context(Map.of(sshd.address(), sshd.fingerprint()), "id_ed25519");
+        try (SshRemote first = ctx.open("pi", PW_USER); SshRemote second = ctx.open("pi", PW_USER)) {
+            assertEquals("0\n", first.exec(CommandSpec.of("id -u").runAsRoot()).stdout());
+            assertEquals("0\n", second.exec(CommandSpec.of("id -u").runAsRoot()).stdout());
+        }
+        assertEquals(1, prompter.count("sudo "), "the second host took the password the first one did");
+    }
+
+    @Test
     void aWrongSudoPasswordIsAClearErrorAndIsAskedAgainNextTime() throws Exception {
         prompter.sudoPassword("not-the-password");
         SshRemote r = pinned(PW_USER, "id_ed25519");
