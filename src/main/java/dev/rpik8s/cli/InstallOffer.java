@@ -1,6 +1,7 @@
 package dev.rpik8s.cli;
 
 import dev.rpik8s.lab.LabPrerequisites;
+import dev.rpik8s.lab.LabPrerequisites.Missing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,10 +15,6 @@ import java.util.function.ToIntFunction;
  * with apt-get when we are root and someone is there to say yes; otherwise the one line to run.
  */
 final class InstallOffer {
-
-    /** A missing tool and the Debian package that provides it. */
-    record Missing(String what, String debianPackage) {
-    }
 
     private final boolean root;
     private final boolean interactive;
@@ -51,10 +48,9 @@ final class InstallOffer {
             out.println(purpose + " needs Linux (mount and UTS namespaces); this is " + System.getProperty("os.name") + ".");
             return false;
         }
-        List<Missing> missing = check.missing().stream().map(m -> new Missing(m.what(), m.debianPackage())).toList();
         try {
             BufferedReader in = new BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset()));
-            return forThisMachine().offer(purpose, missing, in, out);
+            return forThisMachine().offer(purpose, check.missing(), in, out);
         } catch (IOException e) {
             out.println(e.getMessage());
             return false;

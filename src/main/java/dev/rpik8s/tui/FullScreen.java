@@ -83,18 +83,10 @@ class FullScreen extends BasicWindow {
         }
         MessageDialog ask = new MessageDialogBuilder().setTitle("Quit?")
                 .setText(busy + ".\n\nq quits anyway; esc stays.").build();
-        ask.addWindowListener(new WindowListenerAdapter() {
-            @Override
-            public void onUnhandledInput(Window window, KeyStroke key, AtomicBoolean handled) {
-                if (key.getKeyType() == KeyType.Escape) {
-                    window.close();
-                    handled.set(true);
-                } else if (key.getKeyType() == KeyType.Character && key.getCharacter() == 'q' || KeyBinding.isCtrlC(key)) {
-                    window.close();
-                    close();
-                    handled.set(true);
-                }
-            }
+        onEscape(ask, ask::close);
+        onKey(ask, key -> key.getKeyType() == KeyType.Character && key.getCharacter() == 'q' || KeyBinding.isCtrlC(key), () -> {
+            ask.close();
+            close();
         });
         getTextGUI().addWindow(ask);
     }
@@ -149,10 +141,15 @@ class FullScreen extends BasicWindow {
 
     /** esc on a window nothing inside it took: {@code action}. */
     static void onEscape(Window window, Runnable action) {
+        onKey(window, key -> key.getKeyType() == KeyType.Escape, action);
+    }
+
+    /** A key on a window that nothing inside it took: {@code action}. */
+    static void onKey(Window window, java.util.function.Predicate<KeyStroke> which, Runnable action) {
         window.addWindowListener(new WindowListenerAdapter() {
             @Override
             public void onUnhandledInput(Window w, KeyStroke key, AtomicBoolean handled) {
-                if (key.getKeyType() == KeyType.Escape) {
+                if (which.test(key)) {
                     action.run();
                     handled.set(true);
                 }

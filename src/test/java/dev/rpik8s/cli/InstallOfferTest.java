@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rpik8s.cli.InstallOffer.Missing;
+import dev.rpik8s.lab.LabPrerequisites.Missing;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;

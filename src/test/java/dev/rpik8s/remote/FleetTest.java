@@ -41,18 +41,8 @@ class FleetTest {
     @Timeout(20)
     void aHostPastItsDeadlineFailsAndDoesNotHoldTheOthers() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
-        List<String> events = Collections.synchronizedList(new ArrayList<>());
-        Fleet.Listener listener = new Fleet.Listener() {
-            @Override
-            public void started(String host) {
-                events.add("started " + host);
-            }
-
-            @Override
-            public void finished(String host, Fleet.Outcome<?> o) {
-                events.add("finished " + host + " " + o.ok());
-            }
-        };
+        FleetEvents listener = new FleetEvents();
+        List<String> events = listener.events;
         // One slot only: the others can run only because the stuck host's slot is given back.
         Map<String, Fleet.Outcome<Integer>> out = new Fleet(1, Duration.ofMillis(300)).run(List.of("stuck", "x", "y"), h -> {
             if (h.equals("stuck")) {
