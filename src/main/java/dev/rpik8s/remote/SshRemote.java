@@ -350,16 +350,34 @@ public final class SshRemote implements Remote {
 
     /** A channel for one command; nothing is sent yet, so a connection found dead is simply reopened. */
     private Session openSession() throws RemoteException {
+        return open("run a command", SSHClient::startSession);
+    }
+
+    /** An SFTP channel, reopening a dead connection like {@link #openSession()}. */
+    private SFTPClient openSftp() throws RemoteException {
+        return open("open SFTP", SSHClient::newSFTPClient);
+    }
+
+    private interface Opener<T> {
+        T open(SSHClient c) throws IOException;
+    }
+
+    /**
+     * Opens a channel on the live connection, once more on a new one if that fails. SSHJ says "not
+     * connected" with an IllegalStateException when the transport died (a keep-alive gave up)
+     * between our check and the opening: that is a dead connection too.
+     */
+    private <T> T open(String what, Opener<T> opener) throws RemoteException {
         SSHClient c = client();
         try {
-            return c.startSession();
-        } catch (IOException e) {
-            LOG.info("cannot open a channel to {} ({}); reconnecting", endpoint, describe(e));
+            return opener.open(c);
+        } catch (IOException | IllegalStateException e) {
+            LOG.info("cannot {} on {} ({}); reconnecting", what, endpoint, describe(e));
             disconnectIfCurrent(c);
             try {
-                return client().startSession();
-            } catch (IOException e2) {
-                throw new RemoteException("cannot run a command on " + endpoint + ": " + describe(e2), e2);
+                return opener.open(client());
+            } catch (IOException | IllegalStateException e2) {
+                throw new RemoteException("cannot " + what + " on " + endpoint + ": " + describe(e2), e2);
             }
         }
     }
@@ -418,7 +436,7 @@ public final class SshRemote implements Remote {
     @Override
     public void upload(byte[] content, String path, int mode) throws RemoteException {
         RemotePath target = RemotePath.of(path);
-        try (SFTPClient sftp = client().newSFTPClient()) {
+        try (SFTPClient sftp = openSftp()) {
             String tmp = target.sibling(".rpik8s-" + token() + ".tmp");
             try {
                 write(sftp, tmp, content);
@@ -464,7 +482,7 @@ public final class SshRemote implements Remote {
     @Override
     public byte[] download(String path) throws RemoteException {
         RemotePath source = RemotePath.of(path);
-        try (SFTPClient sftp = client().newSFTPClient()) {
+        try (SFTPClient sftp = openSftp()) {
             try {
                 return read(sftp, source.path());
             } catch (SFTPException e) {
