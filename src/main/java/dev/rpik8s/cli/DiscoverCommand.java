@@ -3,7 +3,7 @@ package dev.rpik8s.cli;
 import dev.rpik8s.discovery.Discovery;
 import dev.rpik8s.discovery.DiscoveryListener;
 import dev.rpik8s.discovery.DiscoveryRequest;
-import dev.rpik8s.discovery.HostRow;
+import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.discovery.KeyTrust;
 import dev.rpik8s.discovery.NewHostKey;
 import dev.rpik8s.discovery.ScanTarget;
@@ -63,7 +63,7 @@ final class DiscoverCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** Rows that got as far as an SSH server: the scan found something to report on. */
-    private static final Set<HostRow.Stage> NOT_FOUND = EnumSet.of(HostRow.Stage.PROBING, HostRow.Stage.NO_SSH, HostRow.Stage.UNREACHABLE);
+    private static final Set<DiscoveredHost.Stage> NOT_FOUND = EnumSet.of(DiscoveredHost.Stage.PROBING, DiscoveredHost.Stage.NO_SSH, DiscoveredHost.Stage.UNREACHABLE);
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -88,7 +88,7 @@ final class DiscoverCommand implements Callable<Integer> {
         KeyTrust trust = tty ? new KeyQuestion(stdin, err) : unknown -> Set.of();
         err.println("Scanning " + addresses + " address" + (addresses == 1 ? "" : "es") + " on port " + port + " ...");
         err.flush();
-        List<HostRow> rows = new Discovery(ssh).run(request, List.of(), trust, DiscoveryListener.NONE);   // it prints once, at the end
+        List<DiscoveredHost> rows = new Discovery(ssh).run(request, List.of(), trust, DiscoveryListener.NONE);   // it prints once, at the end
 
         out.print(json ? DiscoveryOutput.json(rows) : DiscoveryOutput.table(rows));
         out.flush();
@@ -150,8 +150,8 @@ final class DiscoverCommand implements Callable<Integer> {
     }
 
     /** Without a terminal no key was trusted: list them, and say how to trust them. */
-    private static void adviseOnRefusedKeys(List<HostRow> rows, PrintWriter err) {
-        List<NewHostKey> refused = rows.stream().filter(r -> r.stage() == HostRow.Stage.KEY_REFUSED && r.hostKey().isPresent())
+    private static void adviseOnRefusedKeys(List<DiscoveredHost> rows, PrintWriter err) {
+        List<NewHostKey> refused = rows.stream().filter(r -> r.stage() == DiscoveredHost.Stage.KEY_REFUSED && r.hostKey().isPresent())
                 .map(r -> {
                     String[] typeAndFingerprint = r.hostKey().get().split(" ", 2);
                     return new NewHostKey(r.address(), r.port(), typeAndFingerprint[0], typeAndFingerprint[1]);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import dev.rpik8s.discovery.HostRow;
+import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.wizard.HostLine;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +22,10 @@ final class DiscoveryOutput {
     }
 
     /** One line per host, columns aligned; the status (with the problem, if any) last, never cut. */
-    static String table(List<HostRow> rows) {
+    static String table(List<DiscoveredHost> rows) {
         List<List<String>> cells = new ArrayList<>();
         cells.add(HEADER);
-        for (HostRow row : rows) {
+        for (DiscoveredHost row : rows) {
             HostLine l = HostLine.of(row);
             cells.add(List.of(l.address(), l.hostname(), l.model(), l.ram(), l.arch(), l.os(), l.cgroups(), l.status()));
         }
@@ -50,7 +50,7 @@ final class DiscoveryOutput {
     private static final ObjectWriter JSON = new ObjectMapper().registerModule(new Jdk8Module()).writerWithDefaultPrettyPrinter();
 
     /** {"hosts": [row...]}: a row's fields by name, its facts whole (null until fingerprinted). */
-    static String json(List<HostRow> rows) {
+    static String json(List<DiscoveredHost> rows) {
         try {
             return JSON.writeValueAsString(Map.of("hosts", rows)) + "\n";
         } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package dev.rpik8s.discovery;
 
+import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.remote.Fleet;
 import dev.rpik8s.remote.HostKeyScan;
 import dev.rpik8s.remote.KeyCheck;
@@ -45,7 +46,7 @@ public final class Discovery {
      *
      * @throws IOException when the probe itself cannot run (no sockets left)
      */
-    public List<HostRow> run(DiscoveryRequest request, List<HostRow> previous, KeyTrust trust, DiscoveryListener listener)
+    public List<DiscoveredHost> run(DiscoveryRequest request, List<DiscoveredHost> previous, KeyTrust trust, DiscoveryListener listener)
             throws IOException, InterruptedException {
         Targets targets = Targets.of(request, previous);
         RunRows rows = new RunRows(listener, targets.manual(), targets.size());
@@ -53,27 +54,27 @@ public final class Discovery {
         LOG.info("discovery of {} addresses on port {} as {}", targets.size(), request.port(), request.user());
         targets.named().forEach(h -> rows.show(rows.fresh(h.address(), h.port())));
 
-        List<HostRow> answered = probe(targets, request, rows);
+        List<DiscoveredHost> answered = probe(targets, request, rows);
         Duration scanBudget = min(SCAN_LIMIT, request.perHostDeadline().dividedBy(3));
         Map<String, Scanned> newKeys = new ConcurrentHashMap<>();
-        List<HostRow> scanned = fleet(request, scanBudget, answered, rows, row -> scan(row, scanBudget, newKeys), null);
+        List<DiscoveredHost> scanned = fleet(request, scanBudget, answered, rows, row -> scan(row, scanBudget, newKeys), null);
 
-        List<HostRow> toLogIn = new ArrayList<>(scanned.stream().filter(r -> r.stage() == HostRow.Stage.PROBING).toList());
+        List<DiscoveredHost> toLogIn = new ArrayList<>(scanned.stream().filter(r -> r.stage() == DiscoveredHost.Stage.PROBING).toList());
         toLogIn.addAll(askTrust(scanned, newKeys, trust, rows));
-        toLogIn.sort(HostRow.ADDRESS_ORDER);
+        toLogIn.sort(DiscoveredHost.ADDRESS_ORDER);
         Duration loginBudget = request.perHostDeadline().minus(scanBudget);
         Fingerprinting fingerprinting = new Fingerprinting(ssh, request, loginBudget);
-        fleet(request, loginBudget, toLogIn, rows, fingerprinting::visit, HostRow.Stage.LOGGING_IN);
+        fleet(request, loginBudget, toLogIn, rows, fingerprinting::visit, DiscoveredHost.Stage.LOGGING_IN);
         return rows.finish();
     }
 
     /** Knocks on every port at once; named hosts that do not answer settle with why, range addresses quietly. */
-    private static List<HostRow> probe(Targets targets, DiscoveryRequest request, RunRows rows) throws IOException {
-        List<HostRow> answered = new ArrayList<>();
+    private static List<DiscoveredHost> probe(Targets targets, DiscoveryRequest request, RunRows rows) throws IOException {
+        List<DiscoveredHost> answered = new ArrayList<>();
         for (Map.Entry<Integer, List<String>> group : targets.byPort().entrySet()) {
             int port = group.getKey();
             new PortProbe(port, request.probesInFlight(), request.probeTimeout()).probe(group.getValue(), (host, answer) -> {
-                HostRow fresh = rows.fresh(host, port);
+                DiscoveredHost fresh = rows.fresh(host, port);
                 if (answer == PortProbe.Answer.OPEN) {
                     rows.show(fresh);
                     answered.add(fresh);
@@ -84,7 +85,7 @@ public final class Discovery {
                 }
             });
         }
-        answered.sort(HostRow.ADDRESS_ORDER);
+        answered.sort(DiscoveredHost.ADDRESS_ORDER);
         return answered;
     }
 
@@ -92,33 +93,33 @@ public final class Discovery {
     }
 
     /** The host's key, checked against the known_hosts files and pins: known goes on, new waits for the question. */
-    private HostRow scan(HostRow row, Duration budget, Map<String, Scanned> newKeys) {
+    private DiscoveredHost scan(DiscoveredHost row, Duration budget, Map<String, Scanned> newKeys) {
         PublicKey key;
         try {
             key = HostKeyScan.scan(row.address(), row.port(), ssh.hostKeys(), budget);
         } catch (RemoteException e) {
-            return row.at(HostRow.Stage.NO_SSH, "the port answers, but " + e.getMessage());
+            return row.at(DiscoveredHost.Stage.NO_SSH, "the port answers, but " + e.getMessage());
         }
         KeyCheck check;
         try {
             check = ssh.hostKeys().classify(row.address(), row.port(), key);
         } catch (IOException e) {
-            return row.at(HostRow.Stage.FAILED, "cannot check its host key against known_hosts: " + e.getMessage());
+            return row.at(DiscoveredHost.Stage.FAILED, "cannot check its host key against known_hosts: " + e.getMessage());
         }
-        HostRow keyed = row.withKey(check.describe());
+        DiscoveredHost keyed = row.withKey(check.describe());
         return switch (check.verdict()) {
             case KNOWN -> keyed;
             case NEW -> {
                 newKeys.put(row.address(), new Scanned(key, check));
-                yield keyed.at(HostRow.Stage.KEY_NEW, "a new host key: trust it to log in");
+                yield keyed.at(DiscoveredHost.Stage.KEY_NEW, "a new host key: trust it to log in");
             }
-            case CHANGED, REVOKED -> keyed.at(HostRow.Stage.KEY_CHANGED, check.why());
+            case CHANGED, REVOKED -> keyed.at(DiscoveredHost.Stage.KEY_CHANGED, check.why());
         };
     }
 
     /** The one question of the run: every new key at once. The trusted ones go to the session's known_hosts. */
-    private List<HostRow> askTrust(List<HostRow> scanned, Map<String, Scanned> newKeys, KeyTrust trust, RunRows rows) {
-        List<HostRow> waiting = scanned.stream().filter(r -> r.stage() == HostRow.Stage.KEY_NEW).toList();
+    private List<DiscoveredHost> askTrust(List<DiscoveredHost> scanned, Map<String, Scanned> newKeys, KeyTrust trust, RunRows rows) {
+        List<DiscoveredHost> waiting = scanned.stream().filter(r -> r.stage() == DiscoveredHost.Stage.KEY_NEW).toList();
         if (waiting.isEmpty()) {
             return List.of();
         }
@@ -127,19 +128,19 @@ public final class Discovery {
             return new NewHostKey(r.address(), r.port(), c.keyType(), c.fingerprint());
         }).toList();
         Set<NewHostKey> yes = Set.copyOf(trust.trust(asked));
-        List<HostRow> trusted = new ArrayList<>();
+        List<DiscoveredHost> trusted = new ArrayList<>();
         for (int i = 0; i < waiting.size(); i++) {
-            HostRow row = waiting.get(i);
+            DiscoveredHost row = waiting.get(i);
             if (!yes.contains(asked.get(i))) {
-                rows.update(row.at(HostRow.Stage.KEY_REFUSED, "its key " + asked.get(i).fingerprint()
+                rows.update(row.at(DiscoveredHost.Stage.KEY_REFUSED, "its key " + asked.get(i).fingerprint()
                         + " was not trusted, so it was not logged in to"));
                 continue;
             }
             try {
                 ssh.hostKeys().remember(row.address(), row.port(), newKeys.get(row.address()).key());
-                trusted.add(row.at(HostRow.Stage.PROBING, ""));
+                trusted.add(row.at(DiscoveredHost.Stage.PROBING, ""));
             } catch (IOException e) {
-                rows.update(row.at(HostRow.Stage.FAILED, "its key was trusted, but the session's known_hosts cannot be written: "
+                rows.update(row.at(DiscoveredHost.Stage.FAILED, "its key was trusted, but the session's known_hosts cannot be written: "
                         + e.getMessage()));
             }
         }
@@ -150,14 +151,14 @@ public final class Discovery {
      * {@code work} on every row, {@code loginsInFlight} at a time, each within {@code deadline}; rows show
      * {@code working} while their work runs. Returns the rows as they ended, in the order given.
      */
-    private static List<HostRow> fleet(DiscoveryRequest request, Duration deadline, List<HostRow> todo, RunRows rows,
-            Function<HostRow, HostRow> work, HostRow.Stage working) throws InterruptedException {
+    private static List<DiscoveredHost> fleet(DiscoveryRequest request, Duration deadline, List<DiscoveredHost> todo, RunRows rows,
+            Function<DiscoveredHost, DiscoveredHost> work, DiscoveredHost.Stage working) throws InterruptedException {
         if (todo.isEmpty()) {
             return List.of();
         }
-        Map<String, HostRow> byAddress = new java.util.LinkedHashMap<>();
+        Map<String, DiscoveredHost> byAddress = new java.util.LinkedHashMap<>();
         todo.forEach(r -> byAddress.put(r.address(), r));
-        Map<String, Fleet.Outcome<HostRow>> outcomes = new Fleet(request.loginsInFlight(), deadline).run(
+        Map<String, Fleet.Outcome<DiscoveredHost>> outcomes = new Fleet(request.loginsInFlight(), deadline).run(
                 List.copyOf(byAddress.keySet()), host -> work.apply(rows.get(host)), new Fleet.Listener() {
                     @Override
                     public void started(String host) {
@@ -168,8 +169,8 @@ public final class Discovery {
 
                     @Override
                     public void finished(String host, Fleet.Outcome<?> outcome) {
-                        rows.update(outcome.ok() ? (HostRow) outcome.value()
-                                : rows.get(host).at(HostRow.Stage.FAILED, outcome.message()));
+                        rows.update(outcome.ok() ? (DiscoveredHost) outcome.value()
+                                : rows.get(host).at(DiscoveredHost.Stage.FAILED, outcome.message()));
                     }
                 });
         return outcomes.keySet().stream().map(rows::get).toList();

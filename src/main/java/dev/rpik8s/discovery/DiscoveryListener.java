@@ -1,5 +1,6 @@
 package dev.rpik8s.discovery;
 
+import dev.rpik8s.cluster.DiscoveredHost;
 import java.util.List;
 
 /**
@@ -12,13 +13,13 @@ public interface DiscoveryListener {
     void started(int addresses);
 
     /** A host's row changed (a new row the first time). */
-    void changed(HostRow row);
+    void changed(DiscoveredHost row);
 
     /** Hosts done so far (answered or given up), out of the total. */
     void progress(int done, int total);
 
     /** Every host is done: all rows, the operator's manual ones included, in address order. */
-    void finished(List<HostRow> rows);
+    void finished(List<DiscoveredHost> rows);
 
     /** For a caller that only wants the result run() returns. */
     DiscoveryListener NONE = new DiscoveryListener() {
@@ -27,7 +28,7 @@ public interface DiscoveryListener {
         }
 
         @Override
-        public void changed(HostRow row) {
+        public void changed(DiscoveredHost row) {
         }
 
         @Override
@@ -35,7 +36,7 @@ public interface DiscoveryListener {
         }
 
         @Override
-        public void finished(List<HostRow> rows) {
+        public void finished(List<DiscoveredHost> rows) {
         }
     };
 }

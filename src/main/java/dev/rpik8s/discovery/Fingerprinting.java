@@ -1,5 +1,6 @@
 package dev.rpik8s.discovery;
 
+import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.remote.CommandSpec;
 import dev.rpik8s.remote.Endpoint;
 import dev.rpik8s.remote.ExecResult;
@@ -36,19 +37,19 @@ final class Fingerprinting {
     }
 
     /** Logs in, runs the script, logs out: the row as it ends. */
-    HostRow visit(HostRow row) {
+    DiscoveredHost visit(DiscoveredHost row) {
         Endpoint endpoint;
         try {
             endpoint = endpoint(row);
         } catch (RemoteException e) {
-            return row.at(HostRow.Stage.FAILED, e.getMessage());
+            return row.at(DiscoveredHost.Stage.FAILED, e.getMessage());
         }
         try (SshRemote remote = new SshRemote(endpoint, ssh)) {
             return outcome(row, remote.exec(CommandSpec.of(SCRIPT).withTimeout(budget)));
         } catch (LoginFailed e) {
-            return row.at(HostRow.Stage.AUTH_FAILED, e.getMessage());
+            return row.at(DiscoveredHost.Stage.AUTH_FAILED, e.getMessage());
         } catch (RemoteException e) {
-            return row.at(HostRow.Stage.FAILED, e.getMessage());
+            return row.at(DiscoveredHost.Stage.FAILED, e.getMessage());
         }
     }
 
@@ -56,7 +57,7 @@ final class Fingerprinting {
      * Where and as whom: the scanned address and port (they answered), the request's user, else
      * ~/.ssh/config's for that address, else the operator's; the request's keys before the config's.
      */
-    Endpoint endpoint(HostRow row) throws RemoteException {
+    Endpoint endpoint(DiscoveredHost row) throws RemoteException {
         Endpoint config = ssh.resolve(row.address(), System.getProperty("user.name"));
         String user = request.user() == null || request.user().isBlank() ? config.user() : request.user();
         List<Path> keys = new ArrayList<>(request.identityFiles());
@@ -65,16 +66,16 @@ final class Fingerprinting {
     }
 
     /** What the script's run says of the host: its facts (a host with no board is simply not a Pi), or why there are none. */
-    static HostRow outcome(HostRow row, ExecResult run) {
+    static DiscoveredHost outcome(DiscoveredHost row, ExecResult run) {
         if (!run.ok()) {
             String said = run.stderr().strip().lines().findFirst().orElse("");
-            return row.at(HostRow.Stage.FAILED, "the fingerprint script failed (exit " + run.exitStatus() + ")"
+            return row.at(DiscoveredHost.Stage.FAILED, "the fingerprint script failed (exit " + run.exitStatus() + ")"
                     + (said.isEmpty() ? "" : ": " + said));
         }
         try {
             return row.fingerprinted(FactsParser.parse(run.stdout()));
         } catch (IllegalArgumentException e) {
-            return row.at(HostRow.Stage.FAILED, e.getMessage());
+            return row.at(DiscoveredHost.Stage.FAILED, e.getMessage());
         }
     }
 

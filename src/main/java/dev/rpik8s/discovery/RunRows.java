@@ -1,5 +1,6 @@
 package dev.rpik8s.discovery;
 
+import dev.rpik8s.cluster.DiscoveredHost;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ final class RunRows {
 
     private final DiscoveryListener listener;
     private final Set<String> manual;
-    private final Map<String, HostRow> rows = new LinkedHashMap<>();
+    private final Map<String, DiscoveredHost> rows = new LinkedHashMap<>();
     private final Set<String> settled = new java.util.HashSet<>();
     private final int total;
 
@@ -26,27 +27,27 @@ final class RunRows {
     }
 
     /** A fresh row for a host this run looks at (a previous run's facts are not carried over: they may be stale). */
-    HostRow fresh(String address, int port) {
-        return HostRow.probing(address, port, manual.contains(address));
+    DiscoveredHost fresh(String address, int port) {
+        return DiscoveredHost.probing(address, port, manual.contains(address));
     }
 
-    synchronized HostRow get(String address) {
+    synchronized DiscoveredHost get(String address) {
         return rows.get(address);
     }
 
     /** The host is still being worked on: its row changed. */
-    synchronized void show(HostRow row) {
+    synchronized void show(DiscoveredHost row) {
         rows.put(row.address(), row);
         listener.changed(row);
     }
 
-    private void settle(HostRow row) {
+    private void settle(DiscoveredHost row) {
         show(row);
         count(row.address());
     }
 
     /** The row as it is now: shown, and counted done when discovery has nothing more to do with the host. */
-    synchronized void update(HostRow row) {
+    synchronized void update(DiscoveredHost row) {
         if (isFinal(row.stage())) {
             settle(row);
         } else {
@@ -55,8 +56,8 @@ final class RunRows {
     }
 
     /** Every stage but these is where a host's run ends (KEY_NEW waits for the operator's answer). */
-    static boolean isFinal(HostRow.Stage stage) {
-        return stage != HostRow.Stage.PROBING && stage != HostRow.Stage.KEY_NEW && stage != HostRow.Stage.LOGGING_IN;
+    static boolean isFinal(DiscoveredHost.Stage stage) {
+        return stage != DiscoveredHost.Stage.PROBING && stage != DiscoveredHost.Stage.KEY_NEW && stage != DiscoveredHost.Stage.LOGGING_IN;
     }
 
     /** A host done without a row: an address of a range with nothing on it. */
@@ -71,10 +72,10 @@ final class RunRows {
     }
 
     /** Every row, in address order; the listener hears them once more, all together. */
-    synchronized List<HostRow> finish() {
-        List<HostRow> all = new ArrayList<>(rows.values());
-        all.sort(HostRow.ADDRESS_ORDER);
-        List<HostRow> done = List.copyOf(all);
+    synchronized List<DiscoveredHost> finish() {
+        List<DiscoveredHost> all = new ArrayList<>(rows.values());
+        all.sort(DiscoveredHost.ADDRESS_ORDER);
+        List<DiscoveredHost> done = List.copyOf(all);
         listener.finished(done);
         return done;
     }

@@ -1,5 +1,6 @@
 package dev.rpik8s.discovery;
 
+import dev.rpik8s.cluster.DiscoveredHost;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ final class Targets {
     }
 
     /** The request's targets, then the hosts added by hand among {@code previous} (each on its own port). */
-    static Targets of(DiscoveryRequest request, List<HostRow> previous) {
+    static Targets of(DiscoveryRequest request, List<DiscoveredHost> previous) {
         Map<String, Host> hosts = new LinkedHashMap<>();
         for (ScanTarget target : request.targets()) {
             boolean named = target.size() == 1;
@@ -36,9 +37,9 @@ final class Targets {
                 hosts.put(address, new Host(address, request.port(), named || before != null && before.named()));
             }
         }
-        List<HostRow> byHand = previous.stream().filter(HostRow::manual).toList();
+        List<DiscoveredHost> byHand = previous.stream().filter(DiscoveredHost::manual).toList();
         byHand.forEach(r -> hosts.put(r.address(), new Host(r.address(), r.port(), true)));
-        return new Targets(hosts, byHand.stream().map(HostRow::address).collect(Collectors.toUnmodifiableSet()));
+        return new Targets(hosts, byHand.stream().map(DiscoveredHost::address).collect(Collectors.toUnmodifiableSet()));
     }
 
     int size() {

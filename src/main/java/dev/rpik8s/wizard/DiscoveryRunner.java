@@ -2,7 +2,7 @@ package dev.rpik8s.wizard;
 
 import dev.rpik8s.discovery.DiscoveryListener;
 import dev.rpik8s.discovery.DiscoveryRequest;
-import dev.rpik8s.discovery.HostRow;
+import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.discovery.KeyTrust;
 import java.util.List;
 
@@ -10,5 +10,5 @@ import java.util.List;
 @FunctionalInterface
 public interface DiscoveryRunner {
 
-    List<HostRow> run(DiscoveryRequest request, List<HostRow> previous, KeyTrust trust, DiscoveryListener listener) throws Exception;
+    List<DiscoveredHost> run(DiscoveryRequest request, List<DiscoveredHost> previous, KeyTrust trust, DiscoveryListener listener) throws Exception;
 }

@@ -2,7 +2,7 @@ package dev.rpik8s.wizard;
 
 import dev.rpik8s.discovery.DiscoveryListener;
 import dev.rpik8s.discovery.DiscoveryRequest;
-import dev.rpik8s.discovery.HostRow;
+import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.discovery.NewHostKey;
 import dev.rpik8s.discovery.ScanTarget;
 import dev.rpik8s.remote.Prompter;
@@ -31,7 +31,7 @@ public final class DiscoveryStep {
     /** The display of the run in progress: the SSH layer's questions go to it. */
     private volatile DiscoveryDisplay asking;
     private final String log;
-    private final Map<String, HostRow> rows = new LinkedHashMap<>();
+    private final Map<String, DiscoveredHost> rows = new LinkedHashMap<>();
     private DiscoveryForm form;
     private Thread running;
 
@@ -68,7 +68,7 @@ public final class DiscoveryStep {
         } catch (DiscoveryForm.Invalid e) {
             return Optional.of(e.getMessage());
         }
-        List<HostRow> previous = List.copyOf(rows.values());
+        List<DiscoveredHost> previous = List.copyOf(rows.values());
         asking = display;
         running = new Thread(() -> run(request, previous, display), "discovery");
         running.setDaemon(true);
@@ -92,14 +92,14 @@ public final class DiscoveryStep {
         } catch (NumberFormatException e) {
             // the form's port is checked when a scan starts; 22 until then
         }
-        rows.putIfAbsent(address.strip(), HostRow.probing(address.strip(), port, true).at(HostRow.Stage.PROBING, "added by hand: scan to reach it"));
+        rows.putIfAbsent(address.strip(), DiscoveredHost.probing(address.strip(), port, true).at(DiscoveredHost.Stage.PROBING, "added by hand: scan to reach it"));
         display.rows(lines());
         return Optional.empty();
     }
 
     /** Every fact of a host, for the details view. */
     public synchronized List<String> details(String address) {
-        HostRow r = rows.get(address);
+        DiscoveredHost r = rows.get(address);
         if (r == null) {
             r = rows.values().stream().filter(x -> HostLine.of(x).address().equals(address)).findFirst().orElse(null);
         }
@@ -107,19 +107,19 @@ public final class DiscoveryStep {
     }
 
     public synchronized List<HostLine> lines() {
-        return rows.values().stream().sorted(HostRow.ADDRESS_ORDER).map(HostLine::of).toList();
+        return rows.values().stream().sorted(DiscoveredHost.ADDRESS_ORDER).map(HostLine::of).toList();
     }
 
-    private void run(DiscoveryRequest request, List<HostRow> previous, DiscoveryDisplay display) {
+    private void run(DiscoveryRequest request, List<DiscoveredHost> previous, DiscoveryDisplay display) {
         try {
-            List<HostRow> result = runner.run(request, previous, unknown -> ask(unknown, display), new DiscoveryListener() {
+            List<DiscoveredHost> result = runner.run(request, previous, unknown -> ask(unknown, display), new DiscoveryListener() {
                 @Override
                 public void started(int addresses) {
                     display.started(addresses, log);
                 }
 
                 @Override
-                public void changed(HostRow row) {
+                public void changed(DiscoveredHost row) {
                     synchronized (DiscoveryStep.this) {
                         rows.put(row.address(), row);
                     }
@@ -132,12 +132,12 @@ public final class DiscoveryStep {
                 }
 
                 @Override
-                public void finished(List<HostRow> all) {
+                public void finished(List<DiscoveredHost> all) {
                     // finished() below, once run() returned
                 }
             });
             synchronized (this) {
-                for (HostRow r : result) {
+                for (DiscoveredHost r : result) {
                     rows.put(r.address(), r);
                 }
             }
@@ -194,9 +194,9 @@ public final class DiscoveryStep {
 
     /** "12 found: 11 ready, 1 needs attention" (hosts that did not answer SSH are not counted as found). */
     synchronized String summary() {
-        List<HostRow> found = new ArrayList<>(rows.values().stream()
-                .filter(r -> r.stage() != HostRow.Stage.NO_SSH && r.stage() != HostRow.Stage.UNREACHABLE).toList());
-        long ready = found.stream().filter(r -> r.stage() == HostRow.Stage.FINGERPRINTED).count();
+        List<DiscoveredHost> found = new ArrayList<>(rows.values().stream()
+                .filter(r -> r.stage() != DiscoveredHost.Stage.NO_SSH && r.stage() != DiscoveredHost.Stage.UNREACHABLE).toList());
+        long ready = found.stream().filter(r -> r.stage() == DiscoveredHost.Stage.FINGERPRINTED).count();
         long pis = found.stream().filter(r -> r.facts().map(f -> f.isRaspberryPi()).orElse(false)).count();
         return found.size() + " found: " + ready + " ready (" + pis + " Pis), " + (found.size() - ready) + " need attention";
     }

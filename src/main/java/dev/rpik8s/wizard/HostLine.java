@@ -2,7 +2,7 @@ package dev.rpik8s.wizard;
 
 import dev.rpik8s.cluster.HostFacts;
 import dev.rpik8s.cluster.Presence;
-import dev.rpik8s.discovery.HostRow;
+import dev.rpik8s.cluster.DiscoveredHost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +18,7 @@ import java.util.Locale;
 public record HostLine(String address, String hostname, String model, String ram, String arch, String os, String cgroups,
         String status, boolean ok, boolean warning, List<String> details) {
 
-    public static HostLine of(HostRow row) {
+    public static HostLine of(DiscoveredHost row) {
         String status = switch (row.stage()) {
             case PROBING -> "probing";
             case NO_SSH -> "no SSH";
@@ -64,7 +64,7 @@ public record HostLine(String address, String hostname, String model, String ram
         return kernel64 == user64 || f.userlandArch().isEmpty();
     }
 
-    private static List<String> details(String where, HostRow row, HostFacts f) {
+    private static List<String> details(String where, DiscoveredHost row, HostFacts f) {
         List<String> d = new ArrayList<>();
         d.add("address      " + where + "   hostname " + f.hostname() + "   MAC " + f.mac());
         d.add("model        " + f.model() + f.board().map(b -> "  (" + b.soc() + ", " + b.ramMb() + " MB)").orElse("  (not a Raspberry Pi)"));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.discovery.FactsParser;
-import dev.rpik8s.discovery.HostRow;
+import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.discovery.NewHostKey;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,11 +27,11 @@ class DiscoverOutputTest {
         }
     }
 
-    private static List<HostRow> rows() throws IOException {
-        HostRow pi5 = HostRow.probing("10.0.0.10", 22, false).withKey("ecdsa-sha2-nistp256 SHA256:abc")
+    private static List<DiscoveredHost> rows() throws IOException {
+        DiscoveredHost pi5 = DiscoveredHost.probing("10.0.0.10", 22, false).withKey("ecdsa-sha2-nistp256 SHA256:abc")
                 .fingerprinted(FactsParser.parse(resource("/facts/pi5-bookworm.txt")));
-        HostRow pi3 = HostRow.probing("10.0.0.9", 2222, true).fingerprinted(FactsParser.parse(resource("/facts/pi3b-buster.txt")));
-        HostRow refused = HostRow.probing("10.0.0.11", 22, false).at(HostRow.Stage.NO_SSH, "connection refused on port 22");
+        DiscoveredHost pi3 = DiscoveredHost.probing("10.0.0.9", 2222, true).fingerprinted(FactsParser.parse(resource("/facts/pi3b-buster.txt")));
+        DiscoveredHost refused = DiscoveredHost.probing("10.0.0.11", 22, false).at(DiscoveredHost.Stage.NO_SSH, "connection refused on port 22");
         return List.of(pi3, pi5, refused);
     }
 

@@ -1,5 +1,6 @@
 package dev.rpik8s.discovery;
 
+import dev.rpik8s.cluster.DiscoveredHost;
 import com.sun.management.OperatingSystemMXBean;
 import dev.rpik8s.lab.LabControl;
 import dev.rpik8s.lab.LabOptions;
@@ -96,8 +97,8 @@ public final class DiscoveryBenchmark {
             }
 
             @Override
-            public synchronized void changed(HostRow row) {
-                if (row.stage() == HostRow.Stage.LOGGING_IN && firstLogin[0] == 0) {
+            public synchronized void changed(DiscoveredHost row) {
+                if (row.stage() == DiscoveredHost.Stage.LOGGING_IN && firstLogin[0] == 0) {
                     firstLogin[0] = System.nanoTime();
                 }
             }
@@ -107,16 +108,16 @@ public final class DiscoveryBenchmark {
             }
 
             @Override
-            public void finished(List<HostRow> rows) {
+            public void finished(List<DiscoveredHost> rows) {
             }
         };
         double cpu0 = processCpu();
         Cpu lab0 = cpuOf(labPid);
         long t0 = System.nanoTime();
-        List<HostRow> rows = new Discovery(ssh).run(request, List.of(), all, listener);
+        List<DiscoveredHost> rows = new Discovery(ssh).run(request, List.of(), all, listener);
         long t1 = System.nanoTime();
         return new Run((t1 - t0) / 1e9, (firstLogin[0] - t0) / 1e9, processCpu() - cpu0, cpuOf(labPid).minus(lab0),
-                rows.stream().filter(r -> r.stage() == HostRow.Stage.FINGERPRINTED).count());
+                rows.stream().filter(r -> r.stage() == DiscoveredHost.Stage.FINGERPRINTED).count());
     }
 
     private static double processCpu() {

@@ -1,5 +1,6 @@
 package dev.rpik8s.discovery;
 
+import dev.rpik8s.cluster.DiscoveredHost;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rpik8s.cluster.HostFacts;
 import dev.rpik8s.cluster.HostFacts.CgroupVersion;
 import dev.rpik8s.cluster.Presence;
-import dev.rpik8s.discovery.HostRow.Stage;
+import dev.rpik8s.cluster.DiscoveredHost.Stage;
 import dev.rpik8s.lab.Lab;
 import dev.rpik8s.lab.LabLayout;
 import dev.rpik8s.lab.LabOptions;
@@ -101,10 +102,10 @@ class DiscoveryLabTest {
     @Test
     void withTheLabsKnownHostsEveryPiIsFoundAsItsProfileSaysAndNoOneIsAsked() throws Exception {
         Asked trust = new Asked(false);
-        List<HostRow> rows = discovery(List.of(lab.knownHosts())).run(request("127.0.2.1-12"), List.of(), trust, listener);
+        List<DiscoveredHost> rows = discovery(List.of(lab.knownHosts())).run(request("127.0.2.1-12"), List.of(), trust, listener);
 
         assertEquals(12, rows.size(), rows::toString);
-        for (HostRow row : rows) {
+        for (DiscoveredHost row : rows) {
             assertIsItsProfile(specs.get(row.address()), row);
         }
         assertEquals(List.of(), trust.questions, "every key is in the lab's known_hosts");
@@ -120,7 +121,7 @@ class DiscoveryLabTest {
     @Test
     void newKeysAreAllPutInOneQuestionWithTheFingerprintsSshKeygenPrints() throws Exception {
         Asked trust = new Asked(true);
-        List<HostRow> rows = discovery(List.of()).run(request("127.0.2.1-12"), List.of(), trust, listener);
+        List<DiscoveredHost> rows = discovery(List.of()).run(request("127.0.2.1-12"), List.of(), trust, listener);
 
         assertEquals(1, trust.questions.size(), "one question for the whole run");
         List<NewHostKey> asked = trust.questions.get(0);
@@ -131,7 +132,7 @@ class DiscoveryLabTest {
             assertEquals("ecdsa-sha2-nistp256", k.keyType());
             assertEquals(port, k.port());
         }
-        for (HostRow row : rows) {
+        for (DiscoveredHost row : rows) {
             assertIsItsProfile(specs.get(row.address()), row);
             assertEquals("ecdsa-sha2-nistp256 " + keygen.get(row.address()), row.hostKey().orElseThrow());
         }
@@ -142,11 +143,11 @@ class DiscoveryLabTest {
     @Test
     void refusedKeysStopTheirHostsBeforeAnyLogin() throws Exception {
         Asked trust = new Asked(false);
-        List<HostRow> rows = discovery(List.of()).run(request("127.0.2.1-4"), List.of(), trust, listener);
+        List<DiscoveredHost> rows = discovery(List.of()).run(request("127.0.2.1-4"), List.of(), trust, listener);
 
         assertEquals(1, trust.questions.size());
         assertEquals(4, trust.questions.get(0).size());
-        for (HostRow row : rows) {
+        for (DiscoveredHost row : rows) {
             assertEquals(Stage.KEY_REFUSED, row.stage(), row.toString());
             assertTrue(row.problem().contains("was not trusted"), row.problem());
             assertTrue(row.facts().isEmpty());
@@ -164,10 +165,10 @@ class DiscoveryLabTest {
         Path stale = home.resolve("stale_known_hosts");
         Files.writeString(stale, "# before the reinstall\n" + first + "\n" + second.split(" ")[0] + " " + first.split(" ", 2)[1] + "\n");
         Asked trust = new Asked(true);
-        List<HostRow> rows = discovery(List.of(stale)).run(request("127.0.2.1-2"), List.of(), trust, listener);
+        List<DiscoveredHost> rows = discovery(List.of(stale)).run(request("127.0.2.1-2"), List.of(), trust, listener);
 
         assertEquals(Stage.FINGERPRINTED, rows.get(0).stage(), rows.get(0).problem());
-        HostRow changed = rows.get(1);
+        DiscoveredHost changed = rows.get(1);
         assertEquals(Stage.KEY_CHANGED, changed.stage());
         assertTrue(changed.problem().contains("Offending key in " + stale + ":3"), changed.problem());
         assertEquals(List.of(), trust.questions, "a changed key is never offered");
@@ -177,14 +178,14 @@ class DiscoveryLabTest {
     @Test
     void aUserThePiDoesNotKnowIsAnAuthFailureNamingUserAndKey() throws Exception {
         DiscoveryRequest request = DiscoveryRequest.of(List.of(ScanTarget.parse("127.0.2.7")), port, "nobody", List.of(lab.clientKey()));
-        List<HostRow> rows = discovery(List.of(lab.knownHosts())).run(request, List.of(), new Asked(false), listener);
+        List<DiscoveredHost> rows = discovery(List.of(lab.knownHosts())).run(request, List.of(), new Asked(false), listener);
 
-        HostRow row = rows.get(0);
+        DiscoveredHost row = rows.get(0);
         assertEquals(Stage.AUTH_FAILED, row.stage());
         assertTrue(row.problem().contains("nobody@127.0.2.7") && row.problem().contains(lab.clientKey().toString()), row.problem());
     }
 
-    static void assertIsItsProfile(PiSpec spec, HostRow row) {
+    static void assertIsItsProfile(PiSpec spec, DiscoveredHost row) {
         assertEquals(Stage.FINGERPRINTED, row.stage(), row.address() + ": " + row.problem());
         Profile p = spec.profile();
         HostFacts f = row.facts().orElseThrow();

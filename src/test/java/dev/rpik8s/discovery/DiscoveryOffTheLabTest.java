@@ -1,11 +1,12 @@
 package dev.rpik8s.discovery;
 
+import dev.rpik8s.cluster.DiscoveredHost;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.cluster.HostFacts;
-import dev.rpik8s.discovery.HostRow.Stage;
+import dev.rpik8s.cluster.DiscoveredHost.Stage;
 import dev.rpik8s.remote.HostLog;
 import dev.rpik8s.remote.SshContext;
 import dev.rpik8s.testsupport.OpenSshServer;
@@ -83,11 +84,11 @@ class DiscoveryOffTheLabTest {
         }
     }
 
-    private List<HostRow> discover(List<HostRow> previous, KeyTrust trust, String... targets) throws Exception {
+    private List<DiscoveredHost> discover(List<DiscoveredHost> previous, KeyTrust trust, String... targets) throws Exception {
         return discover(Duration.ofSeconds(30), previous, trust, targets);
     }
 
-    private List<HostRow> discover(Duration perHost, List<HostRow> previous, KeyTrust trust, String... targets) throws Exception {
+    private List<DiscoveredHost> discover(Duration perHost, List<DiscoveredHost> previous, KeyTrust trust, String... targets) throws Exception {
         DiscoveryRequest request = new DiscoveryRequest(java.util.Arrays.stream(targets).map(ScanTarget::parse).toList(), sshd.port(),
                 OpenSshServer.NOPW_USER, List.of(key), Duration.ofMillis(500), 16, 4, perHost);
         SshContext ssh = new SshContext(home, home.resolve("session/known_hosts"), Map.of(), new RecordingPrompter(),
@@ -100,21 +101,21 @@ class DiscoveryOffTheLabTest {
         String refused = "127.0.5.10";
         String silent = silentPort("127.0.5.11");
         String http = notSsh("127.0.5.12");
-        HostRow byHand = HostRow.probing("127.0.5.13", sshd.port(), true);
-        HostRow foundBefore = HostRow.probing("127.0.5.14", sshd.port(), false).at(Stage.FAILED, "last time");
+        DiscoveredHost byHand = DiscoveredHost.probing("127.0.5.13", sshd.port(), true);
+        DiscoveredHost foundBefore = DiscoveredHost.probing("127.0.5.14", sshd.port(), false).at(Stage.FAILED, "last time");
         List<List<NewHostKey>> asked = new ArrayList<>();
         KeyTrust yes = unknown -> {
             asked.add(unknown);
             return new HashSet<>(unknown);
         };
 
-        List<HostRow> rows = discover(List.of(byHand, foundBefore), yes, sshd.address(), refused, silent, http);
+        List<DiscoveredHost> rows = discover(List.of(byHand, foundBefore), yes, sshd.address(), refused, silent, http);
 
         assertEquals(List.of(List.of(new NewHostKey(sshd.address(), sshd.port(), "ssh-ed25519", sshd.fingerprint()))), asked);
-        assertEquals(List.of(sshd.address(), refused, silent, http, byHand.address()), rows.stream().map(HostRow::address).toList(),
+        assertEquals(List.of(sshd.address(), refused, silent, http, byHand.address()), rows.stream().map(DiscoveredHost::address).toList(),
                 "address order; the host found last time is not scanned and not kept, the one added by hand is");
 
-        HostRow host = rows.get(0);
+        DiscoveredHost host = rows.get(0);
         assertEquals(Stage.FINGERPRINTED, host.stage(), host.problem());
         HostFacts f = host.facts().orElseThrow();
         assertFalse(f.isRaspberryPi(), "this machine is no Pi");
@@ -131,7 +132,7 @@ class DiscoveryOffTheLabTest {
         assertEquals(Stage.NO_SSH, rows.get(3).stage());
         assertTrue(rows.get(3).problem().startsWith("the port answers, but no SSH key exchange with " + http + ":" + sshd.port()),
                 rows.get(3).problem());
-        HostRow kept = rows.get(4);
+        DiscoveredHost kept = rows.get(4);
         assertTrue(kept.manual(), "still the operator's");
         assertEquals(Stage.NO_SSH, kept.stage());
         assertEquals(List.of(Stage.PROBING, Stage.NO_SSH), listener.stagesOf(byHand.address()));
@@ -142,14 +143,14 @@ class DiscoveryOffTheLabTest {
     void aHostThatHangsIsGivenUpAtItsDeadlineAndHoldsNoOneUp() throws Exception {
         KeyTrust yes = unknown -> new HashSet<>(unknown);
         // 6 s for each host: at most 2 s for its key scan, the other 4 s for its login and fingerprint
-        List<HostRow> rows = discover(Duration.ofSeconds(6), List.of(), yes, sshd.address(), hanging);
+        List<DiscoveredHost> rows = discover(Duration.ofSeconds(6), List.of(), yes, sshd.address(), hanging);
 
         assertEquals(Stage.FINGERPRINTED, rows.get(0).stage(), rows.get(0).problem());
-        HostRow stuck = rows.get(1);
+        DiscoveredHost stuck = rows.get(1);
         assertEquals(hanging, stuck.address());
         assertEquals(Stage.FAILED, stuck.stage());
         assertEquals(hanging + " gave no answer within 4.0 s", stuck.problem());
-        List<String> settled = listener.changed.stream().filter(r -> RunRows.isFinal(r.stage())).map(HostRow::address).toList();
+        List<String> settled = listener.changed.stream().filter(r -> RunRows.isFinal(r.stage())).map(DiscoveredHost::address).toList();
         assertEquals(List.of(sshd.address(), hanging), settled, "the other host finished first, while this one hung");
     }
 
@@ -158,7 +159,7 @@ class DiscoveryOffTheLabTest {
         KeyTrust never = unknown -> {
             throw new AssertionError("nothing to trust");
         };
-        List<HostRow> rows = discover(List.of(), never, "127.0.5.20-22");
+        List<DiscoveredHost> rows = discover(List.of(), never, "127.0.5.20-22");
         assertEquals(List.of(), rows);
         assertEquals(List.of(), listener.changed);
         assertEquals(Set.of("1/3", "2/3", "3/3"), Set.copyOf(listener.progress));

@@ -1,10 +1,11 @@
 package dev.rpik8s.discovery;
 
+import dev.rpik8s.cluster.DiscoveredHost;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rpik8s.discovery.HostRow.Stage;
+import dev.rpik8s.cluster.DiscoveredHost.Stage;
 import dev.rpik8s.remote.Endpoint;
 import dev.rpik8s.remote.ExecResult;
 import dev.rpik8s.remote.HostLog;
@@ -48,8 +49,8 @@ class DiscoveryPartsTest {
 
     @Test
     void everyAddressOnceRangesQuietNamedHostsAndHandAddedOnesShown() {
-        HostRow byHand = HostRow.probing("10.0.0.99", 2222, true);
-        HostRow foundBefore = HostRow.probing("10.0.0.98", 22, false);
+        DiscoveredHost byHand = DiscoveredHost.probing("10.0.0.99", 2222, true);
+        DiscoveredHost foundBefore = DiscoveredHost.probing("10.0.0.98", 22, false);
         Targets t = Targets.of(request("pi", "10.0.0.1-3", "10.0.0.2", "pi5.local"), List.of(byHand, foundBefore));
         assertEquals(5, t.size(), "10.0.0.2 once; the row found before is not scanned again by itself");
         assertEquals(List.of("10.0.0.2", "pi5.local", "10.0.0.99"), t.named().stream().map(Targets.Host::address).toList());
@@ -65,8 +66,8 @@ class DiscoveryPartsTest {
     void rowsGoOutAsTheyChangeEachHostCountsOnceAndEndInAddressOrder() {
         RecordingListener heard = new RecordingListener();
         RunRows rows = new RunRows(heard, Set.of("10.0.0.10"), 4);
-        HostRow a = rows.fresh("10.0.0.10", 22);
-        HostRow b = rows.fresh("10.0.0.9", 22);
+        DiscoveredHost a = rows.fresh("10.0.0.10", 22);
+        DiscoveredHost b = rows.fresh("10.0.0.9", 22);
         assertTrue(a.manual() && !b.manual(), "a row of a host added by hand stays manual");
         rows.show(a);
         rows.update(b);
@@ -80,30 +81,30 @@ class DiscoveryPartsTest {
         assertEquals(List.of("1/4", "2/4", "3/4"), heard.progress, "each host done once, however often its row changes");
         assertEquals(List.of(Stage.PROBING, Stage.KEY_NEW, Stage.LOGGING_IN, Stage.FAILED), heard.stagesOf("10.0.0.9"));
 
-        List<HostRow> all = rows.finish();
-        assertEquals(List.of("10.0.0.9", "10.0.0.10"), all.stream().map(HostRow::address).toList(), "numeric order, not text");
+        List<DiscoveredHost> all = rows.finish();
+        assertEquals(List.of("10.0.0.9", "10.0.0.10"), all.stream().map(DiscoveredHost::address).toList(), "numeric order, not text");
         assertEquals("boom again", all.get(0).problem());
         assertEquals(all, heard.finished);
     }
 
     @Test
     void addressOrderIsNumericThenNamesThenPorts() {
-        List<HostRow> rows = new java.util.ArrayList<>(List.of(HostRow.probing("pi.local", 22, false), HostRow.probing("10.0.0.10", 22, false),
-                HostRow.probing("10.0.0.9", 2222, false), HostRow.probing("10.0.0.9", 22, false), HostRow.probing("9.0.0.1", 22, false)));
-        rows.sort(HostRow.ADDRESS_ORDER);
+        List<DiscoveredHost> rows = new java.util.ArrayList<>(List.of(DiscoveredHost.probing("pi.local", 22, false), DiscoveredHost.probing("10.0.0.10", 22, false),
+                DiscoveredHost.probing("10.0.0.9", 2222, false), DiscoveredHost.probing("10.0.0.9", 22, false), DiscoveredHost.probing("9.0.0.1", 22, false)));
+        rows.sort(DiscoveredHost.ADDRESS_ORDER);
         assertEquals(List.of("9.0.0.1:22", "10.0.0.9:22", "10.0.0.9:2222", "10.0.0.10:22", "pi.local:22"),
                 rows.stream().map(r -> r.address() + ":" + r.port()).toList());
     }
 
     @Test
     void aHostThatDidNotAnswerSaysWhatToCheck() {
-        HostRow row = HostRow.probing("10.0.0.5", 22, false);
+        DiscoveredHost row = DiscoveredHost.probing("10.0.0.5", 22, false);
         assertEquals(Stage.NO_SSH, ProbeWords.row(row, PortProbe.Answer.REFUSED, HALF_SECOND).stage());
-        HostRow silent = ProbeWords.row(row, PortProbe.Answer.TIMEOUT, HALF_SECOND);
+        DiscoveredHost silent = ProbeWords.row(row, PortProbe.Answer.TIMEOUT, HALF_SECOND);
         assertEquals(Stage.UNREACHABLE, silent.stage());
         assertEquals("no answer on port 22 within 0.5 s: the host is off, on another network, or a firewall drops it", silent.problem());
         assertEquals(Stage.UNREACHABLE, ProbeWords.row(row, PortProbe.Answer.NO_ROUTE, HALF_SECOND).stage());
-        HostRow unknown = ProbeWords.row(HostRow.probing("pi9.local", 22, false), PortProbe.Answer.UNKNOWN_HOST, HALF_SECOND);
+        DiscoveredHost unknown = ProbeWords.row(DiscoveredHost.probing("pi9.local", 22, false), PortProbe.Answer.UNKNOWN_HOST, HALF_SECOND);
         assertTrue(unknown.problem().startsWith("the name pi9.local does not resolve"), unknown.problem());
     }
 
@@ -111,8 +112,8 @@ class DiscoveryPartsTest {
 
     @Test
     void aPiFingerprintBecomesItsFacts() throws IOException {
-        HostRow row = HostRow.probing("10.0.0.5", 22, false).withKey("ecdsa-sha2-nistp256 SHA256:x").at(Stage.LOGGING_IN, "");
-        HostRow done = Fingerprinting.outcome(row, ran(0, resource("/facts/pi5-bookworm.txt"), ""));
+        DiscoveredHost row = DiscoveredHost.probing("10.0.0.5", 22, false).withKey("ecdsa-sha2-nistp256 SHA256:x").at(Stage.LOGGING_IN, "");
+        DiscoveredHost done = Fingerprinting.outcome(row, ran(0, resource("/facts/pi5-bookworm.txt"), ""));
         assertEquals(Stage.FINGERPRINTED, done.stage());
         assertEquals("", done.problem());
         assertTrue(done.facts().orElseThrow().isRaspberryPi());
@@ -121,7 +122,7 @@ class DiscoveryPartsTest {
 
     @Test
     void aHostWithNoBoardIsANonPiNotARejection() {
-        HostRow done = Fingerprinting.outcome(HostRow.probing("10.0.0.6", 22, false),
+        DiscoveredHost done = Fingerprinting.outcome(DiscoveredHost.probing("10.0.0.6", 22, false),
                 ran(0, "fp.version=1\nhostname=nas\ncpu.model=\nkernel.arch=x86_64\nmem.total_kb=8000000\n", ""));
         assertEquals(Stage.FINGERPRINTED, done.stage());
         assertFalse(done.facts().orElseThrow().isRaspberryPi());
@@ -130,7 +131,7 @@ class DiscoveryPartsTest {
 
     @Test
     void malformedFingerprintOutputFailsTheRowSayingWhatCameBack() {
-        HostRow banner = Fingerprinting.outcome(HostRow.probing("10.0.0.7", 22, false),
+        DiscoveredHost banner = Fingerprinting.outcome(DiscoveredHost.probing("10.0.0.7", 22, false),
                 ran(0, "\nWelcome to the Example Router CLI\n> invalid command\n", ""));
         assertEquals(Stage.FAILED, banner.stage());
         assertEquals("The host did not answer with a fingerprint; it printed: Welcome to the Example Router CLI", banner.problem());
@@ -139,11 +140,11 @@ class DiscoveryPartsTest {
 
     @Test
     void aFingerprintScriptThatFailsGivesItsExitAndFirstErrorLine() {
-        HostRow noBash = Fingerprinting.outcome(HostRow.probing("10.0.0.8", 22, false), ran(127, "", "sh: 1: bash: not found\nmore\n"));
+        DiscoveredHost noBash = Fingerprinting.outcome(DiscoveredHost.probing("10.0.0.8", 22, false), ran(127, "", "sh: 1: bash: not found\nmore\n"));
         assertEquals(Stage.FAILED, noBash.stage());
         assertEquals("the fingerprint script failed (exit 127): sh: 1: bash: not found", noBash.problem());
         assertEquals("the fingerprint script failed (exit 1)",
-                Fingerprinting.outcome(HostRow.probing("10.0.0.8", 22, false), ran(1, "", "")).problem());
+                Fingerprinting.outcome(DiscoveredHost.probing("10.0.0.8", 22, false), ran(1, "", "")).problem());
     }
 
     @Test
@@ -153,13 +154,13 @@ class DiscoveryPartsTest {
         SshContext ctx = new SshContext(home, home.resolve("known_hosts"), Map.of(), new RecordingPrompter(), e -> HostLog.inDirectory(home.resolve("logs"), e.name()));
         Path mine = home.resolve("mine");
         DiscoveryRequest withUser = DiscoveryRequest.of(List.of(ScanTarget.parse("10.0.0.5")), 22, "root", List.of(mine));
-        HostRow row = HostRow.probing("10.0.0.5", 22, false);
+        DiscoveredHost row = DiscoveredHost.probing("10.0.0.5", 22, false);
         Endpoint e = new Fingerprinting(ctx, withUser, Duration.ofSeconds(5)).endpoint(row);
         assertEquals(new Endpoint("10.0.0.5", "10.0.0.5", 22, "root", List.of(mine, ssh.resolve("pi_key"))), e,
                 "the scanned address and port; -i before the config's key");
         DiscoveryRequest noUser = DiscoveryRequest.of(List.of(ScanTarget.parse("10.0.0.5")), 22, "", List.of());
         assertEquals("pi", new Fingerprinting(ctx, noUser, Duration.ofSeconds(5)).endpoint(row).user());
         assertEquals(System.getProperty("user.name"),
-                new Fingerprinting(ctx, noUser, Duration.ofSeconds(5)).endpoint(HostRow.probing("192.168.9.9", 22, false)).user());
+                new Fingerprinting(ctx, noUser, Duration.ofSeconds(5)).endpoint(DiscoveredHost.probing("192.168.9.9", 22, false)).user());
     }
 }

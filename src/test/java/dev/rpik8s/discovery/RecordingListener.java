@@ -1,5 +1,6 @@
 package dev.rpik8s.discovery;
 
+import dev.rpik8s.cluster.DiscoveredHost;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,9 +8,9 @@ import java.util.List;
 final class RecordingListener implements DiscoveryListener {
 
     int started = -1;
-    final List<HostRow> changed = new ArrayList<>();
+    final List<DiscoveredHost> changed = new ArrayList<>();
     final List<String> progress = new ArrayList<>();
-    List<HostRow> finished;
+    List<DiscoveredHost> finished;
 
     @Override
     public synchronized void started(int addresses) {
@@ -17,7 +18,7 @@ final class RecordingListener implements DiscoveryListener {
     }
 
     @Override
-    public synchronized void changed(HostRow row) {
+    public synchronized void changed(DiscoveredHost row) {
         changed.add(row);
     }
 
@@ -27,14 +28,14 @@ final class RecordingListener implements DiscoveryListener {
     }
 
     @Override
-    public synchronized void finished(List<HostRow> rows) {
+    public synchronized void finished(List<DiscoveredHost> rows) {
         finished = rows;
     }
 
     /** The stages one host went through, in order, repeats folded. */
-    synchronized List<HostRow.Stage> stagesOf(String address) {
-        List<HostRow.Stage> out = new ArrayList<>();
-        for (HostRow r : changed) {
+    synchronized List<DiscoveredHost.Stage> stagesOf(String address) {
+        List<DiscoveredHost.Stage> out = new ArrayList<>();
+        for (DiscoveredHost r : changed) {
             if (r.address().equals(address) && (out.isEmpty() || out.get(out.size() - 1) != r.stage())) {
                 out.add(r.stage());
             }

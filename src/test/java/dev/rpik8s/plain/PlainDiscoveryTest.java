@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.discovery.DiscoveryRequest;
 import dev.rpik8s.discovery.FactsParser;
-import dev.rpik8s.discovery.HostRow;
+import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.discovery.NewHostKey;
 import dev.rpik8s.wizard.DiscoveryForm;
 import dev.rpik8s.wizard.DiscoveryStep;
@@ -32,10 +32,10 @@ class PlainDiscoveryTest {
             listener.started(2);
             trusted.add(trust.trust(List.of(new NewHostKey("10.0.0.21", 22, "ecdsa-sha2-nistp256", "SHA256:one"),
                     new NewHostKey("10.0.0.22", 22, "ssh-ed25519", "SHA256:two"))));
-            List<HostRow> rows = new ArrayList<>(before.stream().filter(HostRow::manual).toList());
-            rows.add(HostRow.probing("10.0.0.21", 22, false).fingerprinted(
+            List<DiscoveredHost> rows = new ArrayList<>(before.stream().filter(DiscoveredHost::manual).toList());
+            rows.add(DiscoveredHost.probing("10.0.0.21", 22, false).fingerprinted(
                     FactsParser.parse(Files.readString(Path.of("src/test/resources/facts/pi3b-buster.txt")))));
-            rows.add(HostRow.probing("10.0.0.22", 22, false).at(HostRow.Stage.KEY_REFUSED, "its key was not trusted"));
+            rows.add(DiscoveredHost.probing("10.0.0.22", 22, false).at(DiscoveredHost.Stage.KEY_REFUSED, "its key was not trusted"));
             rows.forEach(listener::changed);
             return rows;
         }, new DiscoveryForm("10.0.0.21-22", "22", "pi", ""), "/state/discovery.log");

@@ -12,7 +12,7 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.rpik8s.discovery.DiscoveryRequest;
 import dev.rpik8s.discovery.FactsParser;
-import dev.rpik8s.discovery.HostRow;
+import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.discovery.NewHostKey;
 import dev.rpik8s.wizard.DiscoveryForm;
 import dev.rpik8s.wizard.DiscoveryStep;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Timeout;
 class DiscoveryScreenTest {
 
     private final List<DiscoveryRequest> requests = new CopyOnWriteArrayList<>();
-    private final List<List<HostRow>> previous = new CopyOnWriteArrayList<>();
+    private final List<List<DiscoveredHost>> previous = new CopyOnWriteArrayList<>();
     private final List<Set<NewHostKey>> trusted = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile boolean holdAtEnd;
@@ -49,9 +49,9 @@ class DiscoveryScreenTest {
     private DiscoveryScreen window;
     private DiscoveryStep step;
 
-    private static HostRow pi(String address, String factsFile) throws Exception {
+    private static DiscoveredHost pi(String address, String factsFile) throws Exception {
         String text = Files.readString(Path.of("src/test/resources/facts", factsFile));
-        return HostRow.probing(address, 22, false).withKey("ECDSA SHA256:abc").fingerprinted(FactsParser.parse(text));
+        return DiscoveredHost.probing(address, 22, false).withKey("ECDSA SHA256:abc").fingerprinted(FactsParser.parse(text));
     }
 
     @BeforeEach
@@ -63,11 +63,11 @@ class DiscoveryScreenTest {
             List<NewHostKey> keys = List.of(new NewHostKey("10.0.0.21", 22, "ecdsa-sha2-nistp256", "SHA256:one"),
                     new NewHostKey("10.0.0.22", 22, "ssh-ed25519", "SHA256:two"));
             trusted.add(trust.trust(keys));
-            List<HostRow> rows = new ArrayList<>(before.stream().filter(HostRow::manual).toList());
+            List<DiscoveredHost> rows = new ArrayList<>(before.stream().filter(DiscoveredHost::manual).toList());
             rows.add(pi("10.0.0.21", "pi3b-buster.txt"));
             rows.add(pi("10.0.0.22", "pi5-bookworm.txt"));
-            rows.add(HostRow.probing("10.0.0.23", 22, false).at(HostRow.Stage.NO_SSH, "connection refused on port 22"));
-            for (HostRow r : rows) {
+            rows.add(DiscoveredHost.probing("10.0.0.23", 22, false).at(DiscoveredHost.Stage.NO_SSH, "connection refused on port 22"));
+            for (DiscoveredHost r : rows) {
                 listener.changed(r);
             }
             listener.progress(3, 3);

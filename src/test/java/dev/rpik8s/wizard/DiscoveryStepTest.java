@@ -3,7 +3,7 @@ package dev.rpik8s.wizard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rpik8s.discovery.HostRow;
+import dev.rpik8s.cluster.DiscoveredHost;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -77,8 +77,8 @@ class DiscoveryStepTest {
 
     @Test
     void aRowWithoutFactsShowsItsProblemAndKey() {
-        HostLine l = HostLine.of(HostRow.probing("10.0.0.5", 2222, false).withKey("ED25519 SHA256:xyz")
-                .at(HostRow.Stage.KEY_CHANGED, "remove line 3 of /home/op/.ssh/known_hosts"));
+        HostLine l = HostLine.of(DiscoveredHost.probing("10.0.0.5", 2222, false).withKey("ED25519 SHA256:xyz")
+                .at(DiscoveredHost.Stage.KEY_CHANGED, "remove line 3 of /home/op/.ssh/known_hosts"));
         assertEquals("10.0.0.5:2222", l.address());
         assertEquals("KEY CHANGED: remove line 3 of /home/op/.ssh/known_hosts", l.status());
         assertTrue(l.details().contains("host key  ED25519 SHA256:xyz"), l.details().toString());

@@ -1,6 +1,5 @@
-package dev.rpik8s.discovery;
+package dev.rpik8s.cluster;
 
-import dev.rpik8s.cluster.HostFacts;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,7 +11,7 @@ import java.util.regex.Pattern;
  * @param hostKey  "ECDSA SHA256:..." once its key was seen
  * @param manual   added by the operator by hand: kept when a new run does not find it
  */
-public record HostRow(String address, int port, Stage stage, String problem, Optional<HostFacts> facts,
+public record DiscoveredHost(String address, int port, Stage stage, String problem, Optional<HostFacts> facts,
         Optional<String> hostKey, boolean manual) {
 
     /** How far discovery got with a host; the last three are where it stops well. */
@@ -21,10 +20,10 @@ public record HostRow(String address, int port, Stage stage, String problem, Opt
     }
 
     /** Addresses in numeric order (10.0.0.9 before 10.0.0.10), host names after them; then the port. */
-    public static final Comparator<HostRow> ADDRESS_ORDER = Comparator.comparing((HostRow r) -> sortKey(r.address()))
-            .thenComparingInt(HostRow::port);
+    public static final Comparator<DiscoveredHost> ADDRESS_ORDER = Comparator.comparing((DiscoveredHost r) -> sortKey(r.address()))
+            .thenComparingInt(DiscoveredHost::port);
 
-    public HostRow {
+    public DiscoveredHost {
         problem = problem == null ? "" : problem;
     }
 
@@ -41,19 +40,19 @@ public record HostRow(String address, int port, Stage stage, String problem, Opt
         return k.toString();
     }
 
-    public static HostRow probing(String address, int port, boolean manual) {
-        return new HostRow(address, port, Stage.PROBING, "", Optional.empty(), Optional.empty(), manual);
+    public static DiscoveredHost probing(String address, int port, boolean manual) {
+        return new DiscoveredHost(address, port, Stage.PROBING, "", Optional.empty(), Optional.empty(), manual);
     }
 
-    public HostRow at(Stage next, String why) {
-        return new HostRow(address, port, next, why, facts, hostKey, manual);
+    public DiscoveredHost at(Stage next, String why) {
+        return new DiscoveredHost(address, port, next, why, facts, hostKey, manual);
     }
 
-    public HostRow withKey(String key) {
-        return new HostRow(address, port, stage, problem, facts, Optional.of(key), manual);
+    public DiscoveredHost withKey(String key) {
+        return new DiscoveredHost(address, port, stage, problem, facts, Optional.of(key), manual);
     }
 
-    public HostRow fingerprinted(HostFacts f) {
-        return new HostRow(address, port, Stage.FINGERPRINTED, "", Optional.of(f), hostKey, manual);
+    public DiscoveredHost fingerprinted(HostFacts f) {
+        return new DiscoveredHost(address, port, Stage.FINGERPRINTED, "", Optional.of(f), hostKey, manual);
     }
 }
