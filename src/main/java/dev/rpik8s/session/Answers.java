@@ -1,0 +1,69 @@
+package dev.rpik8s.session;
+
+import dev.rpik8s.cluster.DiscoveredHost;
+import dev.rpik8s.cluster.ScanInputs;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the screens asked, answered in a file, so a session replays with no questions (--answers).
+ * Written by every interactive session (answers.yaml in its directory); docs/answers.md describes it.
+ *
+ * @param session   the session the replay saves into
+ * @param discovery where to look and which host keys to trust
+ */
+public record Answers(String session, Target target, Optional<DiscoveryAnswers> discovery) {
+
+    /**
+     * @param hostKeys          address (or address:port) to the SHA256 fingerprint its key must have
+     * @param trustNewHostKeys  trust any key not pinned here, unseen: a risk, so it must be written out
+     */
+    public record DiscoveryAnswers(ScanInputs scan, Map<String, String> hostKeys, boolean trustNewHostKeys) {
+
+        public DiscoveryAnswers {
+            hostKeys = hostKeys == null ? Map.of() : new TreeMap<>(hostKeys);
+        }
+    }
+
+    public Answers {
+        discovery = discovery == null ? Optional.empty() : discovery;
+    }
+
+    /** The answers a finished discovery gives: its inputs, and the key of every host it reached, pinned. */
+    public static Answers of(SessionSpec spec) {
+        Map<String, String> pins = new TreeMap<>();
+        for (DiscoveredHost h : spec.hosts()) {
+            h.hostKey().ifPresent(key -> pins.put(h.port() == 22 ? h.address() : h.address() + ":" + h.port(),
+                    key.substring(key.lastIndexOf(' ') + 1)));
+        }
+        return new Answers(spec.name(), spec.target(), spec.scan().map(scan -> new DiscoveryAnswers(scan, pins, false)));
+    }
+
+    public static Answers read(Path file) throws SessionException {
+        Answers a = SessionYaml.read(file, Answers.class);
+        List<String> missing = new ArrayList<>();
+        if (a.session() == null) {
+            missing.add("session");
+        }
+        if (a.target() == null) {
+            missing.add("target");
+        }
+        if (!missing.isEmpty()) {
+            throw new SessionException(file + ": " + String.join(" and ", missing) + " missing; see docs/answers.md for a full example.");
+        }
+        Optional<String> bad = Session.badName(a.session());
+        if (bad.isPresent()) {
+            throw new SessionException(file + ", session: " + bad.get());
+        }
+        return a;
+    }
+
+    byte[] toYaml() {
+        return SessionYaml.write("# Answers of the session '" + session + "': replay with  rpik8s-tui --answers THIS-FILE\n"
+                + "# Format: docs/answers.md\n", this);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.rpik8s.session;
+
+import dev.rpik8s.cluster.DiscoveredHost;
+import dev.rpik8s.cluster.ScanInputs;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a session has decided so far, saved whole after every change (session.yaml).
+ *
+ * @param scan  empty until the first scan started
+ * @param hosts every host discovery knows, in address order, with its facts
+ */
+public record SessionSpec(String name, Target target, Instant created, Optional<ScanInputs> scan, List<DiscoveredHost> hosts) {
+
+    public SessionSpec {
+        scan = scan == null ? Optional.empty() : scan;
+        hosts = hosts == null ? List.of() : List.copyOf(hosts);
+    }
+
+    public static SessionSpec fresh(String name, Target target, Instant now) {
+        return new SessionSpec(name, target, now, Optional.empty(), List.of());
+    }
+
+    public SessionSpec withDiscovery(ScanInputs inputs, List<DiscoveredHost> found) {
+        return new SessionSpec(name, target, created, Optional.of(inputs), found);
+    }
+
+    public SessionSpec withHosts(List<DiscoveredHost> found) {
+        return new SessionSpec(name, target, created, scan, found);
+    }
+
+    /** Where the session stopped, in words for the start screen. */
+    public String whereItStopped() {
+        if (scan.isEmpty() && hosts.isEmpty()) {
+            return "nothing done yet";
+        }
+        long ready = hosts.stream().filter(h -> h.stage() == DiscoveredHost.Stage.FINGERPRINTED).count();
+        long answering = hosts.stream().filter(h -> h.stage() != DiscoveredHost.Stage.NO_SSH
+                && h.stage() != DiscoveredHost.Stage.UNREACHABLE && h.stage() != DiscoveredHost.Stage.PROBING).count();
+        return "discovery: " + answering + (answering == 1 ? " host" : " hosts") + " found, " + ready + " ready";
+    }
+}
