@@ -8,15 +8,25 @@ import dev.rpik8s.discovery.LocalNetworks;
 import dev.rpik8s.plain.PlainUi;
 import dev.rpik8s.remote.HostLog;
 import dev.rpik8s.remote.SshContext;
+import dev.rpik8s.lab.LabPrerequisites;
+import dev.rpik8s.session.Answers;
+import dev.rpik8s.session.Session;
+import dev.rpik8s.session.SessionException;
+import dev.rpik8s.session.SessionSummary;
 import dev.rpik8s.session.StateDir;
+import dev.rpik8s.session.Target;
 import dev.rpik8s.tui.Tui;
 import dev.rpik8s.wizard.DiscoveryForm;
 import dev.rpik8s.wizard.DiscoveryStep;
+import dev.rpik8s.wizard.Headless;
+import dev.rpik8s.wizard.Operator;
+import dev.rpik8s.wizard.StartChoice;
+import dev.rpik8s.wizard.StartStep;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,49 +78,93 @@ final class RootCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        if (answers != null) {
-            throw OperatorError.notYet("Running from an answers file", "Run without --answers meanwhile.");
-        }
+    public Integer call() throws Exception {
         StateDir state = StateDir.fromEnvironment();
-        String name = session != null ? session : lab ? "lab" : "default";
-        Path sessionDir = privateDir(state.session(name));
-        if (!lab) {
-            String ranges = String.join(" ", LocalNetworks.offered());
-            discover("discovery on your LAN", new DiscoveryForm(ranges, "22", "pi", ""), sessionDir, state);
-            return Cli.OK;
-        }
         PrintWriter out = spec.commandLine().getOut();
+        Optional<Answers> replay = answers == null ? Optional.empty() : Optional.of(readAnswers(answers));
         Optional<LabControl.Status> running = LabControl.status(state.lab());
-        if (running.isPresent()) {
-            // a lab from `lab up` is the operator's: used as it is, and left running
-            discover("lab of " + running.get().pis().size() + " virtual Pis (from lab up)", labForm(running.get().pis(), state.lab()), sessionDir, state);
-            return Cli.OK;
-        }
-        if (!InstallOffer.forLab("The lab", out)) {
+        boolean onLab = lab || replay.map(a -> a.target() == Target.LAB).orElse(false);
+        if (onLab && running.isEmpty() && !InstallOffer.forLab("The lab", out)) {
             return Cli.FAILED;
         }
-        LabOptions options = LabOptions.defaults(state.lab());
-        out.printf("Starting the lab: %d virtual Pis in %s ...%n", options.racks() * options.perRack(), options.dir());
-        out.flush();
-        try (Lab started = Lab.start(options)) {
-            discover("lab of " + started.pis().size() + " virtual Pis", labForm(started.pis(), state.lab()), sessionDir, state);
+        Headless headless = replay.map(a -> new Headless(a, Files.exists(state.session(a.session()).resolve("session.yaml")), out))
+                .orElse(null);
+        try (Operator op = headless != null ? headless : plain ? PlainUi.onSystemTerminal() : Tui.open(state.toolLog())) {
+            Optional<StartChoice> choice = session != null ? Optional.of(named(session, state))
+                    : op.start(new StartStep(state.sessions(), lab, running.isPresent() ? Optional.empty() : labUnavailable()));
+            if (choice.isEmpty()) {
+                return Cli.OK;
+            }
+            Session chosen = open(state, choice.get());
+            Map<String, String> pins = replay.flatMap(Answers::discovery).map(Answers.DiscoveryAnswers::hostKeys).orElse(Map.of());
+            if (choice.get().target() == Target.NETWORK) {
+                String ranges = String.join(" ", LocalNetworks.offered());
+                discover(op, chosen, "your network", new DiscoveryForm(ranges, "22", "pi", ""), pins);
+            } else if (running.isPresent()) {
+                // a lab from `lab up` is the operator's: used as it is, and left running
+                discover(op, chosen, "lab of " + running.get().pis().size() + " virtual Pis (from lab up)",
+                        labForm(running.get().pis(), state.lab()), pins);
+            } else {
+                LabOptions options = LabOptions.defaults(state.lab());
+                Lab started = op.working("Starting the lab: " + options.racks() * options.perRack() + " virtual Pis in " + options.dir() + " ...",
+                        () -> Lab.start(options));
+                try {
+                    discover(op, chosen, "lab of " + started.pis().size() + " virtual Pis", labForm(started.pis(), state.lab()), pins);
+                } finally {
+                    op.working("Stopping the lab ...", () -> {
+                        started.close();
+                        return null;
+                    });
+                }
+            }
         }
-        out.println("Lab stopped.");
-        return Cli.OK;
+        return headless == null || headless.ok() ? Cli.OK : Cli.FAILED;
     }
 
-    /** The discovery step, full screen or --plain, over the session's SSH (its own known_hosts, a log per host). */
-    private void discover(String what, DiscoveryForm defaults, Path sessionDir, StateDir state) throws IOException, InterruptedException {
-        Path logs = privateDir(sessionDir.resolve("logs"));
-        Path home = Path.of(System.getProperty("user.home"));
-        DiscoveryStep step = new DiscoveryStep(prompter -> new Discovery(new SshContext(home, sessionDir.resolve("known_hosts"),
-                Map.of(), prompter, endpoint -> HostLog.inDirectory(logs, endpoint.name())))::run, defaults, logs.toString());
-        if (plain) {
-            PlainUi.onSystemTerminal().discover(step);
-        } else {
-            Tui.showDiscovery("rpik8s-tui  ·  discovery  ·  " + what, step, state.toolLog());
+    private static Answers readAnswers(Path file) {
+        try {
+            return Answers.read(file);
+        } catch (SessionException e) {
+            throw new OperatorError(e.getMessage());
         }
+    }
+
+    /** --session NAME: resumed where it was (lab or network, as it was saved), or started on what --lab says. */
+    private StartChoice named(String name, StateDir state) throws IOException {
+        Optional<Target> saved = Session.list(state.sessions()).stream().filter(s -> s.name().equals(name)).findFirst()
+                .flatMap(SessionSummary::target);
+        return new StartChoice(name, saved.orElse(lab ? Target.LAB : Target.NETWORK), saved.isPresent());
+    }
+
+    private static Session open(StateDir state, StartChoice choice) throws IOException {
+        try {
+            return Session.open(state.sessions(), choice.session(), choice.target(), Clock.systemUTC());
+        } catch (SessionException e) {
+            throw new OperatorError(e.getMessage());
+        }
+    }
+
+    /** Why the lab cannot start here, with the line that fixes it; empty when it can. */
+    private static Optional<String> labUnavailable() {
+        LabPrerequisites check = LabPrerequisites.check();
+        if (!check.linux()) {
+            return Optional.of("The lab needs Linux (mount and UTS namespaces); this is " + System.getProperty("os.name") + ".");
+        }
+        List<LabPrerequisites.Missing> missing = check.missing();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("The lab needs " + missing.stream().map(LabPrerequisites.Missing::what).distinct().toList()
+                + ": quit and run  rpik8s-tui --lab  to be offered the install.");
+    }
+
+    /** The discovery step over the session's SSH: its own known_hosts, a log per host, the answers' pinned keys. */
+    private static void discover(Operator op, Session session, String what, DiscoveryForm defaults, Map<String, String> pins) throws Exception {
+        Path logs = session.logs();
+        Path home = Path.of(System.getProperty("user.home"));
+        DiscoveryStep step = new DiscoveryStep(prompter -> new Discovery(new SshContext(home, session.knownHosts(),
+                pins, prompter, endpoint -> HostLog.inDirectory(logs, endpoint.name())))::run, session, defaults, logs.toString());
+        op.discover(what + "  ·  session " + session.name(), step);
     }
 
     /** The lab's Pis as the fields would name them: their address range, root, the lab's client key. */
@@ -119,11 +173,5 @@ final class RootCommand implements Callable<Integer> {
         String last = pis.get(pis.size() - 1).address();
         String ranges = first + "-" + last.substring(last.lastIndexOf('.') + 1);
         return new DiscoveryForm(ranges, Integer.toString(pis.get(0).port()), "root", LabControl.clientKey(labDir).toString());
-    }
-
-    private static Path privateDir(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        return dir;
     }
 }

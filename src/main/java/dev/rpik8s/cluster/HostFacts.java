@@ -1,8 +1,10 @@
 package dev.rpik8s.cluster;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What one host told us about itself in one round trip. Raw where the operator may want to read
@@ -44,6 +46,11 @@ public record HostFacts(
         Set<String> installed,
         List<String> kubeconfigs,
         List<String> unreadable) {
+
+    public HostFacts {
+        // in name order, however it was read (the script's order, or a saved session's)
+        installed = Collections.unmodifiableSortedSet(new TreeSet<>(installed));
+    }
 
     public record OsRelease(String id, String versionId, String codename, String prettyName) {
     }

@@ -43,6 +43,11 @@ final class PlainDiscovery implements DiscoveryDisplay {
 
     /** Until the operator quits (q or end of input). */
     void run() throws InterruptedException {
+        List<HostLine> saved = step.lines();
+        if (!saved.isEmpty()) {
+            say("Hosts kept in this session (" + saved.size() + "):");
+            rows(saved);
+        }
         out.println("Discovery: where are the Pis, and how to log in to them? Enter keeps the value in brackets.");
         if (!scanWithFields()) {
             return;
@@ -116,13 +121,10 @@ final class PlainDiscovery implements DiscoveryDisplay {
     @Override
     public void rows(List<HostLine> rows) {
         for (HostLine h : rows) {
-            if (h.status().startsWith("probing") || h.status().equals("logging in") || h.status().startsWith("asking")) {
+            if (!h.settled()) {
                 continue;
             }
-            String line = h.ok()
-                    ? String.format("  %-15s %-12s %-8s %-6s %-14s %-12s %-18s %s", h.address(), h.hostname(), h.model(), h.ram(), h.arch(), h.os(),
-                            h.cgroups(), (h.warning() ? "! " : "") + h.status())
-                    : String.format("  %-15s %s", h.address(), h.status());
+            String line = h.text();
             synchronized (this) {
                 if (!line.equals(printed.get(h.address()))) {
                     printed.put(h.address(), line);

@@ -1,9 +1,13 @@
 package dev.rpik8s.plain;
 
 import dev.rpik8s.wizard.DiscoveryStep;
+import dev.rpik8s.wizard.Operator;
+import dev.rpik8s.wizard.StartChoice;
+import dev.rpik8s.wizard.StartStep;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -15,7 +19,7 @@ import org.jline.terminal.TerminalBuilder;
  * The line-by-line front end (--plain): plain lines a screen reader, a serial console or a log
  * can follow, and prompts read with JLine.
  */
-public final class PlainUi {
+public final class PlainUi implements Operator {
 
     private final Terminal terminal;
     private final LineReader reader;
@@ -30,10 +34,28 @@ public final class PlainUi {
         return new PlainUi(TerminalBuilder.builder().system(true).dumb(true).build());
     }
 
+    @Override
+    public Optional<StartChoice> start(StartStep step) {
+        return new PlainStart(step, out(), prompt -> read(prompt, null)).run();
+    }
+
+    @Override
+    public <T> T working(String what, Callable<T> work) throws Exception {
+        out().println(what);
+        out().flush();
+        return work.call();
+    }
+
     /** The discovery step as lines, until the operator quits. */
-    public void discover(DiscoveryStep step) throws InterruptedException {
-        new PlainDiscovery(step, terminal.writer(), prompt -> read(prompt, null), prompt -> read(prompt, '*')).run();
-        terminal.writer().flush();
+    @Override
+    public void discover(String title, DiscoveryStep step) throws InterruptedException {
+        out().println("Discovery · " + title);
+        new PlainDiscovery(step, out(), prompt -> read(prompt, null), prompt -> read(prompt, '*')).run();
+        out().flush();
+    }
+
+    private PrintWriter out() {
+        return terminal.writer();
     }
 
     private Optional<String> read(String prompt, Character mask) {
@@ -42,5 +64,11 @@ public final class PlainUi {
         } catch (EndOfFileException | UserInterruptException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        terminal.writer().flush();
+        terminal.close();
     }
 }

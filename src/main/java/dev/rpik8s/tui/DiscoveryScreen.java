@@ -119,30 +119,9 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
         popUp(line.address() + (line.hostname().isEmpty() ? "" : "  " + line.hostname()), String.join("\n", step.details(line.address())));
     }
 
-    /** A one-field window: the host to add. Not a blocking dialog, so the screen keeps drawing. */
     private void addHost() {
-        BasicWindow ask = new BasicWindow("Add a host by hand");
-        ask.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
-        TextBox host = new TextBox(new com.googlecode.lanterna.TerminalSize(30, 1));
-        Label problem = new Label("");
-        problem.setForegroundColor(TextColor.ANSI.RED);
-        Runnable add = () -> step.addByHand(host.getText(), this).ifPresentOrElse(problem::setText, ask::close);
-        host.setInputFilter((who, k) -> {
-            if (k.getKeyType() == KeyType.Enter) {
-                add.run();
-                return false;
-            }
-            return true;
-        });
-        Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
-        p.addComponent(new Label("Address or host name (kept in every later scan):"));
-        p.addComponent(host);
-        p.addComponent(problem);
-        p.addComponent(new Label("enter adds, esc cancels"));
-        ask.setComponent(p);
-        closeOnEscape(ask);
-        getTextGUI().addWindow(ask);
-        host.takeFocus();
+        askLine("Add a host by hand", "Address or host name (kept in every later scan):", "", null, "enter adds, esc cancels",
+                typed -> step.addByHand(typed, this), () -> { });
     }
 
     // ---- DiscoveryDisplay: called from the discovery thread, drawn on the GUI thread
@@ -209,28 +188,11 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
     }
 
     private void showSecret(String question, CompletableFuture<Optional<char[]>> answer) {
-        BasicWindow ask = new BasicWindow("SSH asks");
-        ask.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
-        TextBox secret = new TextBox(new com.googlecode.lanterna.TerminalSize(40, 1)).setMask('*');
-        secret.setInputFilter((who, k) -> {
-            if (k.getKeyType() == KeyType.Enter) {
-                ask.close();
-                answer.complete(Optional.of(secret.getText().toCharArray()));
-                return false;
-            }
-            return true;
-        });
-        Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
-        p.addComponent(new Label(question + ":"));
-        p.addComponent(secret);
-        p.addComponent(new Label("enter answers, esc cancels (kept in memory only, never written)"));
-        ask.setComponent(p);
-        onEscape(ask, () -> {
-            ask.close();
-            answer.complete(Optional.empty());
-        });
-        getTextGUI().addWindow(ask);
-        secret.takeFocus();
+        askLine("SSH asks", question + ":", "", '*', "enter answers, esc cancels (kept in memory only, never written)",
+                typed -> {
+                    answer.complete(Optional.of(typed.toCharArray()));
+                    return Optional.empty();
+                }, () -> answer.complete(Optional.empty()));
     }
 
     @Override

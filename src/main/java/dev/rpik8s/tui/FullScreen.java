@@ -1,11 +1,15 @@
 package dev.rpik8s.tui;
 
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.BorderLayout;
 import com.googlecode.lanterna.gui2.Component;
+import com.googlecode.lanterna.gui2.Direction;
 import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.gui2.dialogs.MessageDialog;
@@ -15,7 +19,9 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -133,6 +139,41 @@ class FullScreen extends BasicWindow {
                 .addButton(MessageDialogButton.Close).build();
         closeOnEscape(dialog);
         getTextGUI().addWindow(dialog);
+    }
+
+    /**
+     * A one-field window over the screen. Enter hands the text to {@code enter}: a problem it returns is
+     * shown in the window, which stays with what was typed; none closes it. esc runs {@code escape} and
+     * closes it. Not a blocking dialog, so the screen behind keeps drawing.
+     *
+     * @param mask a character shown for each one typed (a secret), or null
+     */
+    final void askLine(String title, String question, String initial, Character mask, String hint,
+            Function<String, Optional<String>> enter, Runnable escape) {
+        BasicWindow ask = new BasicWindow(title);
+        ask.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
+        TextBox field = new TextBox(new TerminalSize(40, 1), initial).setMask(mask);
+        Label problem = new Label("");
+        problem.setForegroundColor(TextColor.ANSI.RED);
+        field.setInputFilter((who, k) -> {
+            if (k.getKeyType() == KeyType.Enter) {
+                enter.apply(field.getText()).ifPresentOrElse(problem::setText, ask::close);
+                return false;
+            }
+            return true;
+        });
+        Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
+        p.addComponent(new Label(question));
+        p.addComponent(field);
+        p.addComponent(problem);
+        p.addComponent(new Label(hint));
+        ask.setComponent(p);
+        onEscape(ask, () -> {
+            ask.close();
+            escape.run();
+        });
+        getTextGUI().addWindow(ask);
+        field.takeFocus();
     }
 
     static void closeOnEscape(Window window) {

@@ -4,33 +4,51 @@ import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.DefaultWindowManager;
 import com.googlecode.lanterna.gui2.EmptySpace;
+import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
+import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
 import dev.rpik8s.wizard.DiscoveryStep;
+import dev.rpik8s.wizard.Operator;
+import dev.rpik8s.wizard.StartChoice;
+import dev.rpik8s.wizard.StartStep;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
-/** The full-screen front end: owns the terminal while a screen is up, and gives it back intact. */
-public final class Tui {
+/**
+ * The full-screen front end: owns the terminal from {@link #open} to {@link #close}, one screen after
+ * another, and gives it back intact.
+ */
+public final class Tui implements Operator {
 
-    private Tui() {
+    private static final String NAME = "rpik8s-tui";
+
+    private final PrintStream realErr;
+    private final PrintStream toLog;
+    private final TerminalScreen screen;
+    private final MultiWindowTextGUI gui;
+
+    private Tui(PrintStream realErr, PrintStream toLog, TerminalScreen screen) {
+        this.realErr = realErr;
+        this.toLog = toLog;
+        this.screen = screen;
+        this.gui = new MultiWindowTextGUI(screen, new DefaultWindowManager(), new EmptySpace(TextColor.ANSI.DEFAULT));
     }
 
-    /** The discovery step, until the operator quits. */
-    public static void showDiscovery(String title, DiscoveryStep step, Path log) throws IOException {
-        run(new DiscoveryScreen(title, step), log);
-    }
-
-    private static void run(BasicWindow window, Path log) throws IOException {
+    /** Takes the terminal; anything a library prints on stderr meanwhile goes to {@code log}, not over the screen. */
+    public static Tui open(Path log) throws IOException {
         PrintStream realErr = System.err;
-        // Anything a library prints on stderr while the screen is drawn would tear it: send it to the log.
-        try (PrintStream toLog = new PrintStream(new FileOutputStream(log.toFile(), true), true, StandardCharsets.UTF_8)) {
+        PrintStream toLog = new PrintStream(new FileOutputStream(log.toFile(), true), true, StandardCharsets.UTF_8);
+        try {
             System.setErr(toLog);
             Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
                     .setForceTextTerminal(true)
@@ -38,14 +56,49 @@ public final class Tui {
                     .createHeadlessTerminal();
             TerminalScreen screen = new TerminalScreen(terminal);
             screen.startScreen();
-            try {
-                MultiWindowTextGUI gui = new MultiWindowTextGUI(screen, new DefaultWindowManager(), new EmptySpace(TextColor.ANSI.DEFAULT));
-                gui.addWindowAndWait(window);
-            } finally {
-                screen.stopScreen();
-            }
+            return new Tui(realErr, toLog, screen);
+        } catch (IOException | RuntimeException e) {
+            System.setErr(realErr);
+            toLog.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<StartChoice> start(StartStep step) {
+        StartScreen start = new StartScreen(NAME + "  ·  start", step);
+        gui.addWindowAndWait(start);
+        return start.chosen();
+    }
+
+    /** A note in the middle of the screen while {@code work} runs on this thread (nothing to press meanwhile). */
+    @Override
+    public <T> T working(String what, Callable<T> work) throws Exception {
+        BasicWindow note = new BasicWindow();
+        note.setHints(List.of(Window.Hint.CENTERED));
+        note.setComponent(new Label(what));
+        gui.addWindow(note);
+        gui.updateScreen();
+        try {
+            return work.call();
+        } finally {
+            gui.removeWindow(note);
+            gui.updateScreen();
+        }
+    }
+
+    @Override
+    public void discover(String title, DiscoveryStep step) {
+        gui.addWindowAndWait(new DiscoveryScreen(NAME + "  ·  discovery  ·  " + title, step));
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            screen.stopScreen();
         } finally {
             System.setErr(realErr);
+            toLog.close();
         }
     }
 }

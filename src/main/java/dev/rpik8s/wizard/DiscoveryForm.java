@@ -1,5 +1,6 @@
 package dev.rpik8s.wizard;
 
+import dev.rpik8s.cluster.ScanInputs;
 import dev.rpik8s.discovery.DiscoveryRequest;
 import dev.rpik8s.discovery.ScanTarget;
 import java.nio.file.Files;
@@ -58,6 +59,17 @@ public record DiscoveryForm(String ranges, String port, String user, String keyF
             keys.add(k);
         }
         return DiscoveryRequest.of(targets, p, user.strip(), keys);
+    }
+
+    /** The form as a saved session or an answers file gave it. */
+    public static DiscoveryForm of(ScanInputs in) {
+        return new DiscoveryForm(in.ranges(), Integer.toString(in.port()), in.user(), in.keyFile());
+    }
+
+    /** What was typed, checked, to keep in the session. */
+    public ScanInputs inputs() throws Invalid {
+        DiscoveryRequest r = request();
+        return new ScanInputs(ranges.strip().replaceAll("[,\\s]+", " "), r.port(), r.user(), keyFile.strip());
     }
 
     /** How many addresses the ranges name (0 when they do not parse), to ask before a large scan. */

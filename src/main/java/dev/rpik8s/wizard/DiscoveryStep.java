@@ -5,7 +5,12 @@ import dev.rpik8s.discovery.DiscoveryRequest;
 import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.discovery.NewHostKey;
 import dev.rpik8s.discovery.ScanTarget;
+import dev.rpik8s.cluster.ScanInputs;
 import dev.rpik8s.remote.Prompter;
+import dev.rpik8s.session.Answers;
+import dev.rpik8s.session.Session;
+import dev.rpik8s.session.SessionSpec;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,18 +36,23 @@ public final class DiscoveryStep {
     /** The display of the run in progress: the SSH layer's questions go to it. */
     private volatile DiscoveryDisplay asking;
     private final String log;
+    private final Session session;
     private final Map<String, DiscoveredHost> rows = new LinkedHashMap<>();
     private DiscoveryForm form;
     private Thread running;
 
     /**
-     * @param runners makes the runner from the prompter the SSH layer asks its questions through (the screen
-     *                of the run in progress)
+     * @param runners  makes the runner from the prompter the SSH layer asks its questions through (the screen
+     *                 of the run in progress)
+     * @param session  where the hosts found are kept; its saved hosts and inputs are shown again
+     * @param defaults the fields of a session that never scanned
      */
-    public DiscoveryStep(Function<Prompter, DiscoveryRunner> runners, DiscoveryForm defaults, String log) {
+    public DiscoveryStep(Function<Prompter, DiscoveryRunner> runners, Session session, DiscoveryForm defaults, String log) {
         this.runner = runners.apply(new Asking());
-        this.form = defaults;
+        this.session = session;
+        this.form = session.spec().scan().map(DiscoveryForm::of).orElse(defaults);
         this.log = log;
+        session.spec().hosts().forEach(h -> rows.put(h.address(), h));
     }
 
     public synchronized DiscoveryForm form() {
@@ -63,14 +73,16 @@ public final class DiscoveryStep {
             return Optional.of("A scan is running; wait for it to finish.");
         }
         DiscoveryRequest request;
+        ScanInputs inputs;
         try {
             request = typed.request();
+            inputs = typed.inputs();
         } catch (DiscoveryForm.Invalid e) {
             return Optional.of(e.getMessage());
         }
         List<DiscoveredHost> previous = List.copyOf(rows.values());
         asking = display;
-        running = new Thread(() -> run(request, previous, display), "discovery");
+        running = new Thread(() -> run(request, inputs, previous, display), "discovery");
         running.setDaemon(true);
         running.start();
         return Optional.empty();
@@ -94,7 +106,7 @@ public final class DiscoveryStep {
         }
         rows.putIfAbsent(address.strip(), DiscoveredHost.probing(address.strip(), port, true).at(DiscoveredHost.Stage.PROBING, "added by hand: scan to reach it"));
         display.rows(lines());
-        return Optional.empty();
+        return save(session.spec().withHosts(sorted()));
     }
 
     /** Every fact of a host, for the details view. */
@@ -107,10 +119,30 @@ public final class DiscoveryStep {
     }
 
     public synchronized List<HostLine> lines() {
-        return rows.values().stream().sorted(DiscoveredHost.ADDRESS_ORDER).map(HostLine::of).toList();
+        return sorted().stream().map(HostLine::of).toList();
     }
 
-    private void run(DiscoveryRequest request, List<DiscoveredHost> previous, DiscoveryDisplay display) {
+    private synchronized List<DiscoveredHost> sorted() {
+        return rows.values().stream().sorted(DiscoveredHost.ADDRESS_ORDER).toList();
+    }
+
+    /**
+     * Keeps the hosts in the session, and the answers that would find them again with these keys. A save
+     * that fails is said on the screen; the rows stay there, and the next change tries again.
+     */
+    private Optional<String> save(SessionSpec next) {
+        try {
+            session.save(next);
+            session.writeAnswers(Answers.of(next));
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.error("cannot save the session", e);
+            return Optional.of("Cannot save the session in " + session.dir() + ": " + e.getMessage()
+                    + ". The table stays here; free space or fix the permissions, then scan again.");
+        }
+    }
+
+    private void run(DiscoveryRequest request, ScanInputs inputs, List<DiscoveredHost> previous, DiscoveryDisplay display) {
         try {
             List<DiscoveredHost> result = runner.run(request, previous, unknown -> ask(unknown, display), new DiscoveryListener() {
                 @Override
@@ -142,7 +174,12 @@ public final class DiscoveryStep {
                 }
             }
             display.rows(lines());
-            display.finished(summary());
+            Optional<String> unsaved = save(session.spec().withDiscovery(inputs, sorted()));
+            if (unsaved.isPresent()) {
+                display.failed(unsaved.get());
+            } else {
+                display.finished(summary());
+            }
         } catch (Exception e) {
             LOG.error("discovery failed", e);
             display.failed("Discovery stopped: " + (e.getMessage() == null ? e.toString() : e.getMessage()) + " (details in " + log + ")");

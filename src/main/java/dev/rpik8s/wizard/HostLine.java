@@ -99,4 +99,16 @@ public record HostLine(String address, String hostname, String model, String ram
             case UNKNOWN -> "unknown";
         };
     }
+
+    /** The host's status settled on something worth a line (probing, asking and logging in are on the way). */
+    public boolean settled() {
+        return !status.startsWith("probing") && !status.equals("logging in") && !status.startsWith("asking");
+    }
+
+    /** The row as one line of text, columns aligned (for --plain and for runs from an answers file). */
+    public String text() {
+        return ok ? String.format("  %-15s %-12s %-8s %-6s %-14s %-12s %-18s %s", address, hostname, model, ram, arch, os,
+                cgroups, (warning ? "! " : "") + status)
+                : String.format("  %-15s %s", address, status);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.rpik8s.plain;
 
+import dev.rpik8s.session.TestSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,11 +18,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 
 /** --plain discovery, fed by a scripted discovery (the real one runs in LabWizardIT). */
 @Timeout(60)
 class PlainDiscoveryTest {
+
+    @TempDir
+    Path sessions;
 
     private final List<DiscoveryRequest> requests = new CopyOnWriteArrayList<>();
     private final List<Set<NewHostKey>> trusted = new CopyOnWriteArrayList<>();
@@ -38,7 +43,7 @@ class PlainDiscoveryTest {
             rows.add(DiscoveredHost.probing("10.0.0.22", 22, false).at(DiscoveredHost.Stage.KEY_REFUSED, "its key was not trusted"));
             rows.forEach(listener::changed);
             return rows;
-        }, new DiscoveryForm("10.0.0.21-22", "22", "pi", ""), "/state/discovery.log");
+        }, TestSession.in(sessions), new DiscoveryForm("10.0.0.21-22", "22", "pi", ""), "/state/discovery.log");
     }
 
     /**

@@ -1,9 +1,11 @@
 package dev.rpik8s.plain;
 
+import dev.rpik8s.session.TestSession;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.wizard.DiscoveryForm;
 import dev.rpik8s.wizard.DiscoveryStep;
+import java.nio.file.Path;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +14,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 
 /** The JLine side of --plain: prompts on a dumb terminal, end of input ends the step (the flow is PlainDiscoveryTest's). */
 @Timeout(30)
 class PlainUiTest {
+
+    @TempDir
+    Path sessions;
 
     @Test
     void promptsOnTheTerminalAndStopsAtTheEndOfInput() throws Exception {
@@ -24,11 +30,11 @@ class PlainUiTest {
         DiscoveryStep step = new DiscoveryStep(prompter -> (r, p, t, l) -> {
             ran.set(true);
             return List.of();
-        }, new DiscoveryForm("10.0.0.0/24", "22", "pi", ""), "/log");
+        }, TestSession.in(sessions), new DiscoveryForm("10.0.0.0/24", "22", "pi", ""), "/log");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Terminal t = TerminalBuilder.builder().system(false).dumb(true).type("dumb")
                 .streams(new ByteArrayInputStream(new byte[0]), out).build()) {
-            new PlainUi(t).discover(step);
+            new PlainUi(t).discover("the test", step);
         }
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("Discovery: where are the Pis") && text.contains("Ranges [10.0.0.0/24]: "), text);

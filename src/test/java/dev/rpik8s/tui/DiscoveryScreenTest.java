@@ -1,5 +1,6 @@
 package dev.rpik8s.tui;
 
+import dev.rpik8s.session.TestSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -36,6 +38,9 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class DiscoveryScreenTest {
+
+    @TempDir
+    Path sessions;
 
     private final List<DiscoveryRequest> requests = new CopyOnWriteArrayList<>();
     private final List<List<DiscoveredHost>> previous = new CopyOnWriteArrayList<>();
@@ -75,7 +80,7 @@ class DiscoveryScreenTest {
                 release.await(30, TimeUnit.SECONDS);
             }
             return rows;
-        }, new DiscoveryForm("10.0.0.21-23", "22", "pi", ""), "/state/discovery.log");
+        }, TestSession.in(sessions), new DiscoveryForm("10.0.0.21-23", "22", "pi", ""), "/state/discovery.log");
         terminal = new DefaultVirtualTerminal(new TerminalSize(120, 40));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
@@ -88,6 +93,10 @@ class DiscoveryScreenTest {
     @AfterEach
     void close() throws Exception {
         release.countDown();
+        // a run left going ends by saving the session: let it, before the session's directory goes
+        for (int i = 0; i < 3000 && step.isRunning(); i++) {
+            Thread.sleep(10);
+        }
         screen.stopScreen();
     }
 
@@ -250,7 +259,7 @@ class DiscoveryScreenTest {
             got.add(prompter.loginPassword("pi", "10.0.0.21").map(String::new).orElse("<cancelled>"));
             got.add(prompter.loginPassword("pi", "10.0.0.22").map(String::new).orElse("<cancelled>"));
             return List.of();
-        }, new DiscoveryForm("10.0.0.21", "22", "pi", ""), "/log");
+        }, TestSession.in(sessions.resolve("asking")), new DiscoveryForm("10.0.0.21", "22", "pi", ""), "/log");
         gui.removeWindow(window);
         window = new DiscoveryScreen("rpik8s-tui  ·  discovery", asking);
         gui.addWindow(window);
@@ -268,5 +277,6 @@ class DiscoveryScreenTest {
             Thread.sleep(10);
         }
         assertEquals(List.of("hunter2", "<cancelled>"), got);
+        await(t -> !asking.isRunning(), "the end of the run (it saves the session)");
     }
 }

@@ -4,16 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.cluster.DiscoveredHost;
+import dev.rpik8s.cluster.ScanInputs;
+import dev.rpik8s.discovery.FactsParser;
+import dev.rpik8s.session.Answers;
+import dev.rpik8s.session.Session;
+import dev.rpik8s.session.Target;
+import dev.rpik8s.session.TestSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The step's own logic: form checks, hosts by hand, row order. */
 class DiscoveryStepTest {
 
     /** A display that keeps the last table it was given. */
-    static final class LastRows implements DiscoveryDisplay {
+    static class LastRows implements DiscoveryDisplay {
         volatile List<HostLine> rows = List.of();
 
         @Override
@@ -48,7 +59,14 @@ class DiscoveryStepTest {
         }
     }
 
-    private final DiscoveryStep step = new DiscoveryStep(prompter -> (r, p, t, l) -> List.of(), new DiscoveryForm("10.0.0.0/24", "22", "pi", ""), "/log");
+    @TempDir
+    Path sessions;
+    private DiscoveryStep step;
+
+    @org.junit.jupiter.api.BeforeEach
+    void newStep() {
+        step = new DiscoveryStep(prompter -> (r, p, t, l) -> List.of(), TestSession.in(sessions), new DiscoveryForm("10.0.0.0/24", "22", "pi", ""), "/log");
+    }
     private final LastRows display = new LastRows();
 
     @Test
@@ -82,5 +100,33 @@ class DiscoveryStepTest {
         assertEquals("10.0.0.5:2222", l.address());
         assertEquals("KEY CHANGED: remove line 3 of /home/op/.ssh/known_hosts", l.status());
         assertTrue(l.details().contains("host key  ED25519 SHA256:xyz"), l.details().toString());
+    }
+
+    @Test
+    void aScanIsKeptInTheSessionAndShownAgainWhenTheSessionIsResumed() throws Exception {
+        Session session = TestSession.in(sessions);
+        DiscoveredHost pi = DiscoveredHost.probing("10.0.0.21", 22, false).withKey("ECDSA SHA256:one")
+                .fingerprinted(FactsParser.parse(Files.readString(Path.of("src/test/resources/facts/pi5-bookworm.txt"))));
+        CountDownLatch done = new CountDownLatch(1);
+        LastRows finished = new LastRows() {
+            @Override
+            public void finished(String summary) {
+                done.countDown();
+            }
+        };
+        DiscoveryStep first = new DiscoveryStep(prompter -> (r, p, t, l) -> List.of(pi), session,
+                new DiscoveryForm("10.0.0.0/24", "22", "pi", ""), "/log");
+        first.addByHand("pi-attic.lan", display);
+        assertEquals(Optional.empty(), first.scan(new DiscoveryForm("10.0.0.20-30,10.0.0.40", "22", "pi", ""), finished));
+        assertTrue(done.await(30, TimeUnit.SECONDS), "the run ends");
+
+        Session again = Session.open(sessions, "test", Target.NETWORK, java.time.Clock.systemUTC());
+        assertEquals(Optional.of(new ScanInputs("10.0.0.20-30 10.0.0.40", 22, "pi", "")), again.spec().scan());
+        DiscoveryStep resumed = new DiscoveryStep(prompter -> (r, p, t, l) -> List.of(), again,
+                new DiscoveryForm("192.168.0.0/24", "22", "pi", ""), "/log");
+        assertEquals(first.lines(), resumed.lines(), "the same table, the host added by hand too");
+        assertEquals(new DiscoveryForm("10.0.0.20-30 10.0.0.40", "22", "pi", ""), resumed.form(), "the fields as last scanned");
+        assertEquals(java.util.Map.of("10.0.0.21", "SHA256:one"),
+                Answers.read(again.answersFile()).discovery().orElseThrow().hostKeys(), "the answers pin the key seen");
     }
 }

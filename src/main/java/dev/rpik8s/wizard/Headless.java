@@ -1,0 +1,149 @@
+package dev.rpik8s.wizard;
+
+import dev.rpik8s.session.Answers;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The operator of a run from an answers file (--answers): every question answered from the file, nothing
+ * asked, one line per event. Keys the file pins are checked by the SSH layer; a new key not pinned is
+ * trusted only when the file says {@code trustNewHostKeys: true}. The file holds no secret, so a password
+ * asked for is refused, with what to do instead.
+ */
+public final class Headless implements Operator {
+
+    private final Answers answers;
+    private final boolean sessionExists;
+    private final PrintWriter out;
+    private volatile boolean ok = true;
+
+    /** @param sessionExists the answers' session was saved before: it is resumed, not started */
+    public Headless(Answers answers, boolean sessionExists, PrintWriter out) {
+        this.answers = answers;
+        this.sessionExists = sessionExists;
+        this.out = out;
+    }
+
+    /** Everything the file asked for was done (for the exit status). */
+    public boolean ok() {
+        return ok;
+    }
+
+    @Override
+    public Optional<StartChoice> start(StartStep step) {
+        return Optional.of(new StartChoice(answers.session(), answers.target(), sessionExists));
+    }
+
+    @Override
+    public <T> T working(String what, Callable<T> work) throws Exception {
+        say(what);
+        return work.call();
+    }
+
+    @Override
+    public void discover(String title, DiscoveryStep step) throws InterruptedException {
+        if (answers.discovery().isEmpty()) {
+            say("The answers file has no 'discovery:' section, so no host was looked for. See docs/answers.md.");
+            ok = false;
+            return;
+        }
+        Answers.DiscoveryAnswers d = answers.discovery().get();
+        say("Discovery · " + title + " · " + d.scan().ranges());
+        Display display = new Display(d);
+        Optional<String> refused = step.scan(DiscoveryForm.of(d.scan()), display);
+        if (refused.isPresent()) {
+            say("The answers file's discovery cannot run: " + refused.get());
+            ok = false;
+            return;
+        }
+        display.end.await();
+        List<String> missing = d.hostKeys().keySet().stream()
+                .filter(pinned -> step.lines().stream().noneMatch(l -> l.ok() && pinned.equals(l.address())))
+                .sorted().toList();
+        if (!missing.isEmpty()) {
+            say("Not ready, though the answers file names them: " + String.join(" ", missing));
+            ok = false;
+        }
+    }
+
+    /** Prints each host once its status settles; answers the key question from the file. */
+    private final class Display implements DiscoveryDisplay {
+
+        private final Answers.DiscoveryAnswers answered;
+        private final Map<String, String> printed = new HashMap<>();
+        final CountDownLatch end = new CountDownLatch(1);
+
+        Display(Answers.DiscoveryAnswers answered) {
+            this.answered = answered;
+        }
+
+        @Override
+        public void started(int addresses, String log) {
+            say("Scanning " + addresses + " address" + (addresses == 1 ? "" : "es") + " (log: " + log + ")");
+        }
+
+        @Override
+        public synchronized void rows(List<HostLine> rows) {
+            for (HostLine h : rows) {
+                if (h.settled() && !h.text().equals(printed.put(h.address(), h.text()))) {
+                    say(h.text());
+                }
+            }
+        }
+
+        @Override
+        public void progress(int done, int total) {
+            // a line per host says it already
+        }
+
+        @Override
+        public Set<Integer> trust(List<KeyLine> keys) {
+            String hosts = keys.stream().map(KeyLine::host).collect(Collectors.joining(" "));
+            if (answered.trustNewHostKeys()) {
+                say("Trusting new host keys, as the answers file says (trustNewHostKeys: true): " + hosts);
+                return IntStream.range(0, keys.size()).boxed().collect(Collectors.toSet());
+            }
+            say("Not trusted, because the answers file pins no key for them: " + hosts
+                    + ". Pin their keys under discovery.hostKeys (see docs/answers.md).");
+            return Set.of();
+        }
+
+        @Override
+        public Optional<char[]> secret(String question) {
+            say(question + ": refused, because an answers file holds no secret. Log in with a key"
+                    + " (discovery.scan.keyFile) and give the user sudo without a password.");
+            return Optional.empty();
+        }
+
+        @Override
+        public void finished(String summary) {
+            say(summary);
+            end.countDown();
+        }
+
+        @Override
+        public void failed(String message) {
+            say(message);
+            ok = false;
+            end.countDown();
+        }
+    }
+
+    private synchronized void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        out.flush();
+    }
+}

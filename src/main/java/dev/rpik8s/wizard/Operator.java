@@ -1,0 +1,24 @@
+package dev.rpik8s.wizard;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * The person at the keyboard, as the wizard meets them: the full screen, the line prompts of --plain,
+ * or an answers file. The wizard decides what comes next; an Operator only shows and asks.
+ */
+public interface Operator extends AutoCloseable {
+
+    /** The start screen: the session to open, or empty when the operator quit. */
+    Optional<StartChoice> start(StartStep step) throws Exception;
+
+    /** Work the operator waits for (starting the lab), with {@code what} on screen meanwhile. */
+    <T> T working(String what, Callable<T> work) throws Exception;
+
+    /** The discovery step, until the operator leaves it. */
+    void discover(String title, DiscoveryStep step) throws Exception;
+
+    @Override
+    void close() throws IOException;
+}
