@@ -89,6 +89,7 @@ final class RootCommand implements Callable<Integer> {
         }
         Headless headless = replay.map(a -> new Headless(a, Files.exists(state.session(a.session()).resolve("session.yaml")), out))
                 .orElse(null);
+        boolean labStopped = false;
         try (Operator op = headless != null ? headless : plain ? PlainUi.onSystemTerminal() : Tui.open(state.toolLog())) {
             Optional<StartChoice> choice = session != null ? Optional.of(named(session, state))
                     : op.start(new StartStep(state.sessions(), lab, running.isPresent() ? Optional.empty() : labUnavailable()));
@@ -115,8 +116,12 @@ final class RootCommand implements Callable<Integer> {
                         started.close();
                         return null;
                     });
+                    labStopped = true;
                 }
             }
+        }
+        if (labStopped) {
+            out.println("Lab stopped.");
         }
         return headless == null || headless.ok() ? Cli.OK : Cli.FAILED;
     }

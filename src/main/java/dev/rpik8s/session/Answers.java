@@ -4,10 +4,11 @@ import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.cluster.ScanInputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * What the screens asked, answered in a file, so a session replays with no questions (--answers).
@@ -25,7 +26,7 @@ public record Answers(String session, Target target, Optional<DiscoveryAnswers> 
     public record DiscoveryAnswers(ScanInputs scan, Map<String, String> hostKeys, boolean trustNewHostKeys) {
 
         public DiscoveryAnswers {
-            hostKeys = hostKeys == null ? Map.of() : new TreeMap<>(hostKeys);
+            hostKeys = hostKeys == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(hostKeys));
         }
     }
 
@@ -35,7 +36,8 @@ public record Answers(String session, Target target, Optional<DiscoveryAnswers> 
 
     /** The answers a finished discovery gives: its inputs, and the key of every host it reached, pinned. */
     public static Answers of(SessionSpec spec) {
-        Map<String, String> pins = new TreeMap<>();
+        // in the hosts' order: addresses in numeric order
+        Map<String, String> pins = new LinkedHashMap<>();
         for (DiscoveredHost h : spec.hosts()) {
             h.hostKey().ifPresent(key -> pins.put(h.port() == 22 ? h.address() : h.address() + ":" + h.port(),
                     key.substring(key.lastIndexOf(' ') + 1)));

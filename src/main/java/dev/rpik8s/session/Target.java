@@ -1,9 +1,11 @@
 package dev.rpik8s.session;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** What a session's hosts are: Pis on the operator's network, or the lab's virtual ones. */
 public enum Target {
-    NETWORK("your network"),
-    LAB("the lab");
+    @JsonProperty("network") NETWORK("your network"),
+    @JsonProperty("lab") LAB("the lab");
 
     private final String words;
 

@@ -77,6 +77,9 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
         bind(KeyBinding.character('a', "add host", this::addHost));
         bind(KeyBinding.special(KeyType.Tab, "tab", "move", () -> { }));
         rows(step.lines());
+        if (!shown.isEmpty()) {
+            progressText.setText(" " + shown.size() + " hosts kept in this session; s scans again");
+        }
         ranges.takeFocus();
     }
 

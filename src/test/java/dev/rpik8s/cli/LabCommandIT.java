@@ -42,9 +42,16 @@ class LabCommandIT {
     }
 
     static Run run(String... argv) throws IOException, InterruptedException {
+        return run(java.util.Map.of(), argv);
+    }
+
+    /** The launcher with {@code env} added to this process's environment, stdin empty. */
+    static Run run(java.util.Map<String, String> env, String... argv) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash", Paths.get("rpik8s-tui").toAbsolutePath().toString()));
         cmd.addAll(List.of(argv));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        b.environment().putAll(env);
+        Process p = b.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(240, TimeUnit.SECONDS));
         return new Run(p.exitValue(), out);

@@ -12,6 +12,8 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -51,6 +53,11 @@ class LabWizardIT {
         Path state = state();
         try (Tmux t = Tmux.start(state, Paths.get("").toAbsolutePath(), Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm-256color"),
                 "./rpik8s-tui --lab")) {
+            String start = t.await(s -> s.contains("New session on the lab") && s.contains("<enter> open"), START, "the start screen");
+            keep("start", start);
+            t.keys("Enter");
+            keep("start-name", t.awaitText("Name of the new session", Duration.ofSeconds(10)));
+            t.keys("Enter");                                   // the name offered: lab
             String screen = t.await(s -> s.contains("lab of 12 virtual Pis") && s.contains("<q> quit"), START, "the discovery screen");
             keep("discovery-form", screen);
             assertTrue(screen.contains("127.0.2.1-12") && screen.contains("root"), screen);
@@ -80,6 +87,18 @@ class LabWizardIT {
             assertTrue(Files.readString(state.resolve("rpik8s/sessions/lab/known_hosts")).lines().count() >= 12,
                     "trusted keys went to the session's known_hosts");
         }
+        // Again: the session is offered with where it stopped, and resumes with its table as it was.
+        try (Tmux t = Tmux.start(state, Paths.get("").toAbsolutePath(), Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm-256color"),
+                "./rpik8s-tui --lab")) {
+            String start = t.await(s -> s.contains("Resume lab") && s.contains("<enter> open"), START, "the start screen with the session");
+            keep("start-resume", start);
+            assertTrue(start.contains("discovery: 12 hosts found, 12 ready"), start);
+            t.keys("Enter");
+            t.await(s -> s.lines().map(String::strip).filter(l -> l.startsWith("127.0.2.") && l.endsWith(" ok")).count() == 12,
+                    START, "the table as it was saved");
+            t.keys("q");
+            t.awaitText("[exit 0]", Duration.ofSeconds(60));
+        }
     }
 
     @Test
@@ -87,6 +106,11 @@ class LabWizardIT {
         Path state = state();
         try (Tmux t = Tmux.start(state, Paths.get("").toAbsolutePath(), Map.of("XDG_STATE_HOME", state.toString()),
                 "./rpik8s-tui --plain --lab")) {
+            keep("start-plain", t.awaitText("Choose 1-1 (q quits): ", START));
+            t.type("1");
+            t.keys("Enter");
+            t.awaitText("Name of the new session [lab]: ", Duration.ofSeconds(10));
+            t.keys("Enter");
             t.awaitText("Ranges [127.0.2.1-12]: ", START);
             List<String> namespaces = namespaces(state.resolve("rpik8s/lab"));
             for (int i = 0; i < 4; i++) {                      // enter keeps each field's default
@@ -106,6 +130,49 @@ class LabWizardIT {
             assertTrue(end.contains("Lab stopped."), end);
             assertEquals(List.of(), LabCommandIT.inNamespaces(namespaces));
             assertFalse(end.contains("Exception"), end);
+        }
+    }
+
+    @Test
+    void anAnswersFileReplaysDiscoveryWithNoQuestionAndItsPinnedKeysAreChecked() throws Exception {
+        Path state = state();
+        Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString());
+        try {
+            LabCommandIT.Run up = LabCommandIT.run(env, "lab", "up");
+            assertEquals(0, up.exit(), up.out());
+            Matcher login = Pattern.compile("ssh -i (\\S+) .*-p (\\d+) ").matcher(up.out());
+            assertTrue(login.find(), up.out());
+            Path first = state.resolve("first.yaml");
+            Files.writeString(first, "session: first\ntarget: lab\ndiscovery:\n  scan: {ranges: 127.0.2.1-12, port: " + login.group(2)
+                    + ", user: root, keyFile: " + login.group(1) + "}\n  trustNewHostKeys: true\n");
+
+            LabCommandIT.Run trusting = LabCommandIT.run(env, "--answers", first.toString());
+            assertEquals(0, trusting.exit(), trusting.out());
+            assertTrue(trusting.out().contains("Trusting new host keys, as the answers file says (trustNewHostKeys: true)"), trusting.out());
+            assertTrue(trusting.out().contains("12 found: 12 ready (12 Pis)"), trusting.out());
+            String written = Files.readString(state.resolve("rpik8s/sessions/first/answers.yaml"));
+            keep("answers", written);
+            assertEquals(12, Pattern.compile("SHA256:").matcher(written).results().count(), written);
+            assertTrue(written.contains("trustNewHostKeys: false"), "trusting unseen keys is never written for the operator: " + written);
+
+            // Into a session of its own, with no known_hosts: only the pins vouch for the keys.
+            Path replay = state.resolve("replay.yaml");
+            Files.writeString(replay, written.replace("session: first", "session: replay"));
+            LabCommandIT.Run replayed = LabCommandIT.run(env, "--answers", replay.toString());
+            assertEquals(0, replayed.exit(), replayed.out());
+            assertTrue(replayed.out().contains("12 found: 12 ready (12 Pis)"), replayed.out());
+            assertFalse(replayed.out().contains("Trusting") || replayed.out().contains("Not trusted"), replayed.out());
+
+            Path tampered = state.resolve("tampered.yaml");
+            Files.writeString(tampered, written.replace("session: first", "session: tampered")
+                    .replaceFirst("(127\\.0\\.2\\.3(:\\d+)?\"?: \"?)SHA256:[A-Za-z0-9+/=]+", "$1SHA256:" + "A".repeat(43)));
+            LabCommandIT.Run refused = LabCommandIT.run(env, "--answers", tampered.toString());
+            assertEquals(1, refused.exit(), refused.out());
+            assertTrue(refused.out().lines().anyMatch(l -> l.contains("127.0.2.3") && l.contains("KEY CHANGED")), refused.out());
+            assertTrue(refused.out().contains("Not ready, though the answers file names them: 127.0.2.3"), refused.out());
+            assertTrue(refused.out().contains("11 ready"), refused.out());
+        } finally {
+            LabCommandIT.run(env, "lab", "down");
         }
     }
 }

@@ -25,7 +25,8 @@ public final class Tmux implements AutoCloseable {
 
     /** Starts {@code command} (run by bash) in a fresh 120x40 terminal, in {@code dir}, with {@code env} added. */
     public static Tmux start(Path socketDir, Path dir, Map<String, String> env, String command) throws IOException {
-        Tmux t = new Tmux(socketDir.resolve("tmux.sock"));
+        // a socket of its own: a server being killed by an earlier close() must not take this one with it
+        Tmux t = new Tmux(socketDir.resolve("tmux-" + System.nanoTime() % 1_000_000_000L + ".sock"));
         List<String> argv = new ArrayList<>(List.of("new-session", "-d", "-s", t.session, "-x", "120", "-y", "40", "-c", dir.toString()));
         env.forEach((k, v) -> argv.addAll(List.of("-e", k + "=" + v)));
         // Keep the pane after the program exits, so its last screen can still be read.
@@ -85,6 +86,10 @@ public final class Tmux implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        new ProcessBuilder("tmux", "-S", socket.toString(), "kill-server").redirectErrorStream(true).start();
+        try {
+            new ProcessBuilder("tmux", "-S", socket.toString(), "kill-server").redirectErrorStream(true).start().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.rpik8s.discovery.DiscoveryRequest;
 import dev.rpik8s.discovery.FactsParser;
 import dev.rpik8s.cluster.DiscoveredHost;
@@ -48,8 +45,7 @@ class DiscoveryScreenTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile boolean holdAtEnd;
 
-    private DefaultVirtualTerminal terminal;
-    private TerminalScreen screen;
+    private VirtualScreen vs;
     private MultiWindowTextGUI gui;
     private DiscoveryScreen window;
     private DiscoveryStep step;
@@ -81,10 +77,8 @@ class DiscoveryScreenTest {
             }
             return rows;
         }, TestSession.in(sessions), new DiscoveryForm("10.0.0.21-23", "22", "pi", ""), "/state/discovery.log");
-        terminal = new DefaultVirtualTerminal(new TerminalSize(120, 40));
-        screen = new TerminalScreen(terminal);
-        screen.startScreen();
-        gui = new MultiWindowTextGUI(screen);
+        vs = new VirtualScreen();
+        gui = vs.gui;
         window = new DiscoveryScreen("rpik8s-tui  ·  discovery", step);
         gui.addWindow(window);
         pump();
@@ -97,49 +91,27 @@ class DiscoveryScreenTest {
         for (int i = 0; i < 3000 && step.isRunning(); i++) {
             Thread.sleep(10);
         }
-        screen.stopScreen();
+        vs.close();
     }
 
     private void pump() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            gui.getGUIThread().processEventsAndUpdate();
-        }
+        vs.pump();
     }
 
     private void press(KeyStroke key) throws Exception {
-        terminal.addInput(key);
-        pump();
+        vs.press(key);
     }
 
     private void type(String text) throws Exception {
-        for (char c : text.toCharArray()) {
-            press(new KeyStroke(c, false, false));
-        }
+        vs.type(text);
     }
 
     private String text() {
-        StringBuilder sb = new StringBuilder();
-        TerminalSize size = terminal.getTerminalSize();
-        for (int row = 0; row < size.getRows(); row++) {
-            for (int col = 0; col < size.getColumns(); col++) {
-                sb.append(terminal.getCharacter(col, row).getCharacterString());
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
+        return vs.text();
     }
 
-    /** Pumps the GUI until the screen shows what the test waits for (the scripted discovery runs on its own thread). */
     private String await(Predicate<String> test, String what) throws Exception {
-        for (int i = 0; i < 500; i++) {
-            pump();
-            String t = text();
-            if (test.test(t)) {
-                return t;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("never showed " + what + ":\n" + text());
+        return vs.await(test, what);
     }
 
     private void scanAndTrustAll() throws Exception {
