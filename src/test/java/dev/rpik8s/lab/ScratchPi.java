@@ -49,15 +49,7 @@ final class ScratchPi implements PiHost {
         Path base = Paths.get("target", "scratch-pis", name + "-" + System.nanoTime()).toAbsolutePath();
         Path root = base.resolve("root");
         Path bin = base.resolve("bin");
-        Files.createDirectories(bin);
-        Path src = Paths.get("src/main/resources/lab/bin");
-        try (var files = Files.list(src)) {
-            for (Path f : files.toList()) {
-                Path t = bin.resolve(f.getFileName());
-                Files.copy(f, t);
-                t.toFile().setExecutable(true, false);
-            }
-        }
+        copyStandIns(bin);
         for (String d : List.of("proc", "sys/fs/cgroup", "etc/rpik8s-lab", "etc/apt/sources.list.d", "etc/sysctl.d",
                 "etc/modules-load.d", "etc/kubernetes", "var/lib/rpik8s-lab", "var/lib/etcd", "var/lib/kubelet", "var/log",
                 "root", "home/pi", "tmp", "boot/firmware")) {
@@ -97,15 +89,21 @@ final class ScratchPi implements PiHost {
      */
     static ScratchPi existing(PiSpec spec, Path root) throws IOException {
         Path bin = root.toAbsolutePath().resolveSibling(root.getFileName() + "-bin");
-        Files.createDirectories(bin);
-        try (var files = Files.list(Paths.get("src/main/resources/lab/bin"))) {
-            for (Path f : files.toList()) {
-                Path t = bin.resolve(f.getFileName());
+        copyStandIns(bin);
+        return new ScratchPi(spec.name(), spec.address(), root.toAbsolutePath(), bin);
+    }
+
+    /** lab/bin with its sub-directories (bin/pkg), executable, as LabFiles copies it. */
+    private static void copyStandIns(Path bin) throws IOException {
+        Path src = Paths.get("src/main/resources/lab/bin");
+        try (var files = Files.walk(src)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path t = bin.resolve(src.relativize(f).toString());
+                Files.createDirectories(t.getParent());
                 Files.copy(f, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 t.toFile().setExecutable(true, false);
             }
         }
-        return new ScratchPi(spec.name(), spec.address(), root.toAbsolutePath(), bin);
     }
 
     private static void write(Path p, String s) throws IOException {
