@@ -44,7 +44,9 @@ final class ScratchPi implements PiHost {
         this.bin = bin;
     }
 
-    /** A fresh Pi under target/scratch-pis/; extra pi.env lines override the defaults (bookworm, arm64, 4 GB). */
+    /**
+     * A fresh Pi under target/scratch-pis/, booted; extra pi.env lines override the defaults (bookworm, arm64, 4 GB).
+     */
     static ScratchPi create(String name, String address, String... extraEnv) throws IOException {
         Path base = Paths.get("target", "scratch-pis", name + "-" + System.nanoTime()).toAbsolutePath();
         Path root = base.resolve("root");
@@ -80,17 +82,17 @@ final class ScratchPi implements PiHost {
         }
         vals.forEach((k, v) -> envFile.append(k).append('=').append(v).append('\n'));
         write(root.resolve("etc/rpik8s-lab/pi.env"), envFile.toString());
-        return new ScratchPi(name, address, root, bin);
+        return new ScratchPi(name, address, root, bin).boot();
     }
 
     /**
-     * Enters an existing root (one {@link PiRoot#create} wrote, say) as the Pi of that spec; the stand-ins are
-     * copied next to the root, executable, as the lab does.
+     * Enters an existing root (one {@link PiRoot#create} wrote, say) as the Pi of that spec and boots it; the
+     * stand-ins are copied next to the root, executable, as the lab does.
      */
     static ScratchPi existing(PiSpec spec, Path root) throws IOException {
         Path bin = root.toAbsolutePath().resolveSibling(root.getFileName() + "-bin");
         copyStandIns(bin);
-        return new ScratchPi(spec.name(), spec.address(), root.toAbsolutePath(), bin);
+        return new ScratchPi(spec.name(), spec.address(), root.toAbsolutePath(), bin).boot();
     }
 
     /** lab/bin with its sub-directories (bin/pkg), executable, as LabFiles copies it. */
@@ -124,6 +126,15 @@ final class ScratchPi implements PiHost {
     @Override
     public Path root() {
         return root;
+    }
+
+    /** Runs lab-boot, as the lab does at each boot before SSH answers: the Pi's packages' commands appear then. */
+    ScratchPi boot() {
+        Result r = sh("lab-boot");
+        if (r.exit() != 0) {
+            throw new IllegalStateException(name + ": lab-boot failed: " + r.all());
+        }
+        return this;
     }
 
     /** Environment for the commands {@link #sh} runs (e.g. USER=pi for a non-root login). */
