@@ -3,7 +3,8 @@
 # usage: pi-enter.sh ROOT STANDINS_DIR BINDS_FILE -- argv...
 # Binds the Pi's own paths from ROOT, the stand-ins over /usr/local/sbin and over every real binary of
 # the same name (never through a symlink: /usr/sbin/reboot -> systemctl is covered by the systemctl
-# stand-in), then execs argv. Nothing runs before the stand-ins are in place.
+# stand-in), then execs argv. Nothing runs before the stand-ins are in place. The package tools' stand-ins
+# (STANDINS/pkg) stay off the PATH: lab-boot and apt-get link them into /usr/bin or /usr/sbin.
 set -euo pipefail
 root=$1 bin=$2 binds=$3
 shift 3
@@ -42,6 +43,7 @@ done < "$binds"
 # the stand-ins last, over the overlays: nothing but mount and mkdir ran before them
 mount --bind .lab-bin /usr/local/sbin
 for f in .lab-bin/*; do
+    [ -f "$f" ] || continue
     n=$(basename "$f")
     for d in /usr/bin /usr/sbin /usr/local/bin; do
         if [ -e "$d/$n" ] && [ ! -L "$d/$n" ]; then mount --bind "$f" "$d/$n"; fi

@@ -11,13 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The lab's scripts as files on this machine: the stand-ins, {@code pi-enter.sh} and {@code binds.txt},
  * copied out of the jar (or the classes directory) into {@code DIR/lib} at each start, so a lab always
- * runs the stand-ins of the build that started it.
+ * runs the stand-ins of the build that started it (and none that an older build left there).
  */
 final class LabFiles {
 
@@ -62,12 +65,24 @@ final class LabFiles {
         return lib.resolve("binds.txt");
     }
 
+    /** Copies the tree under from (sub-directories too: bin/pkg), all executable, and removes what from lacks. */
     private static void copyAll(Path from, Path to) throws IOException {
-        try (var files = Files.list(from)) {
-            for (Path f : files.toList()) {
+        Set<Path> copied = new HashSet<>();
+        try (var files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(t.getParent());
                 try (InputStream in = Files.newInputStream(f)) {
-                    write(in, to.resolve(f.getFileName().toString()), true);
+                    write(in, t, true);
                 }
+                for (Path p = t; !p.equals(to); p = p.getParent()) {
+                    copied.add(p);
+                }
+            }
+        }
+        try (var stale = Files.walk(to)) {
+            for (Path p : stale.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(to) && !copied.contains(p)).toList()) {
+                Files.delete(p);
             }
         }
     }

@@ -16,12 +16,16 @@ public final class LabPrerequisites {
     public record Missing(String what, String debianPackage) {
     }
 
-    /** command -> package; sftp-server serves each Pi's SFTP inside the Pi, script gives a login shell a terminal */
+    /**
+     * command -> package; sftp-server serves each Pi's SFTP inside the Pi, script gives a login shell a terminal,
+     * mountpoint tells the stand-ins they run inside a Pi (its /usr/bin an overlay) before they link package tools
+     */
     private static final List<Missing> NEEDED = List.of(
             new Missing("bash", "bash"),
             new Missing("unshare", "util-linux"),
             new Missing("nsenter", "util-linux"),
             new Missing("mount", "mount"),
+            new Missing("mountpoint", "util-linux"),
             new Missing("script", "bsdutils"),
             new Missing("openssl", "openssl"),
             new Missing("etcd", "etcd-server"),

@@ -204,6 +204,7 @@ class DiscoveryLabTest {
             case ZRAM -> HostFacts.Swap.ZRAM;
             case NONE -> HostFacts.Swap.NONE;
         }, f.swap(), who);
+        assertEquals(Set.of(), f.installed(), who + ": a fresh Pi has no Kubernetes or container tools");
         assertFalse(row.manual());
     }
 }

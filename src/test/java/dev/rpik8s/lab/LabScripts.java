@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-/** Test helpers: the host preparation a control-plane Pi gets before kubeadm, and process checks. */
+/** Test helpers: the package repository and host preparation a control-plane Pi gets before kubeadm, and process checks. */
 final class LabScripts {
 
     private LabScripts() {
     }
 
-    static final String PREPARE_CONTROL_PLANE = String.join(" && ", List.of(
+    /** The Kubernetes v1.30 package repository, added as its install guide says. */
+    static final String K8S_REPO =
             "echo 'deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.30/deb/ /'"
-                    + " > /etc/apt/sources.list.d/kubernetes.list",
+                    + " > /etc/apt/sources.list.d/kubernetes.list";
+
+    static final String PREPARE_CONTROL_PLANE = String.join(" && ", List.of(
+            K8S_REPO,
             "apt-get update -q >/dev/null",
             "apt-get install -qy containerd kubeadm kubelet kubectl >/dev/null",
             "modprobe br_netfilter overlay",

@@ -132,6 +132,35 @@ class LabTest {
     }
 
     @Test
+    void aPackagesCommandsComeWithItsInstallGoWithItsRemovalAndStayThatWayAcrossReboots() throws Exception {
+        Lab.PiInfo pi = lab.pis().get(3);
+        String which = "for c in kubeadm kubectl docker; do command -v $c || echo no $c; done";
+        assertEquals("no kubeadm\nno kubectl\nno docker\n", ssh(pi, "root", which).out(), "a fresh Pi has none");
+        var install = ssh(pi, "root", LabScripts.K8S_REPO + " && apt-get update >/dev/null && apt-get install -y kubeadm kubectl >/dev/null");
+        assertEquals(0, install.exit(), install.all());
+        assertEquals("/usr/bin/kubeadm\n/usr/bin/kubectl\nno docker\n", ssh(pi, "root", which).out());
+        rebootAndWait(pi);
+        assertEquals("/usr/bin/kubeadm\n/usr/bin/kubectl\nno docker\n", ssh(pi, "root", which).out(), "installed stays installed");
+        assertEquals("v1.30.14\n", ssh(pi, "root", "kubeadm version -o short").out());
+        var remove = ssh(pi, "root", "apt-get remove -y kubeadm >/dev/null");
+        assertEquals(0, remove.exit(), remove.all());
+        assertEquals("no kubeadm\n/usr/bin/kubectl\nno docker\n", ssh(pi, "root", which).out());
+        rebootAndWait(pi);
+        assertEquals("no kubeadm\n/usr/bin/kubectl\nno docker\n", ssh(pi, "root", which).out(), "removed stays gone");
+    }
+
+    /** Reboots the Pi from inside and waits until it answers again: lab-boot removed the request before SSH came up. */
+    private static void rebootAndWait(Lab.PiInfo pi) throws InterruptedException {
+        var reboot = ssh(pi, "root", "reboot");
+        assertTrue(reboot.exit() == 0 || reboot.exit() == 255, reboot.all());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (ssh(pi, "root", "! test -e /var/lib/rpik8s-lab/reboot-requested").exit() != 0) {
+            assertTrue(System.nanoTime() < deadline, pi.name() + " did not come back from its reboot");
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
     void aTunnelToLocalhostReachesThePiItselfAndNothingElse() throws Exception {
         Lab.PiInfo pi = lab.pis().get(1);
         try (java.net.ServerSocket service = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(pi.address()));

@@ -18,6 +18,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -106,6 +107,7 @@ class PiProfilesTest {
         assertEquals(PiRoot.mac(pi.spec()), f.mac());
         assertTrue(f.mac().startsWith(p.macPrefix() + ":"), f.mac());
         assertEquals(Presence.PRESENT, f.timeSynced(), "timedatectl: NTP synchronized");
+        assertEquals(Set.of(), f.installed(), "a fresh Pi has no Kubernetes or container tools, whatever this machine has");
         assertEquals(List.of(PiRoot.procCmdline(pi.spec()).split("\\s+")), f.procCmdline());
         assertEquals(Files.readString(pi.root().resolve(p.cmdlinePath().substring(1))).strip(), f.cmdline());
         assertTrue(f.unreadable().isEmpty(), () -> "unreadable: " + f.unreadable());

@@ -44,20 +44,14 @@ final class ScratchPi implements PiHost {
         this.bin = bin;
     }
 
-    /** A fresh Pi under target/scratch-pis/; extra pi.env lines override the defaults (bookworm, arm64, 4 GB). */
+    /**
+     * A fresh Pi under target/scratch-pis/, booted; extra pi.env lines override the defaults (bookworm, arm64, 4 GB).
+     */
     static ScratchPi create(String name, String address, String... extraEnv) throws IOException {
         Path base = Paths.get("target", "scratch-pis", name + "-" + System.nanoTime()).toAbsolutePath();
         Path root = base.resolve("root");
         Path bin = base.resolve("bin");
-        Files.createDirectories(bin);
-        Path src = Paths.get("src/main/resources/lab/bin");
-        try (var files = Files.list(src)) {
-            for (Path f : files.toList()) {
-                Path t = bin.resolve(f.getFileName());
-                Files.copy(f, t);
-                t.toFile().setExecutable(true, false);
-            }
-        }
+        copyStandIns(bin);
         for (String d : List.of("proc", "sys/fs/cgroup", "etc/rpik8s-lab", "etc/apt/sources.list.d", "etc/sysctl.d",
                 "etc/modules-load.d", "etc/kubernetes", "var/lib/rpik8s-lab", "var/lib/etcd", "var/lib/kubelet", "var/log",
                 "root", "home/pi", "tmp", "boot/firmware")) {
@@ -88,24 +82,30 @@ final class ScratchPi implements PiHost {
         }
         vals.forEach((k, v) -> envFile.append(k).append('=').append(v).append('\n'));
         write(root.resolve("etc/rpik8s-lab/pi.env"), envFile.toString());
-        return new ScratchPi(name, address, root, bin);
+        return new ScratchPi(name, address, root, bin).boot();
     }
 
     /**
-     * Enters an existing root (one {@link PiRoot#create} wrote, say) as the Pi of that spec; the stand-ins are
-     * copied next to the root, executable, as the lab does.
+     * Enters an existing root (one {@link PiRoot#create} wrote, say) as the Pi of that spec and boots it; the
+     * stand-ins are copied next to the root, executable, as the lab does.
      */
     static ScratchPi existing(PiSpec spec, Path root) throws IOException {
         Path bin = root.toAbsolutePath().resolveSibling(root.getFileName() + "-bin");
-        Files.createDirectories(bin);
-        try (var files = Files.list(Paths.get("src/main/resources/lab/bin"))) {
-            for (Path f : files.toList()) {
-                Path t = bin.resolve(f.getFileName());
+        copyStandIns(bin);
+        return new ScratchPi(spec.name(), spec.address(), root.toAbsolutePath(), bin).boot();
+    }
+
+    /** lab/bin with its sub-directories (bin/pkg), executable, as LabFiles copies it. */
+    private static void copyStandIns(Path bin) throws IOException {
+        Path src = Paths.get("src/main/resources/lab/bin");
+        try (var files = Files.walk(src)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path t = bin.resolve(src.relativize(f).toString());
+                Files.createDirectories(t.getParent());
                 Files.copy(f, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 t.toFile().setExecutable(true, false);
             }
         }
-        return new ScratchPi(spec.name(), spec.address(), root.toAbsolutePath(), bin);
     }
 
     private static void write(Path p, String s) throws IOException {
@@ -126,6 +126,15 @@ final class ScratchPi implements PiHost {
     @Override
     public Path root() {
         return root;
+    }
+
+    /** Runs lab-boot, as the lab does at each boot before SSH answers: the Pi's packages' commands appear then. */
+    ScratchPi boot() {
+        Result r = sh("lab-boot");
+        if (r.exit() != 0) {
+            throw new IllegalStateException(name + ": lab-boot failed: " + r.all());
+        }
+        return this;
     }
 
     /** Environment for the commands {@link #sh} runs (e.g. USER=pi for a non-root login). */

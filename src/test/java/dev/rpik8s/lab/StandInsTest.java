@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Host-preparation stand-ins, run inside a scratch Pi (real mount+UTS namespace). */
 class StandInsTest {
-
-    private static final String K8S_REPO =
-            "echo 'deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.30/deb/ /'"
-                    + " > /etc/apt/sources.list.d/kubernetes.list";
 
     @Test
     void unameAnswersWithTheProfilesKernelNotThisMachines() throws Exception {
@@ -33,7 +33,7 @@ class StandInsTest {
         var before = pi.sh("apt-get install -y kubeadm");
         assertEquals(100, before.exit(), before.all());
         assertTrue(before.err().contains("E: Unable to locate package kubeadm"), before.err());
-        var r = pi.sh(K8S_REPO + " && apt-get update && apt-get install -y --no-install-recommends kubeadm=1.30.14-1.1 kubelet kubectl"
+        var r = pi.sh(LabScripts.K8S_REPO + " && apt-get update && apt-get install -y --no-install-recommends kubeadm=1.30.14-1.1 kubelet kubectl"
                 + " && apt-mark hold kubeadm kubelet kubectl && dpkg -l 'kube*' && dpkg --print-architecture"
                 + " && dpkg-query -W -f='${Version}' kubeadm");
         assertEquals(0, r.exit(), r.all());
@@ -144,7 +144,7 @@ class StandInsTest {
     @Test
     void crictlAndDockerAnswerOnlyWhileTheirServiceRuns() throws Exception {
         ScratchPi pi = ScratchPi.create("pi-cri", "127.0.2.216");
-        var r = pi.sh(K8S_REPO + " && apt-get update >/dev/null && apt-get install -y cri-tools containerd docker.io >/dev/null"
+        var r = pi.sh(LabScripts.K8S_REPO + " && apt-get update >/dev/null && apt-get install -y cri-tools containerd docker.io >/dev/null"
                 + " && systemctl stop containerd && CONTAINER_RUNTIME_ENDPOINT=unix:///run/containerd/containerd.sock crictl info");
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("FATA[0000] validate service connection"), r.err());
@@ -163,6 +163,43 @@ class StandInsTest {
                 + " docker info --format '{{.CgroupDriver}} {{.CgroupVersion}}'; systemctl stop docker; docker info");
         assertEquals("cgroupfs 2\n", docker.out());
         assertTrue(docker.err().contains("Cannot connect to the Docker daemon"), docker.err());
+    }
+
+    @Test
+    void aPackagesCommandsAreOnThePathOnlyWhileItIsInstalledAndThisMachinesOwnNeverShow() throws Exception {
+        ScratchPi pi = ScratchPi.create("pi-tools", "127.0.2.218", "OS_CODENAME=trixie");
+        String which = "for c in kubeadm kubectl crictl docker dphys-swapfile lvs; do command -v $c || echo no $c; done";
+        assertEquals("no kubeadm\nno kubectl\nno crictl\nno docker\nno dphys-swapfile\nno lvs\n", pi.sh(which).out(),
+                "a fresh trixie Pi: no Kubernetes, no Docker, rpi-swap instead of dphys-swapfile, no lvm2");
+        // this machine's own copies (its kubectl or docker, say) are hidden inside the Pi, and left alone outside
+        List<Path> own = new ArrayList<>();
+        for (String c : List.of("kubeadm", "kubectl", "crictl", "docker", "dphys-swapfile", "lvm", "lvs")) {
+            for (String d : List.of("/usr/bin", "/usr/sbin", "/usr/local/bin")) {
+                Path f = Path.of(d, c);
+                if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+                    own.add(f);
+                }
+            }
+        }
+        for (Path f : own) {
+            assertEquals(1, pi.sh("[ -e " + f + " ] || [ -L " + f + " ]").exit(), f + " of this machine shows inside the Pi");
+        }
+
+        var install = pi.sh(LabScripts.K8S_REPO + " && apt-get update >/dev/null && apt-get install -y kubeadm docker.io lvm2 >/dev/null");
+        assertEquals(0, install.exit(), install.all());
+        assertEquals("/usr/bin/kubeadm\nno kubectl\n/usr/bin/crictl\n/usr/bin/docker\nno dphys-swapfile\n/usr/sbin/lvs\n", pi.sh(which).out(),
+                "kubeadm pulled cri-tools in; kubectl is a package of its own");
+        var run = pi.sh("kubeadm version -o short && docker version 2>/dev/null | grep -m1 Version: && lvs && sudo -n lvcreate --bogus");
+        assertEquals(3, run.exit(), "lvcreate runs as lvm2's and refuses the flag: " + run.all());
+        assertTrue(run.out().startsWith("v1.30.14\n Version:           20.10.24\n"), "the lab's stand-ins answer, not this machine's: " + run.all());
+
+        var remove = pi.sh("apt-get remove -y kubeadm docker.io >/dev/null && apt-get purge -y lvm2 >/dev/null");
+        assertEquals(0, remove.exit(), remove.all());
+        assertEquals("no kubeadm\nno kubectl\n/usr/bin/crictl\nno docker\nno dphys-swapfile\nno lvs\n", pi.sh(which).out(),
+                "cri-tools stays, as apt keeps an automatically installed dependency until autoremove");
+        for (Path f : own) {
+            assertTrue(Files.exists(f, LinkOption.NOFOLLOW_LINKS), f + " is still this machine's");
+        }
     }
 
     @Test
