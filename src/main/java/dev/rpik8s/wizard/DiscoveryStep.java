@@ -197,7 +197,7 @@ public final class DiscoveryStep {
         List<HostRow> found = new ArrayList<>(rows.values().stream()
                 .filter(r -> r.stage() != HostRow.Stage.NO_SSH && r.stage() != HostRow.Stage.UNREACHABLE).toList());
         long ready = found.stream().filter(r -> r.stage() == HostRow.Stage.FINGERPRINTED).count();
-        long pis = found.stream().filter(r -> r.facts().map(f -> f.isRaspberryPi()).orElse(false)).count();
+        long pis = found.stream().filter(r -> r.facts().map(f -> f.raspberryPi()).orElse(false)).count();
         return found.size() + " found: " + ready + " ready (" + pis + " Pis), " + (found.size() - ready) + " need attention";
     }
 }
