@@ -52,8 +52,7 @@ public record ClusterPlan(
             }
             before = byName.put(h.hostname(), h);
             if (before != null) {
-                throw new PlanChangeRefused("'" + h.hostname() + "' is already the name of " + before.address()
-                        + "; host names must be unique, they become node names.");
+                throw nameTaken(before);
             }
             if (!rackNames.contains(h.rack())) {
                 throw new PlanChangeRefused(h.title() + " is in rack '" + h.rack() + "', which the plan does not have" + rackList(racks) + ".");
@@ -92,6 +91,10 @@ public record ClusterPlan(
 
     /** Checked as an RFC 1123 label and against the other hosts' names. */
     public ClusterPlan rename(String address, String hostname) {
+        Optional<PlannedHost> owner = hosts.stream().filter(h -> h.hostname().equals(hostname) && !h.address().equals(address)).findFirst();
+        if (owner.isPresent()) {
+            throw nameTaken(owner.get());
+        }
         return withHost(address, h -> h.named(hostname));
     }
 
@@ -154,6 +157,11 @@ public record ClusterPlan(
         PlannedHost old = host(address);
         List<PlannedHost> changed = hosts.stream().map(h -> h == old ? change.apply(h) : h).toList();
         return new ClusterPlan(name, racks, changed, settings, overrides);
+    }
+
+    private static PlanChangeRefused nameTaken(PlannedHost owner) {
+        return new PlanChangeRefused("'" + owner.hostname() + "' is already the name of " + owner.address()
+                + "; host names must be unique, they become node names.");
     }
 
     private static String rackList(List<Rack> racks) {
