@@ -61,7 +61,8 @@ public record HostFacts(
 
     public enum StorageMedium { SD_CARD, USB, NVME, OTHER }
 
-    public boolean isRaspberryPi() {
+    /** Not named isRaspberryPi: Jackson would write it as a property and then refuse it when reading the session back. */
+    public boolean raspberryPi() {
         return board.isPresent();
     }
 

@@ -37,7 +37,7 @@ final class SessionYaml {
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            // isRaspberryPi() and the like are derived, not saved
+            // a derived isX() is not a fact to save (and would be refused when read back)
             .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             // "target: lab" as an operator would write it
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)

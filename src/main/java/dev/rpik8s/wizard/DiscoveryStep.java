@@ -234,7 +234,7 @@ public final class DiscoveryStep {
         List<DiscoveredHost> found = new ArrayList<>(rows.values().stream()
                 .filter(r -> r.stage() != DiscoveredHost.Stage.NO_SSH && r.stage() != DiscoveredHost.Stage.UNREACHABLE).toList());
         long ready = found.stream().filter(r -> r.stage() == DiscoveredHost.Stage.FINGERPRINTED).count();
-        long pis = found.stream().filter(r -> r.facts().map(f -> f.isRaspberryPi()).orElse(false)).count();
+        long pis = found.stream().filter(r -> r.facts().map(f -> f.raspberryPi()).orElse(false)).count();
         return found.size() + " found: " + ready + " ready (" + pis + " Pis), " + (found.size() - ready) + " need attention";
     }
 }

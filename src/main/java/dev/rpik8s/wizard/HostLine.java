@@ -29,7 +29,7 @@ public record HostLine(String address, String hostname, String model, String ram
             case LOGGING_IN -> "logging in";
             case AUTH_FAILED -> "login failed";
             case FAILED -> "failed";
-            case FINGERPRINTED -> row.facts().map(f -> f.isRaspberryPi() ? "ok" : "ok (not a Pi)").orElse("ok");
+            case FINGERPRINTED -> row.facts().map(f -> f.raspberryPi() ? "ok" : "ok (not a Pi)").orElse("ok");
         };
         String where = row.port() == 22 ? row.address() : row.address() + ":" + row.port();
         if (row.facts().isEmpty()) {

@@ -118,7 +118,7 @@ class DiscoveryOffTheLabTest {
         DiscoveredHost host = rows.get(0);
         assertEquals(Stage.FINGERPRINTED, host.stage(), host.problem());
         HostFacts f = host.facts().orElseThrow();
-        assertFalse(f.isRaspberryPi(), "this machine is no Pi");
+        assertFalse(f.raspberryPi(), "this machine is no Pi");
         assertEquals(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip(), f.hostname());
         assertEquals(System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch"), f.kernelArch());
         assertTrue(f.memTotalMb() > 0 && f.cpuCount() > 0, f.toString());

@@ -116,7 +116,7 @@ class DiscoveryPartsTest {
         DiscoveredHost done = Fingerprinting.outcome(row, ran(0, resource("/facts/pi5-bookworm.txt"), ""));
         assertEquals(Stage.FINGERPRINTED, done.stage());
         assertEquals("", done.problem());
-        assertTrue(done.facts().orElseThrow().isRaspberryPi());
+        assertTrue(done.facts().orElseThrow().raspberryPi());
         assertEquals("ecdsa-sha2-nistp256 SHA256:x", done.hostKey().orElseThrow(), "the key seen stays on the row");
     }
 
@@ -125,7 +125,7 @@ class DiscoveryPartsTest {
         DiscoveredHost done = Fingerprinting.outcome(DiscoveredHost.probing("10.0.0.6", 22, false),
                 ran(0, "fp.version=1\nhostname=nas\ncpu.model=\nkernel.arch=x86_64\nmem.total_kb=8000000\n", ""));
         assertEquals(Stage.FINGERPRINTED, done.stage());
-        assertFalse(done.facts().orElseThrow().isRaspberryPi());
+        assertFalse(done.facts().orElseThrow().raspberryPi());
         assertEquals("nas", done.facts().orElseThrow().hostname());
     }
 

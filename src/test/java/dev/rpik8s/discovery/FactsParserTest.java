@@ -38,7 +38,7 @@ class FactsParserTest {
         HostFacts f = FactsParser.parse(output);
         assertEquals(run("hostname").strip(), f.hostname());
         assertEquals(run("uname", "-m").strip(), f.kernelArch());
-        assertFalse(f.isRaspberryPi(), "this build machine is no Pi");
+        assertFalse(f.raspberryPi(), "this build machine is no Pi");
         assertTrue(f.memTotalMb() > 0 && f.cpuCount() > 0 && f.pageSize() >= 4096, f::toString);
         assertTrue(f.rootFreeKb() > 0, f::toString);
         assertTrue(f.unreadable().isEmpty(), () -> "unreadable: " + f.unreadable());
@@ -119,7 +119,7 @@ class FactsParserTest {
     @Test
     void anArmBoardThatIsNotAPiIsNotDecodedAsOne() {
         HostFacts f = FactsParser.parse("fp.version=1\ndt.model=Radxa ROCK 4\ncpu.revision=a02082\n");
-        assertFalse(f.isRaspberryPi());
+        assertFalse(f.raspberryPi());
         assertEquals("Radxa ROCK 4", f.model());
     }
 }
