@@ -1,6 +1,8 @@
 package dev.rpik8s.session;
 
+import dev.rpik8s.cluster.ClusterPlan;
 import dev.rpik8s.cluster.DiscoveredHost;
+import dev.rpik8s.cluster.Role;
 import dev.rpik8s.cluster.ScanInputs;
 import java.time.Instant;
 import java.util.List;
@@ -11,28 +13,40 @@ import java.util.Optional;
  *
  * @param scan  empty until the first scan started
  * @param hosts every host discovery knows, in address order, with its facts
+ * @param plan  the cluster decided on (racks, roles, settings); empty until the plan step made one
  */
-public record SessionSpec(String name, Target target, Instant created, Optional<ScanInputs> scan, List<DiscoveredHost> hosts) {
+public record SessionSpec(String name, Target target, Instant created, Optional<ScanInputs> scan, List<DiscoveredHost> hosts,
+        Optional<ClusterPlan> plan) {
 
     public SessionSpec {
         scan = scan == null ? Optional.empty() : scan;
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
+        plan = plan == null ? Optional.empty() : plan;
     }
 
     public static SessionSpec fresh(String name, Target target, Instant now) {
-        return new SessionSpec(name, target, now, Optional.empty(), List.of());
+        return new SessionSpec(name, target, now, Optional.empty(), List.of(), Optional.empty());
     }
 
     public SessionSpec withDiscovery(ScanInputs inputs, List<DiscoveredHost> found) {
-        return new SessionSpec(name, target, created, Optional.of(inputs), found);
+        return new SessionSpec(name, target, created, Optional.of(inputs), found, plan);
     }
 
     public SessionSpec withHosts(List<DiscoveredHost> found) {
-        return new SessionSpec(name, target, created, scan, found);
+        return new SessionSpec(name, target, created, scan, found, plan);
+    }
+
+    public SessionSpec withPlan(ClusterPlan decided) {
+        return new SessionSpec(name, target, created, scan, hosts, Optional.of(decided));
     }
 
     /** Where the session stopped, in words for the start screen. */
     public String whereItStopped() {
+        if (plan.isPresent()) {
+            ClusterPlan p = plan.get();
+            return "plan: " + p.hosts().size() + " hosts in " + p.racks().size() + (p.racks().size() == 1 ? " rack" : " racks")
+                    + ", " + p.hostsWith(Role.MASTER).size() + " master(s)";
+        }
         if (scan.isEmpty() && hosts.isEmpty()) {
             return "nothing done yet";
         }
