@@ -1,0 +1,204 @@
+package dev.rpik8s.wizard;
+
+import dev.rpik8s.advice.Advice;
+import dev.rpik8s.advice.Suggestion;
+import dev.rpik8s.cluster.ClusterPlan;
+import dev.rpik8s.cluster.ClusterSettings;
+import dev.rpik8s.cluster.DiscoveredHost;
+import dev.rpik8s.cluster.Finding;
+import dev.rpik8s.cluster.KubernetesNames;
+import dev.rpik8s.cluster.PlanChangeRefused;
+import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.cluster.Rack;
+import dev.rpik8s.cluster.Role;
+import dev.rpik8s.cluster.Severity;
+import dev.rpik8s.session.Session;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Racks and roles: the board the operator arranges, the findings that follow every change, the suggestion to
+ * accept, the overrides of blocking findings. Every change is saved in the session at once, so quitting and
+ * coming back shows the same board. A change the plan refuses leaves it as it was and says why.
+ */
+public final class PlanStep {
+
+    static final String FIRST_RACK = "rack-1";
+
+    private final Session session;
+    private final Clock clock;
+    private ClusterPlan plan;
+
+    public PlanStep(Session session, Clock clock) {
+        this.session = session;
+        this.clock = clock;
+        this.plan = session.spec().plan().map(p -> withNewHosts(p, session.spec().hosts()))
+                .orElseGet(() -> firstPlan(session.name(), session.spec().hosts()));
+    }
+
+    /** A fingerprinted host the plan does not have yet: placed in the first rack, with no role. */
+    private static ClusterPlan withNewHosts(ClusterPlan p, List<DiscoveredHost> found) {
+        List<PlannedHost> hosts = new ArrayList<>(p.hosts());
+        Set<String> names = new HashSet<>(hosts.stream().map(PlannedHost::hostname).toList());
+        for (DiscoveredHost d : found) {
+            if (d.facts().isPresent() && hosts.stream().noneMatch(h -> h.address().equals(d.address()))) {
+                hosts.add(PlannedHost.unassigned(d.address(), d.port(), nameFor(d, names), p.racks().get(0).name(), d.facts()));
+            }
+        }
+        return new ClusterPlan(p.name(), p.racks(), hosts, p.settings(), p.overrides());
+    }
+
+    private static ClusterPlan firstPlan(String name, List<DiscoveredHost> found) {
+        Set<String> names = new HashSet<>();
+        List<PlannedHost> hosts = found.stream().filter(d -> d.facts().isPresent())
+                .map(d -> PlannedHost.unassigned(d.address(), d.port(), nameFor(d, names), FIRST_RACK, d.facts())).toList();
+        String cluster = KubernetesNames.hostnameProblem(name).isEmpty() ? name : "cluster";
+        return ClusterPlan.of(cluster, List.of(new Rack(FIRST_RACK)), hosts);
+    }
+
+    /**
+     * The host's own name when it is a good and unused one; else pi-LAST-OCTET. Fresh Raspberry Pi OS names
+     * every board "raspberrypi", and Kubernetes needs them apart.
+     */
+    private static String nameFor(DiscoveredHost d, Set<String> taken) {
+        String own = d.facts().map(f -> f.hostname().toLowerCase(java.util.Locale.ROOT)).orElse("");
+        String name = KubernetesNames.hostnameProblem(own).isEmpty() && !taken.contains(own) ? own
+                : "pi-" + d.address().substring(d.address().lastIndexOf('.') + 1).replaceAll("[^a-z0-9-]", "-");
+        for (int n = 2; taken.contains(name); n++) {
+            name = name.replaceFirst("-\\d+$", "") + "-" + n;
+        }
+        taken.add(name);
+        return name;
+    }
+
+    public synchronized ClusterPlan plan() {
+        return plan;
+    }
+
+    public synchronized List<Finding> findings() {
+        return Advice.findings(plan);
+    }
+
+    /** The board: racks in order, each with its hosts as cards. */
+    public synchronized List<RackColumn> board() {
+        List<Finding> all = findings();
+        return plan.racks().stream().map(r -> new RackColumn(r.name(),
+                plan.hostsIn(r.name()).stream().map(h -> Card.of(h, all)).toList())).toList();
+    }
+
+    /** Findings in words, the blocking ones first. */
+    public synchronized List<FindingLine> findingLines() {
+        return findings().stream().sorted(java.util.Comparator.comparing((Finding f) -> !f.blocks())
+                .thenComparing(f -> f.severity() != Severity.WARNING)).map(f -> FindingLine.of(f, plan)).toList();
+    }
+
+    public Optional<String> moveToRack(String address, String rack) {
+        return change(p -> p.moveToRack(address, rack));
+    }
+
+    /** To the rack before (-1) or after (+1) the host's own; at either end it stays. */
+    public synchronized Optional<String> moveBy(String address, int step) {
+        List<String> racks = plan.racks().stream().map(Rack::name).toList();
+        int at = racks.indexOf(plan.host(address).rack()) + step;
+        if (at < 0 || at >= racks.size()) {
+            return Optional.of(step > 0 ? "This is the last rack: add one with r." : "This is the first rack.");
+        }
+        return moveToRack(address, racks.get(at));
+    }
+
+    /** Master, worker, infra or lb on or off for one host (master and worker exclude each other). */
+    public synchronized Optional<String> toggle(String address, Role role) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        roles.addAll(plan.host(address).roles());
+        if (!roles.remove(role)) {
+            roles.add(role);
+            if (role == Role.MASTER) {
+                roles.remove(Role.WORKER);
+            } else if (role == Role.WORKER) {
+                roles.remove(Role.MASTER);
+            }
+        }
+        return change(p -> p.setRoles(address, roles));
+    }
+
+    public Optional<String> rename(String address, String hostname) {
+        return change(p -> p.rename(address, hostname.strip()));
+    }
+
+    /** "key=value" sets a label, "key-" removes it (as kubectl label does). */
+    public Optional<String> label(String address, String typed) {
+        String t = typed.strip();
+        if (t.endsWith("-") && !t.contains("=")) {
+            return change(p -> p.unlabel(address, t.substring(0, t.length() - 1)));
+        }
+        int eq = t.indexOf('=');
+        if (eq <= 0) {
+            return Optional.of("Write a label as key=value (rack=a), or key- to remove one.");
+        }
+        return change(p -> p.label(address, t.substring(0, eq), t.substring(eq + 1)));
+    }
+
+    public Optional<String> addRack(String name) {
+        return change(p -> p.addRack(name.strip()));
+    }
+
+    public Optional<String> removeRack(String name) {
+        return change(p -> p.removeRack(name));
+    }
+
+    /** The suggestion's reasons, to show before the operator accepts it. */
+    public synchronized List<String> suggestion() {
+        return Suggestion.of(plan).reasons();
+    }
+
+    public Optional<String> acceptSuggestion() {
+        return change(p -> Suggestion.of(p).plan());
+    }
+
+    public Optional<String> settings(ClusterSettings next) {
+        return change(p -> p.withSettings(next));
+    }
+
+    /** Goes on past a blocking finding; the reason is kept with the plan (and shown with the finding). */
+    public synchronized Optional<String> override(FindingLine line, String reason) {
+        Optional<Finding> f = findings().stream().filter(x -> x.code().equals(line.code()) && x.host().equals(line.host())).findFirst();
+        if (f.isEmpty()) {
+            return Optional.of("That finding is gone: the plan changed since it was shown.");
+        }
+        return change(p -> p.override(f.get(), reason, clock.instant()));
+    }
+
+    /** Empty when the plan can go on; else what still blocks, in one message. */
+    public synchronized Optional<String> blocked() {
+        List<Finding> blocking = Advice.blocking(plan);
+        if (blocking.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(blocking.size() + " blocking finding" + (blocking.size() == 1 ? "" : "s")
+                + " left: change the plan, or override each with a reason (o on the finding).");
+    }
+
+    private synchronized Optional<String> change(UnaryOperator<ClusterPlan> how) {
+        ClusterPlan next;
+        try {
+            next = how.apply(plan);
+        } catch (PlanChangeRefused e) {
+            return Optional.of(e.getMessage());
+        }
+        try {
+            session.save(session.spec().withPlan(next));
+        } catch (IOException e) {
+            return Optional.of("Cannot save the session in " + session.dir() + ": " + e.getMessage()
+                    + ". The board is as it was; free space or fix the permissions, then try again.");
+        }
+        plan = next;
+        return Optional.empty();
+    }
+}
