@@ -19,7 +19,9 @@ import dev.rpik8s.tui.Tui;
 import dev.rpik8s.wizard.DiscoveryForm;
 import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.Headless;
+import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.Operator;
+import dev.rpik8s.wizard.PlanStep;
 import dev.rpik8s.wizard.StartChoice;
 import dev.rpik8s.wizard.StartStep;
 import java.io.IOException;
@@ -163,13 +165,20 @@ final class RootCommand implements Callable<Integer> {
                 + ": quit and run  rpik8s-tui --lab  to be offered the install.");
     }
 
-    /** The discovery step over the session's SSH: its own known_hosts, a log per host, the answers' pinned keys. */
+    /**
+     * The wizard's steps on the session: discovery over the session's SSH (its own known_hosts, a log per host,
+     * the answers' pinned keys), then racks and roles.
+     */
     private static void discover(Operator op, Session session, String what, DiscoveryForm defaults, Map<String, String> pins) throws Exception {
         Path logs = session.logs();
         Path home = Path.of(System.getProperty("user.home"));
         DiscoveryStep step = new DiscoveryStep(prompter -> new Discovery(new SshContext(home, session.knownHosts(),
                 pins, prompter, endpoint -> HostLog.inDirectory(logs, endpoint.name())))::run, session, defaults, logs.toString());
-        op.discover(what + "  ·  session " + session.name(), step);
+        String title = what + "  ·  session " + session.name();
+        if (op.discover(title, step) == Leave.NEXT && op.plan(title, new PlanStep(session, Clock.systemUTC())) == Leave.NEXT) {
+            op.notice("The plan is saved in " + session.dir() + ".\nHost preparation, the next step, is not built yet:"
+                    + " resume this session when it is.");
+        }
     }
 
     /** The lab's Pis as the fields would name them: their address range, root, the lab's client key. */

@@ -5,6 +5,7 @@ import dev.rpik8s.wizard.DiscoveryForm;
 import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.HostLine;
 import dev.rpik8s.wizard.KeyLine;
+import dev.rpik8s.wizard.Leave;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,28 +42,36 @@ final class PlainDiscovery implements DiscoveryDisplay {
         this.askMasked = askMasked;
     }
 
-    /** Until the operator quits (q or end of input). */
-    void run() throws InterruptedException {
+    /** Until the operator goes on (n) or quits (q or end of input). */
+    Leave run() throws InterruptedException {
         List<HostLine> saved = step.lines();
-        if (!saved.isEmpty()) {
+        if (saved.isEmpty()) {
+            say("Discovery: where are the Pis, and how to log in to them? Enter keeps the value in brackets.");
+            if (!scanWithFields()) {
+                return Leave.QUIT;
+            }
+        } else {
             say("Hosts kept in this session (" + saved.size() + "):");
             rows(saved);
         }
-        out.println("Discovery: where are the Pis, and how to log in to them? Enter keeps the value in brackets.");
-        if (!scanWithFields()) {
-            return;
-        }
         while (true) {
-            Optional<String> line = ask.apply("Address for its facts, s to scan again, f to change the fields, a ADDRESS to add a host, q to quit: ");
+            Optional<String> line = ask.apply("Address for its facts, s to scan again, f to change the fields, a ADDRESS to add a host,"
+                    + " n for racks and roles, q to quit: ");
             if (line.isEmpty() || line.get().strip().equals("q")) {
-                return;
+                return Leave.QUIT;
             }
             String l = line.get().strip();
-            if (l.equals("s")) {
+            if (l.equals("n")) {
+                Optional<String> notYet = step.next();
+                if (notYet.isEmpty()) {
+                    return Leave.NEXT;
+                }
+                say("  " + notYet.get());
+            } else if (l.equals("s")) {
                 scan(step.form());
             } else if (l.equals("f")) {
                 if (!scanWithFields()) {
-                    return;
+                    return Leave.QUIT;
                 }
             } else if (l.startsWith("a ")) {
                 step.addByHand(l.substring(2).strip(), this).ifPresentOrElse(m -> say("  " + m), () -> say("  added " + l.substring(2).strip()));

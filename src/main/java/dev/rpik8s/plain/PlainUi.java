@@ -1,7 +1,9 @@
 package dev.rpik8s.plain;
 
 import dev.rpik8s.wizard.DiscoveryStep;
+import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.Operator;
+import dev.rpik8s.wizard.PlanStep;
 import dev.rpik8s.wizard.StartChoice;
 import dev.rpik8s.wizard.StartStep;
 import java.io.IOException;
@@ -46,11 +48,22 @@ public final class PlainUi implements Operator {
         return work.call();
     }
 
-    /** The discovery step as lines, until the operator quits. */
+    /** The discovery step as lines, until the operator goes on or quits. */
     @Override
-    public void discover(String title, DiscoveryStep step) throws InterruptedException {
+    public Leave discover(String title, DiscoveryStep step) throws InterruptedException {
         out().println("Discovery · " + title);
-        new PlainDiscovery(step, out(), prompt -> read(prompt, null), prompt -> read(prompt, '*')).run();
+        return new PlainDiscovery(step, out(), prompt -> read(prompt, null), prompt -> read(prompt, '*')).run();
+    }
+
+    @Override
+    public Leave plan(String title, PlanStep step) {
+        out().println("Racks and roles · " + title);
+        return new PlainPlan(step, out(), prompt -> read(prompt, null)).run();
+    }
+
+    @Override
+    public void notice(String text) {
+        out().println(text);
         out().flush();
     }
 

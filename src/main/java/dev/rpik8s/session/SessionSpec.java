@@ -13,31 +13,33 @@ import java.util.Optional;
  *
  * @param scan  empty until the first scan started
  * @param hosts every host discovery knows, in address order, with its facts
- * @param plan  the cluster decided on (racks, roles, settings); empty until the plan step made one
+ * @param plan    the cluster decided on (racks, roles, settings); empty until the plan step made one
+ * @param leftOut addresses of discovered hosts the operator left out of the cluster (kept out of the plan)
  */
 public record SessionSpec(String name, Target target, Instant created, Optional<ScanInputs> scan, List<DiscoveredHost> hosts,
-        Optional<ClusterPlan> plan) {
+        Optional<ClusterPlan> plan, List<String> leftOut) {
 
     public SessionSpec {
         scan = scan == null ? Optional.empty() : scan;
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
         plan = plan == null ? Optional.empty() : plan;
+        leftOut = leftOut == null ? List.of() : List.copyOf(leftOut);
     }
 
     public static SessionSpec fresh(String name, Target target, Instant now) {
-        return new SessionSpec(name, target, now, Optional.empty(), List.of(), Optional.empty());
+        return new SessionSpec(name, target, now, Optional.empty(), List.of(), Optional.empty(), List.of());
     }
 
     public SessionSpec withDiscovery(ScanInputs inputs, List<DiscoveredHost> found) {
-        return new SessionSpec(name, target, created, Optional.of(inputs), found, plan);
+        return new SessionSpec(name, target, created, Optional.of(inputs), found, plan, leftOut);
     }
 
     public SessionSpec withHosts(List<DiscoveredHost> found) {
-        return new SessionSpec(name, target, created, scan, found, plan);
+        return new SessionSpec(name, target, created, scan, found, plan, leftOut);
     }
 
-    public SessionSpec withPlan(ClusterPlan decided) {
-        return new SessionSpec(name, target, created, scan, hosts, Optional.of(decided));
+    public SessionSpec withPlan(ClusterPlan decided, List<String> left) {
+        return new SessionSpec(name, target, created, scan, hosts, Optional.of(decided), left);
     }
 
     /** Where the session stopped, in words for the start screen. */

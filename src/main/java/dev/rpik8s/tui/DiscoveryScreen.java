@@ -21,6 +21,7 @@ import dev.rpik8s.wizard.DiscoveryForm;
 import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.HostLine;
 import dev.rpik8s.wizard.KeyLine;
+import dev.rpik8s.wizard.Leave;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -75,12 +76,16 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
         bind(KeyBinding.special(KeyType.Enter, "enter", "scan (fields) / facts (table)", () -> { }));
         bind(KeyBinding.character('s', "scan", this::scan));
         bind(KeyBinding.character('a', "add host", this::addHost));
+        bind(KeyBinding.character('n', "next: racks", this::next));
         bind(KeyBinding.special(KeyType.Tab, "tab", "move", () -> { }));
         rows(step.lines());
-        if (!shown.isEmpty()) {
+        if (shown.isEmpty()) {
+            ranges.takeFocus();
+        } else {
+            // a resumed session: its table is what the operator came back for
             progressText.setText(" " + shown.size() + " hosts kept in this session; s scans again");
+            table.takeFocus();
         }
-        ranges.takeFocus();
     }
 
     private Panel body() {
@@ -108,6 +113,23 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
     private void scan() {
         DiscoveryForm typed = new DiscoveryForm(ranges.getText(), port.getText(), user.getText(), key.getText());
         step.scan(typed, this).ifPresentOrElse(this::say, () -> say(""));
+    }
+
+    private Leave leave = Leave.QUIT;
+
+    Leave leave() {
+        return leave;
+    }
+
+    /** On to racks and roles, once a host is ready and no scan runs. */
+    private void next() {
+        Optional<String> notYet = step.next();
+        if (notYet.isPresent()) {
+            say(notYet.get());
+            return;
+        }
+        leave = Leave.NEXT;
+        close();
     }
 
     private void say(String text) {
@@ -202,6 +224,9 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
     public void finished(String summary) {
         later(() -> {
             say("");
+            if (!shown.isEmpty()) {
+                table.takeFocus();       // what the operator reads next, and where s, n and q work
+            }
             String text = progressText.getText();
             int log = text.indexOf("   Log: ");
             progressText.setText(" done: " + summary + (log >= 0 ? text.substring(log) : ""));

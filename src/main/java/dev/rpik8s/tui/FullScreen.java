@@ -4,6 +4,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.BorderLayout;
+import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.Direction;
 import com.googlecode.lanterna.gui2.Label;
@@ -110,8 +111,8 @@ class FullScreen extends BasicWindow {
     }
 
     private void showKeys() {
-        keyBar.setText(" " + keys().stream().map(b -> "<" + b.key() + "> " + b.description())
-                .collect(Collectors.joining("  ")));
+        keyBar.setText(" " + keys().stream().filter(KeyBinding::listed).map(b -> "<" + b.key() + "> " + b.description())
+                .collect(Collectors.joining(" ")));
     }
 
     private boolean dispatch(KeyStroke key) {
@@ -125,7 +126,7 @@ class FullScreen extends BasicWindow {
     }
 
     private void showHelp() {
-        String text = keys().stream().map(b -> String.format("%-8s %s", b.key(), b.description()))
+        String text = keys().stream().filter(KeyBinding::listed).map(b -> String.format("%-8s %s", b.key(), b.description()))
                 .collect(Collectors.joining("\n"));
         popUp("Keys on this screen", text + "\n\nLogs are kept off screen: see the log path above.");
     }
@@ -174,6 +175,25 @@ class FullScreen extends BasicWindow {
         });
         getTextGUI().addWindow(ask);
         field.takeFocus();
+    }
+
+    /** A question with two buttons over the screen: {@code yes} runs on the first; the second and esc leave things as they are. */
+    final void confirm(String title, String text, String yesLabel, String noLabel, Runnable yes) {
+        BasicWindow ask = new BasicWindow(title);
+        ask.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
+        Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
+        p.addComponent(new Label(text));
+        Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
+        Button first = new Button(yesLabel, () -> {
+            ask.close();
+            yes.run();
+        });
+        buttons.addComponent(first).addComponent(new Button(noLabel, ask::close));
+        p.addComponent(buttons);
+        ask.setComponent(p);
+        closeOnEscape(ask);
+        getTextGUI().addWindow(ask);
+        first.takeFocus();
     }
 
     static void closeOnEscape(Window window) {

@@ -7,12 +7,17 @@ import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
 import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.gui2.dialogs.MessageDialog;
+import com.googlecode.lanterna.gui2.dialogs.MessageDialogBuilder;
+import com.googlecode.lanterna.gui2.dialogs.MessageDialogButton;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
 import dev.rpik8s.wizard.DiscoveryStep;
+import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.Operator;
+import dev.rpik8s.wizard.PlanStep;
 import dev.rpik8s.wizard.StartChoice;
 import dev.rpik8s.wizard.StartStep;
 import java.io.FileOutputStream;
@@ -88,8 +93,24 @@ public final class Tui implements Operator {
     }
 
     @Override
-    public void discover(String title, DiscoveryStep step) {
-        gui.addWindowAndWait(new DiscoveryScreen(NAME + "  ·  discovery  ·  " + title, step));
+    public Leave discover(String title, DiscoveryStep step) {
+        DiscoveryScreen screen = new DiscoveryScreen(NAME + "  ·  discovery  ·  " + title, step);
+        gui.addWindowAndWait(screen);
+        return screen.leave();
+    }
+
+    @Override
+    public Leave plan(String title, PlanStep step) {
+        BoardScreen screen = new BoardScreen(NAME + "  ·  racks and roles  ·  " + title, step);
+        gui.addWindowAndWait(screen);
+        return screen.leave();
+    }
+
+    /** A message box over an empty screen; enter (or esc) goes on. */
+    @Override
+    public void notice(String text) {
+        MessageDialog dialog = new MessageDialogBuilder().setTitle(NAME).setText(text).addButton(MessageDialogButton.OK).build();
+        dialog.showDialog(gui);
     }
 
     @Override

@@ -31,9 +31,9 @@ public record Card(String address, String hostname, String roles, String summary
         };
     }
 
-    /** "4B 8G nvme": model, memory, boot medium. */
+    /** "Pi 4B 8G nvme": model, memory, boot medium. */
     private static String summary(HostFacts f) {
-        String model = f.board().map(b -> b.model()).orElse("not a Pi");
+        String model = f.board().map(b -> "Pi " + b.model()).orElse("not a Pi");
         int gb = Math.round(f.memTotalMb() / 1024f);
         String ram = f.memTotalMb() < 1536 ? f.memTotalMb() + "M" : gb + "G";
         String medium = switch (f.rootMedium()) {

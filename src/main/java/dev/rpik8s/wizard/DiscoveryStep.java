@@ -229,6 +229,17 @@ public final class DiscoveryStep {
         }
     }
 
+    /** Why the operator cannot go on to racks and roles yet, if they cannot. */
+    public synchronized Optional<String> next() {
+        if (isRunning()) {
+            return Optional.of("A scan is running; wait for it to finish.");
+        }
+        if (rows.values().stream().noneMatch(r -> r.stage() == DiscoveredHost.Stage.FINGERPRINTED)) {
+            return Optional.of("No host is ready yet: scan (s), and trust the keys of your Pis, first.");
+        }
+        return Optional.empty();
+    }
+
     /** "12 found: 11 ready, 1 needs attention" (hosts that did not answer SSH are not counted as found). */
     synchronized String summary() {
         List<DiscoveredHost> found = new ArrayList<>(rows.values().stream()

@@ -49,11 +49,11 @@ public final class Headless implements Operator {
     }
 
     @Override
-    public void discover(String title, DiscoveryStep step) throws InterruptedException {
+    public Leave discover(String title, DiscoveryStep step) throws InterruptedException {
         if (answers.discovery().isEmpty()) {
             say("The answers file has no 'discovery:' section, so no host was looked for. See docs/answers.md.");
             ok = false;
-            return;
+            return Leave.QUIT;
         }
         Answers.DiscoveryAnswers d = answers.discovery().get();
         say("Discovery · " + title + " · " + d.scan().ranges());
@@ -62,7 +62,7 @@ public final class Headless implements Operator {
         if (refused.isPresent()) {
             say("The answers file's discovery cannot run: " + refused.get());
             ok = false;
-            return;
+            return Leave.QUIT;
         }
         display.end.await();
         List<String> missing = d.hostKeys().keySet().stream()
@@ -72,6 +72,25 @@ public final class Headless implements Operator {
             say("Not ready, though the answers file names them: " + String.join(" ", missing));
             ok = false;
         }
+        say("Stopped after discovery: racks and roles are not replayed from an answers file yet; the hosts are saved in the session.");
+        return Leave.QUIT;
+    }
+
+    /** The board and its findings as lines; on only when nothing blocks. */
+    @Override
+    public Leave plan(String title, PlanStep step) {
+        say("Racks and roles · " + title);
+        for (RackColumn rack : step.board()) {
+            say(rack.rack() + ":");
+            rack.cards().forEach(c -> say("  " + c.text()));
+        }
+        step.findingLines().forEach(f -> say("  " + f.text()));
+        Optional<String> blocked = step.blocked();
+        blocked.ifPresent(b -> {
+            say(b);
+            ok = false;
+        });
+        return blocked.isPresent() ? Leave.QUIT : Leave.NEXT;
     }
 
     /** Prints each host once its status settles; answers the key question from the file. */
@@ -135,6 +154,11 @@ public final class Headless implements Operator {
             ok = false;
             end.countDown();
         }
+    }
+
+    @Override
+    public void notice(String text) {
+        say(text);
     }
 
     private synchronized void say(String line) {

@@ -16,8 +16,14 @@ public interface Operator extends AutoCloseable {
     /** Work the operator waits for (starting the lab), with {@code what} on screen meanwhile. */
     <T> T working(String what, Callable<T> work) throws Exception;
 
-    /** The discovery step, until the operator leaves it. */
-    void discover(String title, DiscoveryStep step) throws Exception;
+    /** The discovery step, until the operator leaves it: on to racks and roles, or out. */
+    Leave discover(String title, DiscoveryStep step) throws Exception;
+
+    /** Racks and roles, until the operator leaves: on (the plan no longer blocks), or out. */
+    Leave plan(String title, PlanStep step) throws Exception;
+
+    /** A message the operator reads and acknowledges before the wizard goes on. */
+    void notice(String text) throws Exception;
 
     @Override
     void close() throws IOException;

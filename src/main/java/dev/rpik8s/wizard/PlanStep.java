@@ -34,33 +34,32 @@ public final class PlanStep {
 
     private final Session session;
     private final Clock clock;
+    private final List<String> leftOut;
     private ClusterPlan plan;
 
     public PlanStep(Session session, Clock clock) {
         this.session = session;
         this.clock = clock;
-        this.plan = session.spec().plan().map(p -> withNewHosts(p, session.spec().hosts()))
-                .orElseGet(() -> firstPlan(session.name(), session.spec().hosts()));
+        this.leftOut = new ArrayList<>(session.spec().leftOut());
+        this.plan = session.spec().plan().map(p -> withNewHosts(p, session.spec().hosts(), leftOut))
+                .orElseGet(() -> withNewHosts(firstPlan(session.name()), session.spec().hosts(), leftOut));
     }
 
-    /** A fingerprinted host the plan does not have yet: placed in the first rack, with no role. */
-    private static ClusterPlan withNewHosts(ClusterPlan p, List<DiscoveredHost> found) {
+    /** A fingerprinted host the plan does not have yet, and that was not left out: in the first rack, with no role. */
+    private static ClusterPlan withNewHosts(ClusterPlan p, List<DiscoveredHost> found, List<String> leftOut) {
         List<PlannedHost> hosts = new ArrayList<>(p.hosts());
         Set<String> names = new HashSet<>(hosts.stream().map(PlannedHost::hostname).toList());
         for (DiscoveredHost d : found) {
-            if (d.facts().isPresent() && hosts.stream().noneMatch(h -> h.address().equals(d.address()))) {
+            if (d.facts().isPresent() && !leftOut.contains(d.address()) && hosts.stream().noneMatch(h -> h.address().equals(d.address()))) {
                 hosts.add(PlannedHost.unassigned(d.address(), d.port(), nameFor(d, names), p.racks().get(0).name(), d.facts()));
             }
         }
         return new ClusterPlan(p.name(), p.racks(), hosts, p.settings(), p.overrides());
     }
 
-    private static ClusterPlan firstPlan(String name, List<DiscoveredHost> found) {
-        Set<String> names = new HashSet<>();
-        List<PlannedHost> hosts = found.stream().filter(d -> d.facts().isPresent())
-                .map(d -> PlannedHost.unassigned(d.address(), d.port(), nameFor(d, names), FIRST_RACK, d.facts())).toList();
+    private static ClusterPlan firstPlan(String name) {
         String cluster = KubernetesNames.hostnameProblem(name).isEmpty() ? name : "cluster";
-        return ClusterPlan.of(cluster, List.of(new Rack(FIRST_RACK)), hosts);
+        return ClusterPlan.of(cluster, List.of(new Rack(FIRST_RACK)), List.of());
     }
 
     /**
@@ -99,6 +98,57 @@ public final class PlanStep {
                 .thenComparing(f -> f.severity() != Severity.WARNING)).map(f -> FindingLine.of(f, plan)).toList();
     }
 
+    /** The address of the host on the board called {@code nameOrAddress}, if there is one. */
+    public synchronized Optional<String> find(String nameOrAddress) {
+        return plan.hosts().stream().filter(h -> h.hostname().equals(nameOrAddress) || h.address().equals(nameOrAddress))
+                .map(PlannedHost::address).findFirst();
+    }
+
+    /** A host whole: its place in the plan, what is said about it, then every fact discovery found. */
+    public synchronized List<String> details(String address) {
+        PlannedHost h = plan.host(address);
+        List<String> out = new ArrayList<>();
+        out.add("rack         " + h.rack());
+        out.add("roles        " + (h.roles().isEmpty() ? "none yet" : h.roles().toString().toLowerCase(java.util.Locale.ROOT)));
+        if (!h.labels().isEmpty()) {
+            out.add("labels       " + h.labels());
+        }
+        for (FindingLine f : findingLines()) {
+            if (f.host().filter(address::equals).isPresent()) {
+                out.add(f.weight() + ": " + f.message());
+            }
+        }
+        out.add("");
+        session.spec().hosts().stream().filter(d -> d.address().equals(address)).findFirst()
+                .ifPresent(d -> out.addAll(HostLine.of(d).details()));
+        return out;
+    }
+
+    /** Out of the cluster (a board too small, an OS too old): off the board, listed apart, and kept out on resume. */
+    public synchronized Optional<String> leaveOut(String address) {
+        PlannedHost h = plan.host(address);
+        List<PlannedHost> rest = plan.hosts().stream().filter(x -> x != h).toList();
+        List<String> left = new ArrayList<>(leftOut);
+        left.add(address);
+        return change(p -> new ClusterPlan(p.name(), p.racks(), rest, p.settings(),
+                p.overrides().stream().filter(o -> !o.host().filter(address::equals).isPresent()).toList()), left);
+    }
+
+    /** Back on the board, in the first rack with no role. */
+    public synchronized Optional<String> takeBack(String address) {
+        List<String> left = new ArrayList<>(leftOut);
+        if (!left.remove(address)) {
+            return Optional.of(address + " is not left out.");
+        }
+        return change(p -> withNewHosts(p, session.spec().hosts(), left), left);
+    }
+
+    /** The hosts left out, as "name (address)", for the line under the board. */
+    public synchronized List<String> leftOut() {
+        return session.spec().hosts().stream().filter(d -> leftOut.contains(d.address()))
+                .map(d -> d.facts().map(f -> f.hostname() + " ").orElse("") + d.address()).toList();
+    }
+
     public Optional<String> moveToRack(String address, String rack) {
         return change(p -> p.moveToRack(address, rack));
     }
@@ -113,8 +163,18 @@ public final class PlanStep {
         return moveToRack(address, racks.get(at));
     }
 
-    /** Master, worker, infra or lb on or off for one host (master and worker exclude each other). */
-    public synchronized Optional<String> toggle(String address, Role role) {
+    /** "master", "worker", "infra" or "lb" on or off for one host (master and worker exclude each other). */
+    public Optional<String> toggle(String address, String role) {
+        return switch (role) {
+            case "master" -> toggle(address, Role.MASTER);
+            case "worker" -> toggle(address, Role.WORKER);
+            case "infra" -> toggle(address, Role.INFRA);
+            case "lb" -> toggle(address, Role.LB);
+            default -> Optional.of("'" + role + "' is not a role: master, worker, infra or lb.");
+        };
+    }
+
+    synchronized Optional<String> toggle(String address, Role role) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         roles.addAll(plan.host(address).roles());
         if (!roles.remove(role)) {
@@ -185,7 +245,11 @@ public final class PlanStep {
                 + " left: change the plan, or override each with a reason (o on the finding).");
     }
 
-    private synchronized Optional<String> change(UnaryOperator<ClusterPlan> how) {
+    private Optional<String> change(UnaryOperator<ClusterPlan> how) {
+        return change(how, leftOut);
+    }
+
+    private synchronized Optional<String> change(UnaryOperator<ClusterPlan> how, List<String> left) {
         ClusterPlan next;
         try {
             next = how.apply(plan);
@@ -193,12 +257,16 @@ public final class PlanStep {
             return Optional.of(e.getMessage());
         }
         try {
-            session.save(session.spec().withPlan(next));
+            session.save(session.spec().withPlan(next, left));
         } catch (IOException e) {
             return Optional.of("Cannot save the session in " + session.dir() + ": " + e.getMessage()
                     + ". The board is as it was; free space or fix the permissions, then try again.");
         }
         plan = next;
+        if (left != leftOut) {
+            leftOut.clear();
+            leftOut.addAll(left);
+        }
         return Optional.empty();
     }
 }
