@@ -216,8 +216,17 @@ final class BoardScreen extends FullScreen {
             say("Overrides are for blocking findings: tab to the findings, choose one that BLOCKS, then press o.");
             return;
         }
+        int at = findings.getSelectedIndex();
         askLine("Override: " + f.get().code() + " on " + f.get().where(), "Why go on anyway? (kept with the plan, shown with the finding)", "", null,
-                "enter overrides, esc cancels", typed -> after(null, step.override(f.get(), typed)), () -> { });
+                "enter overrides, esc cancels", typed -> {
+                    Optional<String> problem = after(null, step.override(f.get(), typed));
+                    if (problem.isEmpty()) {
+                        // the same place in the list, where the override now shows
+                        findings.setSelectedIndex(Math.min(at, lines.size() - 1));
+                        findings.takeFocus();
+                    }
+                    return problem;
+                }, () -> { });
     }
 
     private void next() {

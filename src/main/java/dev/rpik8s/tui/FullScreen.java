@@ -1,6 +1,7 @@
 package dev.rpik8s.tui;
 
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.BorderLayout;
@@ -136,7 +137,9 @@ class FullScreen extends BasicWindow {
      * GUI thread never sits in a nested loop (and a test can read the screen while it is open).
      */
     final void popUp(String title, String text) {
-        MessageDialog dialog = new MessageDialogBuilder().setTitle(title).setText(text)
+        // wrapped to fit a 120-column terminal: findings and facts are sentences, not table rows
+        String wrapped = String.join("\n", TerminalTextUtils.getWordWrappedText(100, text.split("\n", -1)));
+        MessageDialog dialog = new MessageDialogBuilder().setTitle(title).setText(wrapped)
                 .addButton(MessageDialogButton.Close).build();
         closeOnEscape(dialog);
         getTextGUI().addWindow(dialog);

@@ -80,6 +80,23 @@ class LabWizardIT {
             assertTrue(facts.contains("127.0.2.2") && facts.contains("Raspbian GNU/Linux 10 (buster)"), facts);
             t.keys("Escape");
             t.await(s -> !s.contains("memory controller"), Duration.ofSeconds(10), "the facts closed");
+
+            t.type("n");                                       // on to racks and roles
+            String board = t.await(s -> s.contains("racks and roles") && s.contains("rack-1 (12)"), Duration.ofSeconds(10), "the board");
+            keep("board", board);
+            assertTrue(board.contains("No host is a master."), board);
+            t.type("m");                                       // the first card, pi-r1-1, becomes the master
+            t.await(s -> s.contains(" M ") && !s.contains("No host is a master."), Duration.ofSeconds(10), "a master, and its finding gone");
+            t.type("r");
+            t.awaitText("Name of the new rack", Duration.ofSeconds(10));
+            t.keys("Enter");                                   // rack-2, as offered
+            t.await(s -> s.contains("rack-2 (0)"), Duration.ofSeconds(10), "the new rack");
+            t.keys("Down");
+            t.type("]");                                       // pi-r1-2 into rack-2; the focus follows it
+            t.await(s -> s.contains("rack-1 (11)") && s.contains("rack-2 (1)"), Duration.ofSeconds(10), "the host moved");
+            t.type("m");
+            String moved = t.await(s -> s.contains("Two masters (pi-r1-1, pi-r1-2)"), Duration.ofSeconds(10), "the two-masters finding");
+            keep("board-moved", moved);
             t.keys("q");
             String end = t.awaitText("[exit 0]", Duration.ofSeconds(60));
             assertTrue(end.contains("Lab stopped."), end);
@@ -92,7 +109,7 @@ class LabWizardIT {
                 "./rpik8s-tui --lab")) {
             String start = t.await(s -> s.contains("Resume lab") && s.contains("<enter> open"), START, "the start screen with the session");
             keep("start-resume", start);
-            assertTrue(start.contains("discovery: 12 hosts found, 12 ready"), start);
+            assertTrue(start.contains("plan: 12 hosts in 2 racks, 2 master(s)"), start);
             t.keys("Enter");
             t.await(s -> s.lines().map(String::strip).filter(l -> l.startsWith("127.0.2.") && l.endsWith(" ok")).count() == 12,
                     START, "the table as it was saved");
