@@ -70,7 +70,7 @@ final class RootCommand implements Callable<Integer> {
     @Option(names = "--plain", description = "Line-by-line prompts instead of full screen (dumb terminals, serial consoles, screen readers).")
     boolean plain;
 
-    @Option(names = "--answers", paramLabel = "FILE", description = "Ask nothing: take every answer from FILE (written at the end of an interactive session).")
+    @Option(names = "--answers", paramLabel = "FILE", description = "Ask nothing: take the answers from FILE (each session writes its answers.yaml; docs/answers.md).")
     Path answers;
 
     @Option(names = "--session", paramLabel = "NAME", description = "Session to start or resume (default: offered on start).")
@@ -128,11 +128,12 @@ final class RootCommand implements Callable<Integer> {
         return headless == null || headless.ok() ? Cli.OK : Cli.FAILED;
     }
 
+    /** A file that cannot be used is a bad command line (exit 2): its message names the file, the line, the key. */
     private static Answers readAnswers(Path file) {
         try {
             return Answers.read(file);
         } catch (SessionException e) {
-            throw new OperatorError(e.getMessage());
+            throw new OperatorError(e.getMessage() + " (format: docs/answers.md)", Cli.USAGE);
         }
     }
 

@@ -45,7 +45,7 @@ final class BoardScreen extends FullScreen {
         p.addComponent(leftOut);
         findingsTitle.setForegroundColor(TextColor.ANSI.BLUE_BRIGHT);
         p.addComponent(findingsTitle);
-        findings.setPreferredSize(new TerminalSize(118, 8));
+        findings.setPreferredSize(new TerminalSize(118, 10));
         p.addComponent(findings);
         message.setForegroundColor(TextColor.ANSI.RED);
         p.addComponent(message);

@@ -92,9 +92,13 @@ public final class PlanStep {
                 plan.hostsIn(r.name()).stream().map(h -> Card.of(h, all)).toList())).toList();
     }
 
-    /** Findings in words, the blocking ones first. */
+    /**
+     * Findings in words: those about the cluster's shape first (masters, architectures: what the board arranges),
+     * then those about single hosts; the blocking ones first in each.
+     */
     public synchronized List<FindingLine> findingLines() {
-        return findings().stream().sorted(java.util.Comparator.comparing((Finding f) -> !f.blocks())
+        return findings().stream().sorted(java.util.Comparator.comparing((Finding f) -> f.host().isPresent())
+                .thenComparing(f -> !f.blocks())
                 .thenComparing(f -> f.severity() != Severity.WARNING)).map(f -> FindingLine.of(f, plan)).toList();
     }
 

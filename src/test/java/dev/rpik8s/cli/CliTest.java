@@ -45,6 +45,15 @@ class CliTest {
     }
 
     @Test
+    void anAnswersFileWithATypoIsRefusedNamingItsLineBeforeAnythingStarts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path f = tmp.resolve("answers.yaml");
+        java.nio.file.Files.writeString(f, "session: home\ntarget: network\ndiscovery:\n  scan: {ranges: 10.0.0.1, usr: pi}\n");
+        assertEquals(Cli.USAGE, run("--answers", f.toString()));
+        assertTrue(err.toString().contains(f + ", line 4: unknown key 'usr'") && err.toString().contains("docs/answers.md"), err::toString);
+        assertTrue(!err.toString().contains("Exception"), err::toString);
+    }
+
+    @Test
     void discoverNeedsARange() {
         assertEquals(Cli.USAGE, run("discover"));
         assertTrue(err.toString().contains("RANGE"), err::toString);
