@@ -72,12 +72,12 @@ final class SessionYaml {
     }
 
     /**
-     * The line of an unknown key: Jackson reads a record's map whole before it looks at the keys, and
-     * by then it no longer knows where they were.
+     * The line of an unknown key (at a line's start, or inside a {flow: map}): Jackson reads a record's map
+     * whole before it looks at the keys, and by then it no longer knows where they were.
      */
     private static String lineOf(String text, String key) {
-        Matcher m = Pattern.compile("^[ \\t-]*[\"']?" + Pattern.quote(key) + "[\"']?\\s*:", Pattern.MULTILINE).matcher(text);
-        return m.find() ? ", line " + (text.substring(0, m.start()).lines().count() + 1) : "";
+        Matcher m = Pattern.compile("(^[ \\t-]*|[{,][ \\t]*)[\"']?" + Pattern.quote(key) + "[\"']?\\s*:", Pattern.MULTILINE).matcher(text);
+        return m.find() ? ", line " + (text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1) : "";
     }
 
     /** Where the offending token starts (the exception's own location may be past it, on the next line). */
