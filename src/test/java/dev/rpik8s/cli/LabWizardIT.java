@@ -179,6 +179,7 @@ class LabWizardIT {
             LabCommandIT.Run replayed = LabCommandIT.run(env, "--answers", replay.toString());
             assertEquals(0, replayed.exit(), replayed.out());
             assertTrue(replayed.out().contains("12 found: 12 ready (12 Pis)"), replayed.out());
+            keep("answers-replay", replayed.out());
             assertFalse(replayed.out().contains("Trusting") || replayed.out().contains("Not trusted"), replayed.out());
 
             Path tampered = state.resolve("tampered.yaml");
