@@ -17,7 +17,7 @@ final class StartScreen extends FullScreen {
 
     private final StartStep step;
     private final List<StartStep.Option> options;
-    private final Table<String> table = new Table<>("CHOOSE", "");
+    private final Table<String> table = new Table<>("CHOOSE", "WHERE IT STANDS");
     private final Label message = new Label("");
     private StartChoice chosen;
 
@@ -26,7 +26,7 @@ final class StartScreen extends FullScreen {
         this.step = step;
         this.options = step.options();
         for (StartStep.Option o : options) {
-            table.getTableModel().addRow(o.label(), o.detail());
+            table.getTableModel().addRow(o.label() + "   ", o.detail());
         }
         table.setSelectAction(this::open);
         Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
