@@ -122,8 +122,9 @@ final class HostsFile {
     /** {@code pi-a1:2222} is a host and its SSH port, as Ansible reads it: kept as its ansible_port variable. */
     private static HostLine hostLine(String pattern, List<Var> vars, int n) {
         int colon = pattern.lastIndexOf(':');
-        boolean port = colon > 0 && pattern.indexOf(':') == colon && depth(pattern.substring(0, colon)) == 0
-                && pattern.substring(colon + 1).matches("[0-9]+");
+        // one ':' outside the brackets of a range: an IPv6 address has several
+        boolean port = colon > 0 && depth(pattern.substring(0, colon)) == 0 && pattern.substring(colon + 1).matches("[0-9]+")
+                && outsideRanges(pattern.substring(0, colon)).indexOf(':') < 0;
         if (!port) {
             return new HostLine(expand(pattern), vars, n);
         }
@@ -131,6 +132,10 @@ final class HostsFile {
         String number = pattern.substring(colon + 1);
         all.add(0, new Var(HostVariables.ANSIBLE_PORT, number, number, n));
         return new HostLine(expand(pattern.substring(0, colon)), all, n);
+    }
+
+    private static String outsideRanges(String s) {
+        return s.replaceAll("\\[[^]]*]", "");
     }
 
     private static int depth(String s) {

@@ -109,7 +109,6 @@ public final class InventoryImport {
         readSections(HostsFile.parse(Files.readString(hostsFile, StandardCharsets.UTF_8)));
         groups.putIfAbsent(InventoryLayout.ALL, new Group(InventoryLayout.ALL, 0));
         readVarsFiles();
-        InventoryException.throwIfAny(problems);
 
         Map<String, Map<String, Found>> settingsAt = new HashMap<>();
         List<InventoryGroup> inventoryGroups = groups.values().stream().map(g -> group(g, settingsAt)).toList();
