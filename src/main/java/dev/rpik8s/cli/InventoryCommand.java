@@ -134,7 +134,8 @@ final class InventoryCommand {
 
     private static String roles(ClusterPlan plan) {
         List<String> counts = new ArrayList<>();
-        for (Role r : Role.values()) {
+        // in the order of the seed's groups: masters, infra, workers, lb
+        for (Role r : List.of(Role.MASTER, Role.INFRA, Role.WORKER, Role.LB)) {
             int n = plan.hostsWith(r).size();
             if (n > 0) {
                 String word = r.name().toLowerCase(Locale.ROOT);
