@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -53,29 +54,34 @@ final class ClusterVariables {
      */
     static ClusterSettings read(Map<String, Found> vars, List<String> problems, List<String> notes) {
         ClusterSettings d = ClusterSettings.defaults();
+        String http = or(() -> proxy(vars.get(HTTP_PROXY)).orElse(""), "", problems);
+        ProxySettings proxy = new ProxySettings(http, or(() -> proxy(vars.get(HTTPS_PROXY)).orElse(http), http, problems),
+                or(() -> String.join(",", list(vars.get(NO_PROXY))), "", problems));
+        ClusterSettings settings = new ClusterSettings(
+                or(() -> text(vars, K8S_VERSION).orElse(d.kubernetesVersion()), d.kubernetesVersion(), problems),
+                or(() -> text(vars, K8S_OVERLAY_CIDR).orElse(d.podCidr()), d.podCidr(), problems),
+                or(() -> text(vars, SERVICE_CIDR).orElse(d.serviceCidr()), d.serviceCidr(), problems),
+                or(() -> choice(vars.get(K8S_CNI), Cni.values()).orElse(d.cni()), d.cni(), problems),
+                or(() -> runtime(vars.get(CONTAINER_RUNTIME)).orElse(d.runtime()), d.runtime(), problems),
+                or(() -> choice(vars.get(DOCKER_CGROUP_DRIVER), CgroupDriver.values()).orElse(d.cgroupDriver()), d.cgroupDriver(), problems),
+                or(() -> endpoint(vars), d.endpoint(), problems),
+                proxy,
+                or(() -> list(vars.get(DOCKER_INSECURE_REGISTRIES)), d.insecureRegistries(), problems),
+                or(() -> flag(vars.get(CPU_CFS_QUOTA)).orElse(d.cpuCfsQuota()), d.cpuCfsQuota(), problems),
+                or(() -> flag(vars.get(ALLOW_CGROUP_V1)).orElse(d.allowCgroupV1()), d.allowCgroupV1(), problems));
+        seedDefault(vars, CONTAINER_RUNTIME, "docker", d.runtime().label(), notes);
+        seedDefault(vars, K8S_OVERLAY_CIDR, "10.32.0.0/12", d.podCidr(), notes);
+        seedDefault(vars, K8S_API_HOSTNAME, "k8s-api.demo.local", "the first master's address", notes);
+        return settings;
+    }
+
+    /** One setting, or the default with the problem noted, so that every bad value is said at once. */
+    private static <T> T or(Supplier<T> read, T fallback, List<String> problems) {
         try {
-            String http = proxy(vars.get(HTTP_PROXY)).orElse("");
-            ProxySettings proxy = new ProxySettings(http, proxy(vars.get(HTTPS_PROXY)).orElse(http),
-                    String.join(",", list(vars.get(NO_PROXY))));
-            return new ClusterSettings(
-                    text(vars, K8S_VERSION).orElse(d.kubernetesVersion()),
-                    text(vars, K8S_OVERLAY_CIDR).orElse(d.podCidr()),
-                    text(vars, SERVICE_CIDR).orElse(d.serviceCidr()),
-                    choice(vars.get(K8S_CNI), Cni.values()).orElse(d.cni()),
-                    runtime(vars.get(CONTAINER_RUNTIME)).orElse(d.runtime()),
-                    choice(vars.get(DOCKER_CGROUP_DRIVER), CgroupDriver.values()).orElse(d.cgroupDriver()),
-                    endpoint(vars),
-                    proxy,
-                    list(vars.get(DOCKER_INSECURE_REGISTRIES)),
-                    flag(vars.get(CPU_CFS_QUOTA)).orElse(d.cpuCfsQuota()),
-                    flag(vars.get(ALLOW_CGROUP_V1)).orElse(d.allowCgroupV1()));
+            return read.get();
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
-            return d;
-        } finally {
-            seedDefault(vars, CONTAINER_RUNTIME, "docker", d.runtime().label(), notes);
-            seedDefault(vars, K8S_OVERLAY_CIDR, "10.32.0.0/12", d.podCidr(), notes);
-            seedDefault(vars, K8S_API_HOSTNAME, "k8s-api.demo.local", "the first master's address", notes);
+            return fallback;
         }
     }
 

@@ -80,6 +80,16 @@ public final class InventoryImport {
         }
     }
 
+    /** hosts first, then group_vars, then host_vars; by line within a file. */
+    private static final Comparator<String> IN_FILE_ORDER = Comparator
+            .comparing((String s) -> s.startsWith(HostsFile.NAME + ":") ? 0 : s.startsWith("group_vars/") ? 1 : 2)
+            .thenComparing(s -> s.substring(0, s.indexOf(':')))
+            .thenComparingInt(s -> Integer.parseInt(s.substring(s.indexOf(':') + 1).split(":", 2)[0]));
+
+    /** A group's two places for variables: its section of the hosts file, its group_vars file. */
+    private static final String INLINE = ":vars";
+    private static final String FILE = ".yml";
+
     private final Path dir;
     private final List<String> problems = new ArrayList<>();
     private final List<String> notUnderstood = new ArrayList<>();
@@ -112,9 +122,10 @@ public final class InventoryImport {
 
         Map<String, Map<String, Found>> settingsAt = new HashMap<>();
         List<InventoryGroup> inventoryGroups = groups.values().stream().map(g -> group(g, settingsAt)).toList();
+        // Ansible's precedence: the hosts file's [group:vars] below group_vars, all below k8s
         Map<String, Found> settingsFound = new HashMap<>();
-        for (String place : List.of("all:vars", "k8s:vars", "all.yml", "k8s.yml")) {
-            settingsFound.putAll(settingsAt.getOrDefault(place, Map.of()));
+        for (String place : List.of(INLINE, FILE)) {
+            InventoryLayout.SETTINGS_GROUPS.forEach(g -> settingsFound.putAll(settingsAt.getOrDefault(g + place, Map.of())));
         }
         ClusterSettings settings = ClusterVariables.read(settingsFound, problems, notes);
         List<PlannedHost> planned = hosts();
@@ -129,12 +140,6 @@ public final class InventoryImport {
         return new Result(plan, notUnderstood, notes);
     }
 
-    /** hosts first, then group_vars, then host_vars; by line within a file. */
-    private static final Comparator<String> IN_FILE_ORDER = Comparator
-            .comparing((String s) -> s.startsWith(HostsFile.NAME + ":") ? 0 : s.startsWith("group_vars/") ? 1 : 2)
-            .thenComparing(s -> s.substring(0, s.indexOf(':')))
-            .thenComparingInt(s -> Integer.parseInt(s.substring(s.indexOf(':') + 1).split(":", 2)[0]));
-
     private ClusterPlan plan(String name, List<PlannedHost> planned, ClusterSettings settings, List<InventoryGroup> inventoryGroups)
             throws InventoryException {
         Set<String> racks = new TreeSet<>(Comparator.comparing((String r) -> r.equals(HostVariables.NO_RACK)).thenComparing(r -> r));
@@ -148,6 +153,14 @@ public final class InventoryImport {
 
     private void readSections(List<HostsFile.Section> sections) {
         for (HostsFile.Section s : sections) {
+            if (s.line() == 0) {
+                for (Object e : s.entries()) {
+                    HostsFile.HostLine line = (HostsFile.HostLine) e;
+                    line.names().forEach(name -> problems.add(HostsFile.NAME + ":" + line.line() + ": " + name + " is in no group: it "
+                            + "comes before any [group] header. Put it under [masters], [infra], [workers] or [lb]."));
+                }
+                continue;
+            }
             Group g = groups.computeIfAbsent(s.group(), n -> new Group(n, s.line()));
             Map<String, Integer> listed = new HashMap<>();
             for (Object entry : s.entries()) {
@@ -176,11 +189,6 @@ public final class InventoryImport {
 
     private void hostLine(HostsFile.Section s, String name, HostsFile.HostLine line, Map<String, Integer> listed) {
         String where = HostsFile.NAME + ":" + line.line();
-        if (s.line() == 0) {
-            problems.add(where + ": " + name + " is in no group: it comes before any [group] header. Put it under [masters], "
-                    + "[infra], [workers] or [lb].");
-            return;
-        }
         Integer before = listed.put(name, line.line());
         if (before != null) {
             problems.add(where + ": " + name + " is listed twice in [" + s.group() + "] (also on line " + before + "): remove one of the lines.");
@@ -267,9 +275,9 @@ public final class InventoryImport {
         Function<String, String> why = key -> ClusterVariables.NAMES.contains(key)
                 ? ": set for group " + g.name + " only, and the plan's settings are for the whole cluster"
                 : HostVariables.NAMES.contains(key) ? ": set for a whole group, and the plan reads it per host" : "";
-        InventoryVars inline = place(g.inline.values(), reads, settingsAt.computeIfAbsent(g.name + ":vars", k -> new HashMap<>()),
-                key -> why.apply(key) + " ([" + g.name + ":vars])");
-        InventoryVars file = place(g.file, reads, settingsAt.computeIfAbsent(g.name + ".yml", k -> new HashMap<>()), why);
+        InventoryVars inline = place(g.inline.values(), reads, settingsAt.computeIfAbsent(g.name + INLINE, k -> new HashMap<>()),
+                key -> why.apply(key) + " ([" + g.name + INLINE + "])");
+        InventoryVars file = place(g.file, reads, settingsAt.computeIfAbsent(g.name + FILE, k -> new HashMap<>()), why);
         boolean known = settingsGroup || InventoryLayout.ROLE_GROUPS.containsKey(g.name);
         if (!known) {
             long members = hosts.values().stream().filter(h -> h.groups.contains(g.name)).count();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.DumperOptions.FlowStyle;
@@ -18,12 +19,10 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.CollectionNode;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * A group_vars or host_vars file. Read as YAML nodes, never as Java values: SnakeYAML reads YAML 1.1 as Ansible
@@ -43,7 +42,6 @@ final class VarsFile {
     }
 
     private static final Yaml YAML = new Yaml(loaderOptions(), dumperOptions());
-    private static final Resolver YAML_1_1 = new Resolver();
 
     private VarsFile() {
     }
@@ -114,7 +112,7 @@ final class VarsFile {
     static Object plain(Node node) {
         if (node instanceof ScalarNode s) {
             if (s.getTag().equals(Tag.BOOL)) {
-                return List.of("yes", "true", "on", "y").contains(s.getValue().toLowerCase(java.util.Locale.ROOT));
+                return List.of("yes", "true", "on", "y").contains(s.getValue().toLowerCase(Locale.ROOT));
             }
             if (s.getTag().equals(Tag.NULL)) {
                 return null;
@@ -153,6 +151,7 @@ final class VarsFile {
 
     /** A kept variable, its text as it was read; a block list or mapping goes under its key as the seed writes them. */
     static String keptEntry(String key, String text) {
+        // the key as SnakeYAML writes it: quoted only where YAML 1.1 would read it as something else
         String k = entry(key, "").replaceFirst(":\\s*''$", "");
         if (text.isEmpty()) {
             return k + ":";
@@ -196,10 +195,6 @@ final class VarsFile {
     /** Plain when YAML 1.1 reads it back as this string; SnakeYAML quotes it otherwise. */
     private static ScalarNode string(String s) {
         return new ScalarNode(Tag.STR, s, null, null, ScalarStyle.PLAIN);
-    }
-
-    static boolean readsAsString(String s) {
-        return YAML_1_1.resolve(NodeId.scalar, s, true).equals(Tag.STR);
     }
 
     /**

@@ -260,7 +260,8 @@ class InventoryImportTest {
 
     @Test
     void everyProblemIsSaidAtOnce() {
-        InventoryException e = assertThrows(InventoryException.class, () -> read(inventory("[masters]\nPi-1\n[workers]\npi-2\npi-2\n")));
-        assertEquals(2, e.problems().size(), e::getMessage);
+        InventoryException e = assertThrows(InventoryException.class, () -> read(inventory("[masters]\nPi-1\n[workers]\npi-2\npi-2\n")
+                .with("group_vars/all.yml", "container_runtime: rkt\nk8s_cni: cilium\n")));
+        assertEquals(4, e.problems().size(), e::getMessage);
     }
 }
