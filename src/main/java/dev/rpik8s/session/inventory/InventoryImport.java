@@ -275,9 +275,9 @@ public final class InventoryImport {
         Function<String, String> why = key -> ClusterVariables.NAMES.contains(key)
                 ? ": set for group " + g.name + " only, and the plan's settings are for the whole cluster"
                 : HostVariables.NAMES.contains(key) ? ": set for a whole group, and the plan reads it per host" : "";
-        InventoryVars inline = place(g.inline.values(), reads, settingsAt.computeIfAbsent(g.name + INLINE, k -> new HashMap<>()),
-                key -> why.apply(key) + " ([" + g.name + INLINE + "])");
-        InventoryVars file = place(g.file, reads, settingsAt.computeIfAbsent(g.name + FILE, k -> new HashMap<>()), why);
+        InventoryVars inline = place(g.inline.values(), reads, settingsAt.computeIfAbsent(g.name + INLINE, k -> new HashMap<>()), why,
+                " ([" + g.name + INLINE + "])");
+        InventoryVars file = place(g.file, reads, settingsAt.computeIfAbsent(g.name + FILE, k -> new HashMap<>()), why, "");
         boolean known = settingsGroup || InventoryLayout.ROLE_GROUPS.containsKey(g.name);
         if (!known) {
             long members = hosts.values().stream().filter(h -> h.groups.contains(g.name)).count();
@@ -289,9 +289,11 @@ public final class InventoryImport {
 
     /**
      * The variables of one place: those named in {@code reads} go to {@code found} for the plan (unless their value
-     * cannot be read: a Jinja template, an encrypted value), the others are kept as written and listed.
+     * cannot be read: a Jinja template, an encrypted value), the others are kept as written and listed, with why
+     * the plan does not take them when it has a field of that name, and whose they are ({@code suffix}).
      */
-    private InventoryVars place(Iterable<Entry> entries, Set<String> reads, Map<String, Found> found, Function<String, String> why) {
+    private InventoryVars place(Iterable<Entry> entries, Set<String> reads, Map<String, Found> found, Function<String, String> why,
+            String suffix) {
         Map<String, String> kept = new LinkedHashMap<>();
         Set<String> written = new TreeSet<>();
         for (Entry e : entries) {
@@ -310,7 +312,7 @@ public final class InventoryImport {
                 }
             }
             kept.put(e.key(), e.text());
-            notUnderstood.add(e.where() + ": " + e.key() + unreadable);
+            notUnderstood.add(e.where() + ": " + e.key() + unreadable + suffix);
         }
         return new InventoryVars(kept, written);
     }
@@ -320,12 +322,12 @@ public final class InventoryImport {
         Map<String, Host> byHostname = new HashMap<>();
         Map<String, Host> byAddress = new HashMap<>();
         for (Host h : hosts.values()) {
-            Function<String, String> why = key -> (ClusterVariables.NAMES.contains(key)
-                    ? ": set for " + h.name + " only, and the plan's settings are for the whole cluster" : "") + " (" + h.name + ")";
+            Function<String, String> why = key -> ClusterVariables.NAMES.contains(key)
+                    ? ": set for this host only, and the plan's settings are for the whole cluster" : "";
             Map<String, Found> found = new HashMap<>();
-            InventoryVars line = place(h.inline.values(), HostVariables.NAMES, found, why);
+            InventoryVars line = place(h.inline.values(), HostVariables.NAMES, found, why, " (" + h.name + ")");
             // host_vars take precedence over the hosts file's line, as in Ansible
-            InventoryVars file = place(h.file, HostVariables.NAMES, found, why);
+            InventoryVars file = place(h.file, HostVariables.NAMES, found, why, " (" + h.name + ")");
             Set<Role> roles = EnumSet.noneOf(Role.class);
             InventoryLayout.ROLE_GROUPS.forEach((group, role) -> {
                 if (h.groups.contains(group)) {
