@@ -184,6 +184,15 @@ class InventoryImportTest {
     }
 
     @Test
+    void aSettingForOneHostOrAHostVariableForAGroupIsKeptAndTheListSaysWhy() throws Exception {
+        InventoryImport.Result r = read(inventory("[masters]\npi-1 container_runtime=crio\n[all:vars]\nansible_port=2222\n"));
+        assertEquals(ContainerRuntime.CONTAINERD, r.plan().settings().runtime());
+        assertEquals(22, r.plan().hosts().get(0).port());
+        assertEquals(List.of("hosts:2: container_runtime: set for this host only, and the plan's settings are for the whole cluster (pi-1)",
+                "hosts:4: ansible_port: set for a whole group, and the plan reads it per host ([all:vars])"), r.notUnderstood());
+    }
+
+    @Test
     void varsFilesAnsibleWouldNotReadAreNamed() throws Exception {
         List<String> notes = read(inventory("[masters]\npi-1\n").with("host_vars/pi-9.yml", "k8s_labels: [rack=a]\n")
                 .with("group_vars/README.md", "x")).notes();
