@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpik8s.cluster.ClusterPlan;
+import dev.rpik8s.cluster.ClusterSettings;
+import dev.rpik8s.cluster.PlannedHost;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +16,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The last word on what an inventory means is Ansible's: {@code ansible-inventory --list} of the original and of
- * the export must give the same groups and, for every host, every variable the original gave it, with the same
- * value. Skipped where Ansible is not installed (Debian: apt-get install ansible-core).
+ * The last word on what an inventory means is Ansible's ({@code ansible-inventory --list}): the plan must read the
+ * seed-style inventory as Ansible does, and the export must give the same groups and, for every host, every
+ * variable the original gave it, with the same value. Skipped where Ansible is not installed (Debian:
+ * apt-get install ansible-core).
  */
 class AnsibleReadsTheExportTest {
 
@@ -45,6 +50,32 @@ class AnsibleReadsTheExportTest {
         assertEquals(12, hostvars.size());
         hostvars.fieldNames().forEachRemaining(host -> hostvars.get(host).fieldNames().forEachRemaining(var ->
                 assertEquals(hostvars.get(host).get(var), is.get("_meta").get("hostvars").get(host).get(var), host + ": " + var)));
+    }
+
+    /** Addresses, ports, racks and settings as Ansible gives them to each host, group precedence and all. */
+    @Test
+    void thePlanReadsTheInventoryAsAnsibleDoes() throws Exception {
+        assumeTrue(onPath("ansible-inventory"), "ansible-inventory is not installed");
+        ClusterPlan plan = InventoryImport.read(InventoryDir.SEED_12, "seed-12").plan();
+        JsonNode hostvars = list(InventoryDir.SEED_12).get("_meta").get("hostvars");
+        for (PlannedHost h : plan.hosts()) {
+            String name = h.inventory().orElseThrow().name();
+            JsonNode vars = hostvars.get(name);
+            assertEquals(vars.has("ansible_host") ? vars.get("ansible_host").asText() : name, h.address(), name);
+            assertEquals(vars.has("ansible_port") ? vars.get("ansible_port").asInt() : 22, h.port(), name);
+            List<String> labels = new ArrayList<>();
+            vars.get("k8s_labels").forEach(l -> labels.add(l.asText()));
+            assertTrue(labels.contains("rack=" + h.rack()), name);
+        }
+        JsonNode master = hostvars.get("pi-a1");
+        ClusterSettings s = plan.settings();
+        assertEquals(master.get("container_runtime").asText(), s.runtime().name().toLowerCase(Locale.ROOT));
+        assertEquals(master.get("docker_cgroup_driver").asText(), s.cgroupDriver().name().toLowerCase(Locale.ROOT));
+        assertEquals(master.get("k8s_overlay_cidr").asText(), s.podCidr());
+        assertEquals(master.get("k8s_version").asText(), s.kubernetesVersion());
+        assertEquals(master.get("http_proxy").asText(), s.proxy().http());
+        assertEquals(master.get("docker_insecure_registries").get(0).asText(), s.insecureRegistries().get(0));
+        assertEquals("cgroupfs", hostvars.get("pi-a3").get("docker_cgroup_driver").asText(), "workers' own, which the plan does not take");
     }
 
     private static Map<String, List<String>> members(JsonNode group) {
