@@ -27,7 +27,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * Reads the seed's inventory directory ({@code hosts}, {@code group_vars/}, {@code host_vars/}) into a cluster
@@ -206,54 +205,18 @@ public final class InventoryImport {
         }
     }
 
-    /** group_vars/NAME and host_vars/NAME, as Ansible finds them: no extension, .yml, .yaml or .json. */
     private void readVarsFiles() throws IOException {
-        Set<Path> read = new LinkedHashSet<>();
+        VarsDirectories vars = new VarsDirectories(dir);
         for (Group g : groups.values()) {
-            varsFile("group_vars", g.name, read).ifPresent(f -> g.file = entries(f));
+            vars.find(VarsDirectories.GROUPS, g.name, problems).ifPresent(f -> g.file = entries(f));
         }
         for (Host h : hosts.values()) {
-            varsFile("host_vars", h.name, read).ifPresent(f -> {
+            vars.find(VarsDirectories.HOSTS, h.name, problems).ifPresent(f -> {
                 h.file = entries(f);
                 h.fileShown = f;
             });
         }
-        for (String sub : List.of("group_vars", "host_vars")) {
-            Path d = dir.resolve(sub);
-            if (!Files.isDirectory(d)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(d)) {
-                files.filter(p -> !read.contains(p) && !p.getFileName().toString().startsWith(".")).sorted().forEach(p ->
-                        notes.add(sub + "/" + p.getFileName() + ": not imported, and not written back: it is not the vars file of a "
-                                + (sub.equals("group_vars") ? "group" : "host") + " in hosts, so Ansible does not read it either."));
-            }
-        }
-    }
-
-    private Optional<String> varsFile(String sub, String name, Set<Path> read) {
-        List<Path> found = new ArrayList<>();
-        for (String ext : List.of("", ".yml", ".yaml", ".json")) {
-            Path p = dir.resolve(sub).resolve(name + ext);
-            if (Files.exists(p)) {
-                found.add(p);
-                read.add(p);
-            }
-        }
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        String shown = sub + "/" + found.get(0).getFileName();
-        if (Files.isDirectory(found.get(0))) {
-            problems.add(shown + "/ is a directory: rpik8s-tui reads one vars file per " + (sub.equals("group_vars") ? "group" : "host")
-                    + " (" + sub + "/" + name + ".yml); merge its files into that one and import again.");
-            return Optional.empty();
-        }
-        if (found.size() > 1) {
-            problems.add(shown + " and " + found.get(1).getFileName() + " both hold the variables of " + name + ": merge them into one file.");
-            return Optional.empty();
-        }
-        return Optional.of(shown);
+        notes.addAll(vars.leftOut());
     }
 
     private List<Entry> entries(String shown) {
