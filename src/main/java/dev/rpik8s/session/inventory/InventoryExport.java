@@ -42,12 +42,12 @@ public final class InventoryExport {
                 + hostsFile(plan, groups, hosts, settings));
         for (InventoryGroup g : groups) {
             if (g.file().hasAny()) {
-                files.put("group_vars/" + g.name() + ".yml", header + yaml(g.file(), settings));
+                files.put(VarsDirectories.GROUPS + "/" + g.name() + ".yml", header + yaml(g.file(), settings));
             }
         }
         hosts.forEach((h, inv) -> {
             if (inv.file().hasAny()) {
-                files.put("host_vars/" + inv.name() + ".yml", header + yaml(inv.file(), HostVariables.values(h)));
+                files.put(VarsDirectories.HOSTS + "/" + inv.name() + ".yml", header + yaml(inv.file(), HostVariables.values(h)));
             }
         });
         return files;

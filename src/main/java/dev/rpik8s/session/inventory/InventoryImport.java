@@ -81,7 +81,7 @@ public final class InventoryImport {
 
     /** hosts first, then group_vars, then host_vars; by line within a file. */
     private static final Comparator<String> IN_FILE_ORDER = Comparator
-            .comparing((String s) -> s.startsWith(HostsFile.NAME + ":") ? 0 : s.startsWith("group_vars/") ? 1 : 2)
+            .comparing((String s) -> s.startsWith(HostsFile.NAME + ":") ? 0 : s.startsWith(VarsDirectories.GROUPS + "/") ? 1 : 2)
             .thenComparing(s -> s.substring(0, s.indexOf(':')))
             .thenComparingInt(s -> Integer.parseInt(s.substring(s.indexOf(':') + 1).split(":", 2)[0]));
 
