@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.rpik8s.testsupport.FactsBuilder;
 import java.time.Instant;
@@ -132,6 +133,16 @@ class ClusterPlanTest {
         String text = json.writeValueAsString(p);
         assertEquals(p, json.readValue(text, ClusterPlan.class));
         assertEquals(text, json.writeValueAsString(json.readValue(text, ClusterPlan.class)), "written the same way twice");
+    }
+
+    /** A plan saved before plans kept inventories reads back with none. */
+    @Test
+    void aPlanSavedWithoutInventoryFieldsReadsBackWithNone() throws Exception {
+        ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module());
+        ObjectNode saved = json.valueToTree(plan());
+        saved.remove("inventoryGroups");
+        saved.withArray("hosts").forEach(h -> ((ObjectNode) h).remove("inventory"));
+        assertEquals(plan(), json.treeToValue(saved, ClusterPlan.class));
     }
 
     /** What an imported Ansible inventory held beyond the plan's fields rides along with it, through Jackson too. */
