@@ -49,7 +49,8 @@ final class HostsFile {
         List<Section> sections = new ArrayList<>();
         Section current = new Section("ungrouped", Kind.HOSTS, 0, new ArrayList<>());
         sections.add(current);
-        String[] lines = text.split("\r?\n", -1);
+        // a byte order mark, as Windows editors write one, is not part of the first header
+        String[] lines = text.replaceFirst("^\uFEFF", "").split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int n = i + 1;
             String line = lines[i].strip();

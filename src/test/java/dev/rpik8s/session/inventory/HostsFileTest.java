@@ -28,6 +28,11 @@ class HostsFileTest {
     }
 
     @Test
+    void aFileFromWindowsReadsTheSame() throws InventoryException {
+        assertEquals(HostsFile.parse("[masters]\npi-1\n"), HostsFile.parse("\uFEFF[masters]\r\npi-1\r\n"));
+    }
+
+    @Test
     void aHostLineIsSplitLikeAShellLineAndKeepsItsValuesAsWritten() throws InventoryException {
         HostsFile.HostLine line = hostLine("pi-1 ansible_host=10.0.0.1 motd=\"up and running\" secret='03#pa33' k='it''s' # comment");
         assertEquals(List.of("pi-1"), line.names());
