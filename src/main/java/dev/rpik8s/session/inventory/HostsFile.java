@@ -18,14 +18,18 @@ final class HostsFile {
     enum Kind { HOSTS, CHILDREN, VARS }
 
     /** A section; {@code line} 0 is the implicit one before the first header, whose hosts are in no group. */
-    record Section(String group, Kind kind, int line, List<Object> entries) {
+    record Section(String group, Kind kind, int line, List<Line> entries) {
+    }
+
+    /** What a line of a section holds: a host line in [group], a group in [group:children], a variable in [group:vars]. */
+    sealed interface Line permits HostLine, ChildLine, Var {
     }
 
     /** A host line: its host names (a range such as {@code pi-a[1:4]} gives several), and its variables. */
-    record HostLine(List<String> names, List<Var> vars, int line) {
+    record HostLine(List<String> names, List<Var> vars, int line) implements Line {
     }
 
-    record ChildLine(String group, int line) {
+    record ChildLine(String group, int line) implements Line {
     }
 
     /**
@@ -34,7 +38,7 @@ final class HostsFile {
      * @param raw   what followed '=' in the file, written back as it is
      * @param value the same after shell-like unquoting (host lines); equal to raw in a :vars section
      */
-    record Var(String key, String raw, String value, int line) {
+    record Var(String key, String raw, String value, int line) implements Line {
     }
 
     private static final Pattern SECTION = Pattern.compile("\\[([^:\\]\\s]+)(?::(\\w+))?]\\s*(?:[#;].*)?");
@@ -87,7 +91,7 @@ final class HostsFile {
         };
     }
 
-    private static Object entry(Kind kind, String line, int n) {
+    private static Line entry(Kind kind, String line, int n) {
         switch (kind) {
             case CHILDREN -> {
                 Matcher m = GROUP_NAME.matcher(line);

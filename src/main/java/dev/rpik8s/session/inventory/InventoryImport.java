@@ -153,7 +153,7 @@ public final class InventoryImport {
     private void readSections(List<HostsFile.Section> sections) {
         for (HostsFile.Section s : sections) {
             if (s.line() == 0) {
-                for (Object e : s.entries()) {
+                for (HostsFile.Line e : s.entries()) {
                     HostsFile.HostLine line = (HostsFile.HostLine) e;
                     line.names().forEach(name -> problems.add(HostsFile.NAME + ":" + line.line() + ": " + name + " is in no group: it "
                             + "comes before any [group] header. Put it under [masters], [infra], [workers] or [lb]."));
@@ -162,7 +162,7 @@ public final class InventoryImport {
             }
             Group g = groups.computeIfAbsent(s.group(), n -> new Group(n, s.line()));
             Map<String, Integer> listed = new HashMap<>();
-            for (Object entry : s.entries()) {
+            for (HostsFile.Line entry : s.entries()) {
                 if (entry instanceof HostsFile.HostLine line) {
                     g.hostsSection = true;
                     line.names().forEach(name -> hostLine(s, name, line, listed));

@@ -89,7 +89,7 @@ class InventoryRoundTripTest {
     private static Set<String> entries(String hosts) throws InventoryException {
         Set<String> entries = new HashSet<>();
         for (HostsFile.Section s : HostsFile.parse(hosts)) {
-            for (Object e : s.entries()) {
+            for (HostsFile.Line e : s.entries()) {
                 if (e instanceof HostsFile.HostLine line) {
                     for (String name : line.names()) {
                         entries.add("[" + s.group() + "] " + name);
