@@ -135,6 +135,7 @@ public final class InventoryImport {
                 h.roles(), h.labels(), h.facts(), Optional.of(InventoryLayout.host(h)))).toList();
         ClusterPlan plan = plan(name, laidOut, settings, InventoryLayout.groups(raw));
         noteNewChildren(raw, plan);
+        noteDnsNames(plan);
         notUnderstood.sort(IN_FILE_ORDER);
         return new Result(plan, notUnderstood, notes);
     }
@@ -354,6 +355,17 @@ public final class InventoryImport {
             return host.get();
         } catch (PlanChangeRefused e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage());
+        }
+    }
+
+    /** Node names are short: said once, so that no name is changed without the operator seeing it. */
+    private void noteDnsNames(ClusterPlan plan) {
+        List<PlannedHost> dns = plan.hosts().stream().filter(h -> h.inventory().map(i -> !i.name().equals(h.hostname())).orElse(false)).toList();
+        if (!dns.isEmpty()) {
+            PlannedHost first = dns.get(0);
+            notes.add(dns.size() + (dns.size() == 1 ? " host is" : " hosts are") + " named by DNS name in hosts (" + first.inventory().orElseThrow().name()
+                    + (dns.size() > 1 ? ", ..." : "") + "): each becomes the node named by the first label (" + first.hostname()
+                    + "), as the seed's roles name them, and keeps its inventory name in an export.");
         }
     }
 

@@ -80,6 +80,8 @@ class InventoryImportTest {
         assertEquals(Map.of("node-role.kubernetes.io/infra", ""), a2.labels());
         assertEquals(Optional.of("pi-a2.k8s.lan"), a2.inventory().map(i -> i.name()));
         assertEquals(List.of("nagios"), plan.host("10.42.3.14").inventory().orElseThrow().groups());
+        assertEquals(List.of("3 hosts are named by DNS name in hosts (pi-a2.k8s.lan, ...): each becomes the node named by the first "
+                + "label (pi-a2), as the seed's roles name them, and keeps its inventory name in an export."), seed().notes());
     }
 
     @Test
