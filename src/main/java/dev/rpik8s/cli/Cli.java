@@ -17,7 +17,12 @@ public final class Cli {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new RootCommand());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** With the commands made by {@code factory}: tests give theirs a state directory of their own. */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new RootCommand(), factory);
         cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
         cl.getSubcommands().get("completion").getCommandSpec().usageMessage()
                 .description("Prints a bash completion script: source <(rpik8s-tui completion)");
@@ -52,7 +57,11 @@ public final class Cli {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine();
+        return run(CommandLine.defaultFactory(), out, err, args);
+    }
+
+    static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine(factory);
         cl.setOut(out);
         cl.setErr(err);
         int code = cl.execute(args);

@@ -19,13 +19,16 @@ import java.util.stream.Collectors;
  *
  * @param hosts     in the order they are shown; addresses and host names unique; each in one of the racks
  * @param overrides at most one per finding code and host
+ * @param inventoryGroups the groups of the Ansible inventory the plan was imported from, in the order of their
+ *                        sections, so that an export writes them back; empty for a plan made in the wizard
  */
 public record ClusterPlan(
         String name,
         List<Rack> racks,
         List<PlannedHost> hosts,
         ClusterSettings settings,
-        List<FindingOverride> overrides) {
+        List<FindingOverride> overrides,
+        List<InventoryGroup> inventoryGroups) {
 
     public ClusterPlan {
         if (name == null || name.isBlank()) {
@@ -34,6 +37,7 @@ public record ClusterPlan(
         racks = racks == null ? List.of() : List.copyOf(racks);
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        inventoryGroups = inventoryGroups == null ? List.of() : List.copyOf(inventoryGroups);
         if (settings == null) {
             throw new PlanChangeRefused("The cluster " + name + " has no settings.");
         }
@@ -62,7 +66,7 @@ public record ClusterPlan(
 
     /** A new plan: these racks and hosts, default settings, nothing overridden. */
     public static ClusterPlan of(String name, List<Rack> racks, List<PlannedHost> hosts) {
-        return new ClusterPlan(name, racks, hosts, ClusterSettings.defaults(), List.of());
+        return new ClusterPlan(name, racks, hosts, ClusterSettings.defaults(), List.of(), List.of());
     }
 
     public PlannedHost host(String address) {
@@ -118,7 +122,7 @@ public record ClusterPlan(
     public ClusterPlan addRack(String rack) {
         List<Rack> more = new ArrayList<>(racks);
         more.add(new Rack(rack));
-        return new ClusterPlan(name, more, hosts, settings, overrides);
+        return new ClusterPlan(name, more, hosts, settings, overrides, inventoryGroups);
     }
 
     /** Only an empty rack can go: its hosts would have nowhere to be. */
@@ -131,11 +135,11 @@ public record ClusterPlan(
             throw new PlanChangeRefused("Rack '" + rack + "' still holds " + inIt.stream().map(PlannedHost::hostname)
                     .collect(Collectors.joining(", ")) + "; move them to another rack first.");
         }
-        return new ClusterPlan(name, racks.stream().filter(r -> !r.name().equals(rack)).toList(), hosts, settings, overrides);
+        return new ClusterPlan(name, racks.stream().filter(r -> !r.name().equals(rack)).toList(), hosts, settings, overrides, inventoryGroups);
     }
 
     public ClusterPlan withSettings(ClusterSettings newSettings) {
-        return new ClusterPlan(name, racks, hosts, newSettings, overrides);
+        return new ClusterPlan(name, racks, hosts, newSettings, overrides, inventoryGroups);
     }
 
     /**
@@ -146,7 +150,7 @@ public record ClusterPlan(
         FindingOverride o = FindingOverride.of(finding.code(), finding.host(), reason, at);
         List<FindingOverride> kept = new ArrayList<>(overrides.stream().filter(x -> !x.covers(finding)).toList());
         kept.add(o);
-        return new ClusterPlan(name, racks, hosts, settings, kept);
+        return new ClusterPlan(name, racks, hosts, settings, kept, inventoryGroups);
     }
 
     public Optional<FindingOverride> overrideOf(Finding finding) {
@@ -156,7 +160,7 @@ public record ClusterPlan(
     private ClusterPlan withHost(String address, UnaryOperator<PlannedHost> change) {
         PlannedHost old = host(address);
         List<PlannedHost> changed = hosts.stream().map(h -> h == old ? change.apply(h) : h).toList();
-        return new ClusterPlan(name, racks, changed, settings, overrides);
+        return new ClusterPlan(name, racks, changed, settings, overrides, inventoryGroups);
     }
 
     private static PlanChangeRefused nameTaken(PlannedHost owner) {

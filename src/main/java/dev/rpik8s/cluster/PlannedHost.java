@@ -15,6 +15,7 @@ import java.util.TreeMap;
  * @param hostname the name it will be given: an RFC 1123 label, unique in the plan, its node name
  * @param rack     the name of one of the plan's racks
  * @param facts    what fingerprinting found; empty when the host was not fingerprinted
+ * @param inventory how the host was written in the Ansible inventory it was imported from; empty otherwise
  */
 public record PlannedHost(
         String address,
@@ -23,7 +24,8 @@ public record PlannedHost(
         String rack,
         Set<Role> roles,
         Map<String, String> labels,
-        Optional<HostFacts> facts) {
+        Optional<HostFacts> facts,
+        Optional<InventoryHost> inventory) {
 
     public PlannedHost {
         if (address == null || address.isBlank()) {
@@ -40,11 +42,12 @@ public record PlannedHost(
             PlanChangeRefused.refuseIf(KubernetesNames.labelValueProblem(v));
         });
         facts = facts == null ? Optional.empty() : facts;
+        inventory = inventory == null ? Optional.empty() : inventory;
     }
 
     /** A host just placed in a rack: no role, no label yet. */
     public static PlannedHost unassigned(String address, int port, String hostname, String rack, Optional<HostFacts> facts) {
-        return new PlannedHost(address, port, hostname, rack, Set.of(), new TreeMap<>(), facts);
+        return new PlannedHost(address, port, hostname, rack, Set.of(), new TreeMap<>(), facts, Optional.empty());
     }
 
     public boolean has(Role role) {
@@ -57,18 +60,18 @@ public record PlannedHost(
     }
 
     PlannedHost inRack(String newRack) {
-        return new PlannedHost(address, port, hostname, newRack, roles, labels, facts);
+        return new PlannedHost(address, port, hostname, newRack, roles, labels, facts, inventory);
     }
 
     public PlannedHost withRoles(Set<Role> newRoles) {
-        return new PlannedHost(address, port, hostname, rack, newRoles, labels, facts);
+        return new PlannedHost(address, port, hostname, rack, newRoles, labels, facts, inventory);
     }
 
     PlannedHost named(String newHostname) {
-        return new PlannedHost(address, port, newHostname, rack, roles, labels, facts);
+        return new PlannedHost(address, port, newHostname, rack, roles, labels, facts, inventory);
     }
 
     PlannedHost withLabels(Map<String, String> newLabels) {
-        return new PlannedHost(address, port, hostname, rack, roles, new TreeMap<>(newLabels), facts);
+        return new PlannedHost(address, port, hostname, rack, roles, new TreeMap<>(newLabels), facts, inventory);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.rpik8s.testsupport.FactsBuilder;
 import java.time.Instant;
@@ -132,6 +133,35 @@ class ClusterPlanTest {
         String text = json.writeValueAsString(p);
         assertEquals(p, json.readValue(text, ClusterPlan.class));
         assertEquals(text, json.writeValueAsString(json.readValue(text, ClusterPlan.class)), "written the same way twice");
+    }
+
+    /** A plan saved before plans kept inventories reads back with none. */
+    @Test
+    void aPlanSavedWithoutInventoryFieldsReadsBackWithNone() throws Exception {
+        ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module());
+        ObjectNode saved = json.valueToTree(plan());
+        saved.remove("inventoryGroups");
+        saved.withArray("hosts").forEach(h -> ((ObjectNode) h).remove("inventory"));
+        assertEquals(plan(), json.treeToValue(saved, ClusterPlan.class));
+    }
+
+    /** What an imported Ansible inventory held beyond the plan's fields rides along with it, through Jackson too. */
+    @Test
+    void keepsWhatAnImportedInventoryHeldThroughJackson() throws Exception {
+        InventoryVars line = new InventoryVars(Map.of("ansible_user", "pi"), Set.of("ansible_host"));
+        InventoryVars file = new InventoryVars(Map.of("gpu_mem", "16", "mounts", "- /srv\n- /data"), Set.of("k8s_labels"));
+        PlannedHost imported = new PlannedHost("10.0.0.11", 22, "pi-a1", "a", Set.of(Role.MASTER), Map.of("disk", "ssd"), Optional.empty(),
+                Optional.of(new InventoryHost("pi-a1.lan", List.of("nagios"), line, file)));
+        InventoryGroup all = new InventoryGroup("all", false, List.of(), InventoryVars.none(),
+                new InventoryVars(Map.of("k8s_api_port", "6443", "mode", "0644"), Set.of("k8s_version")));
+        InventoryGroup k8s = new InventoryGroup("k8s", false, List.of("masters", "infra", "workers"), InventoryVars.none(), InventoryVars.none());
+        ClusterPlan p = new ClusterPlan("seed", List.of(new Rack("a")), List.of(imported), ClusterSettings.defaults(), List.of(), List.of(all, k8s));
+        ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module());
+        ClusterPlan back = json.readValue(json.writeValueAsString(p), ClusterPlan.class);
+        assertEquals(p, back);
+        assertEquals("0644", back.inventoryGroups().get(0).file().kept().get("mode"), "kept as written, not retyped");
+        assertEquals(Optional.of("pi-a1.lan"), back.rename("10.0.0.11", "pi-x").host("10.0.0.11").inventory().map(InventoryHost::name),
+                "a renamed host keeps where it came from");
     }
 
     @Test
