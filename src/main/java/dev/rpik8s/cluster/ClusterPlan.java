@@ -69,6 +69,13 @@ public record ClusterPlan(
         return new ClusterPlan(name, racks, hosts, ClusterSettings.defaults(), List.of(), List.of());
     }
 
+    /** The same plan with these hosts (some added, some left out); overrides about hosts no longer in it go with them. */
+    public ClusterPlan withHosts(List<PlannedHost> newHosts) {
+        Set<String> kept = newHosts.stream().map(PlannedHost::address).collect(Collectors.toSet());
+        return new ClusterPlan(name, racks, newHosts, settings,
+                overrides.stream().filter(o -> o.host().map(kept::contains).orElse(true)).toList(), inventoryGroups);
+    }
+
     public PlannedHost host(String address) {
         return hosts.stream().filter(h -> h.address().equals(address)).findFirst()
                 .orElseThrow(() -> new PlanChangeRefused("No host " + address + " in the plan."));

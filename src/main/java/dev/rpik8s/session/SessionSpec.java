@@ -38,6 +38,10 @@ public record SessionSpec(String name, Target target, Instant created, Optional<
         return new SessionSpec(name, target, created, scan, found, plan, leftOut);
     }
 
+    public SessionSpec withPlan(ClusterPlan decided) {
+        return withPlan(decided, leftOut);
+    }
+
     public SessionSpec withPlan(ClusterPlan decided, List<String> left) {
         return new SessionSpec(name, target, created, scan, hosts, Optional.of(decided), left);
     }

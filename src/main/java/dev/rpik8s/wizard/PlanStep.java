@@ -54,7 +54,7 @@ public final class PlanStep {
                 hosts.add(PlannedHost.unassigned(d.address(), d.port(), nameFor(d, names), p.racks().get(0).name(), d.facts()));
             }
         }
-        return new ClusterPlan(p.name(), p.racks(), hosts, p.settings(), p.overrides());
+        return p.withHosts(hosts);
     }
 
     private static ClusterPlan firstPlan(String name) {
@@ -134,8 +134,7 @@ public final class PlanStep {
         List<PlannedHost> rest = plan.hosts().stream().filter(x -> x != h).toList();
         List<String> left = new ArrayList<>(leftOut);
         left.add(address);
-        return change(p -> new ClusterPlan(p.name(), p.racks(), rest, p.settings(),
-                p.overrides().stream().filter(o -> !o.host().filter(address::equals).isPresent()).toList()), left);
+        return change(p -> p.withHosts(rest), left);
     }
 
     /** Back on the board, in the first rack with no role. */
