@@ -77,6 +77,11 @@ public final class PlanStep {
         return name;
     }
 
+    /** The session the board saves to: the settings step reads where discovery looked. */
+    Session session() {
+        return session;
+    }
+
     public synchronized ClusterPlan plan() {
         return plan;
     }
