@@ -85,7 +85,20 @@ public final class Headless implements Operator {
             rack.cards().forEach(c -> say("  " + c.text()));
         }
         step.findingLines().forEach(f -> say("  " + f.text()));
-        Optional<String> blocked = step.blocked();
+        return onUnlessBlocked(step.blocked());
+    }
+
+    /** The settings and the findings as lines; on only when nothing blocks. */
+    @Override
+    public Leave settings(String title, SettingsStep step) {
+        say("Runtime and cluster settings · " + title);
+        step.summary().forEach(l -> say("  " + l));
+        step.findingLines().forEach(f -> say("  " + f.text()));
+        return onUnlessBlocked(step.blocked());
+    }
+
+    /** NEXT; or, with what blocks said, QUIT (an answers file cannot override a finding yet). */
+    private Leave onUnlessBlocked(Optional<String> blocked) {
         blocked.ifPresent(b -> {
             say(b);
             ok = false;

@@ -22,6 +22,12 @@ public interface Operator extends AutoCloseable {
     /** Racks and roles, until the operator leaves: on (the plan no longer blocks), or out. */
     Leave plan(String title, PlanStep step) throws Exception;
 
+    /**
+     * Runtime and cluster settings, until the operator leaves: on (nothing blocks), back to racks and roles (where
+     * blocking findings can be overridden), or out.
+     */
+    Leave settings(String title, SettingsStep step) throws Exception;
+
     /** A message the operator reads and acknowledges before the wizard goes on. */
     void notice(String text) throws Exception;
 

@@ -32,7 +32,7 @@ class SettingsStepTest {
 
     private Session session;
 
-    /** Five Pis found by scanning 10.0.0.0/24; pi-22's kernel has no CFS bandwidth. The suggested roles are taken. */
+    /** Five Pis found by scanning 10.0.0.0/24 (the first keeps its name, raspberrypi); pi-22's kernel has no CFS bandwidth. The suggested roles are taken. */
     @BeforeEach
     void planned() throws Exception {
         session = Session.open(sessions, "home", Target.NETWORK, CLOCK);
