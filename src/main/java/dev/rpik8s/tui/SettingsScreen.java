@@ -17,7 +17,9 @@ import dev.rpik8s.wizard.FindingLine;
 import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.Setting;
 import dev.rpik8s.wizard.SettingsStep;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +35,8 @@ final class SettingsScreen extends FullScreen {
     private final Map<Setting, TextBox> fields = new EnumMap<>(Setting.class);
     /** What each field showed after its last save: leaving a field unchanged saves nothing. */
     private final Map<Setting, String> saved = new EnumMap<>(Setting.class);
+    /** Fields that hold text the step refused, with why: said until fixed, and they stop c. */
+    private final Map<Setting, String> refused = new EnumMap<>(Setting.class);
     private final Label hint = new Label("");
     private final Label problems = new Label("");
     private final FindingsList findings = new FindingsList(6, "tab: to the findings, enter: details", this::finding);
@@ -45,8 +49,8 @@ final class SettingsScreen extends FullScreen {
         Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
         p.addComponent(row(column(choice(Setting.VERSION, 54, 12)),
                 column(choice(Setting.RUNTIME, 60, 3), choice(Setting.CGROUP_DRIVER, 60, 2), choice(Setting.CNI, 60, 3))));
-        p.addComponent(row(column(choice(Setting.ENDPOINT, 54, 5)),
-                column(choice(Setting.CPU_CFS_QUOTA, 60, 2), choice(Setting.ALLOW_CGROUP_V1, 60, 2))));
+        p.addComponent(row(column(choice(Setting.ENDPOINT, 46, 5)),
+                column(choice(Setting.CPU_CFS_QUOTA, 72, 2), choice(Setting.ALLOW_CGROUP_V1, 72, 2))));
         Panel typed = new Panel(new GridLayout(4).setHorizontalSpacing(1));
         for (Setting s : Setting.values()) {
             if (s.typed()) {
@@ -55,6 +59,9 @@ final class SettingsScreen extends FullScreen {
             }
         }
         p.addComponent(typed);
+        for (Label l : List.of(hint, problems, message)) {
+            l.setLabelWidth(118); // wrapped: a problem says what to do at its end
+        }
         hint.setForegroundColor(TextColor.ANSI.CYAN);
         p.addComponent(hint);
         problems.setForegroundColor(TextColor.ANSI.RED);
@@ -119,10 +126,14 @@ final class SettingsScreen extends FullScreen {
         return box;
     }
 
-    /** The choices and their notes, the findings, and what the saved settings no longer fit, as they are now. */
+    /** The choices and their notes, the findings, and what is not right yet, as they are now. */
     private void refresh() {
         lists.forEach((s, list) -> list.show(step.choices(s), step.value(s)));
-        problems.setText(String.join("\n", step.problems()));
+        List<String> wrong = new ArrayList<>();
+        refused.forEach((s, why) -> wrong.add(why + " (not saved: " + s.label() + " is still "
+                + (saved.get(s).isEmpty() ? "none" : saved.get(s)) + ")"));
+        wrong.addAll(step.problems());
+        problems.setText(String.join("\n", wrong));
         findings.show(step.findingLines());
     }
 
@@ -149,20 +160,22 @@ final class SettingsScreen extends FullScreen {
                 }, () -> { });
     }
 
-    /** A typed field: saved when it changed; refused, it keeps what was typed and the message says why. */
+    /** A typed field: saved when it changed; refused, it keeps what was typed and the form says why until it is fixed. */
     private void take(Setting s) {
         TextBox box = fields.get(s);
         if (box.getText().equals(saved.get(s))) {
+            if (refused.remove(s) != null) {
+                refresh();
+            }
             return;
         }
         Optional<String> problem = step.set(s, box.getText());
-        if (problem.isPresent()) {
-            message.setText(problem.get());
-            return;
-        }
-        box.setText(step.value(s));
-        saved.put(s, step.value(s));
-        changed(problem);
+        problem.ifPresentOrElse(why -> refused.put(s, why), () -> {
+            refused.remove(s);
+            box.setText(step.value(s));
+            saved.put(s, step.value(s));
+        });
+        changed(Optional.empty());
     }
 
     /** Leaving a field takes it; the line under the form says what the newly focused setting means. */
@@ -196,6 +209,12 @@ final class SettingsScreen extends FullScreen {
     }
 
     private void next() {
+        if (!refused.isEmpty()) {
+            Setting s = refused.keySet().iterator().next();
+            message.setText(s.label() + " holds what was typed but not saved: fix it, or "
+                    + (saved.get(s).isEmpty() ? "empty it" : "put back " + saved.get(s)) + ".");
+            return;
+        }
         Optional<String> blocked = step.blocked();
         if (blocked.isPresent()) {
             message.setText(blocked.get());

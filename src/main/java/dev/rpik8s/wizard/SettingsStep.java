@@ -202,7 +202,7 @@ public final class SettingsStep {
             case RUNTIME -> v.equals(ContainerRuntime.DOCKER.label()) && !version().map(KubernetesVersion::dockershim).orElse(true)
                     ? "through cri-dockerd" : "";
             case CGROUP_DRIVER -> v.equals(key(CgroupDriver.SYSTEMD)) ? "kubeadm's default" : "";
-            case CPU_CFS_QUOTA -> v.equals("on") ? "CPU limits enforced; every kernel needs CFS bandwidth"
+            case CPU_CFS_QUOTA -> v.equals("on") ? "CPU limits enforced; needs CFS bandwidth"
                     : "pods start without CFS bandwidth; CPU limits not enforced";
             case ALLOW_CGROUP_V1 -> v.equals("on") ? "kubelet failCgroupV1: false" : "the kubelet's own default";
             case CNI -> cni(v) == Cni.WEAVE ? "no longer maintained" : "";

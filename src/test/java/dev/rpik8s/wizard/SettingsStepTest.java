@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.cluster.ClusterSettings;
 import dev.rpik8s.cluster.DiscoveredHost;
-import dev.rpik8s.cluster.Presence;
-import dev.rpik8s.cluster.ScanInputs;
 import dev.rpik8s.session.Session;
-import dev.rpik8s.session.Target;
 import dev.rpik8s.testsupport.FactsBuilder;
+import dev.rpik8s.testsupport.PlannedPis;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,29 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** The settings step over a real session directory: choices per version, checks of what is typed, findings, saving. */
 class SettingsStepTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC);
-
     @TempDir
     Path sessions;
 
     private Session session;
 
-    /** Five Pis found by scanning 10.0.0.0/24 (the first keeps its name, raspberrypi); pi-22's kernel has no CFS bandwidth. The suggested roles are taken. */
+    /** The PlannedPis, with the suggested roles taken, so that only the settings decide what blocks. */
     @BeforeEach
     void planned() throws Exception {
-        session = Session.open(sessions, "home", Target.NETWORK, CLOCK);
-        List<DiscoveredHost> hosts = new ArrayList<>();
-        for (int i = 21; i <= 25; i++) {
-            FactsBuilder f = FactsBuilder.pi().memoryMb(i == 21 ? 7800 : 3796).cfsBandwidth(i == 22 ? Presence.ABSENT : Presence.PRESENT);
-            hosts.add(DiscoveredHost.probing("10.0.0." + i, 22, false).fingerprinted(f.build()));
-        }
-        session.save(session.spec().withDiscovery(new ScanInputs("10.0.0.0/24", 22, "pi", ""), hosts));
-        PlanStep board = new PlanStep(session, CLOCK);
-        assertEquals(Optional.empty(), board.acceptSuggestion());
+        session = PlannedPis.session(sessions);
+        assertEquals(Optional.empty(), new PlanStep(session, PlannedPis.CLOCK).acceptSuggestion());
     }
 
     private SettingsStep step() {
-        return new SettingsStep(new PlanStep(session, CLOCK));
+        return new SettingsStep(new PlanStep(session, PlannedPis.CLOCK));
     }
 
     private static Optional<FindingLine> finding(SettingsStep s, String code) {
@@ -85,7 +71,7 @@ class SettingsStepTest {
         assertEquals(Optional.empty(), s.blocked());
 
         assertEquals(Optional.empty(), s.set(Setting.RUNTIME, "containerd"));
-        assertEquals("CPU limits enforced; every kernel needs CFS bandwidth; blocks on pi-22", choice(s, Setting.CPU_CFS_QUOTA, "on").note());
+        assertEquals("CPU limits enforced; needs CFS bandwidth; blocks on pi-22", choice(s, Setting.CPU_CFS_QUOTA, "on").note());
         assertEquals(Optional.empty(), s.set(Setting.CPU_CFS_QUOTA, "off"));
         FindingLine quotaOff = finding(s, "no-cfs-bandwidth").orElseThrow();
         assertEquals("warning", quotaOff.weight());
