@@ -9,7 +9,6 @@ import dev.rpik8s.cluster.ContainerRuntime;
 import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.cluster.EndpointMode;
 import dev.rpik8s.cluster.Finding;
-import dev.rpik8s.cluster.Ipv4;
 import dev.rpik8s.cluster.KubernetesVersion;
 import dev.rpik8s.cluster.KubernetesVersions;
 import dev.rpik8s.cluster.PlannedHost;
@@ -49,24 +48,26 @@ public final class SettingsStep {
         SessionSpec spec = plan.session().spec();
         List<SettingsInput.HostNetwork> out = new ArrayList<>();
         for (DiscoveredHost d : spec.hosts()) {
-            if (d.stage() == DiscoveredHost.Stage.UNREACHABLE || d.stage() == DiscoveredHost.Stage.PROBING || !d.address().matches("[0-9.]+")) {
-                continue;
+            if (d.stage() != DiscoveredHost.Stage.UNREACHABLE && d.stage() != DiscoveredHost.Stage.PROBING) {
+                String name = plan.plan().hosts().stream().filter(h -> h.address().equals(d.address())).findFirst()
+                        .map(PlannedHost::title).orElse(d.address());
+                addresses(d.address()).ifPresent(a -> out.add(new SettingsInput.HostNetwork(name, a.first(), a.last())));
             }
-            long a = Ipv4.parse(d.address(), d.address());
-            String name = plan.plan().hosts().stream().filter(h -> h.address().equals(d.address())).findFirst()
-                    .map(PlannedHost::title).orElse(d.address());
-            out.add(new SettingsInput.HostNetwork(name, a, a));
         }
         for (String range : spec.scan().map(s -> s.ranges().split("\\s+")).orElse(new String[0])) {
-            try {
-                if (ScanTarget.parse(range) instanceof ScanTarget.Addresses r) {
-                    out.add(new SettingsInput.HostNetwork(r.text() + ", where discovery looked for the hosts", r.first(), r.last()));
-                }
-            } catch (IllegalArgumentException e) {
-                // a range the scan refused too: no network to keep clear
-            }
+            addresses(range).ifPresent(r -> out.add(new SettingsInput.HostNetwork(r.text() + ", where discovery looked for the hosts",
+                    r.first(), r.last())));
         }
         return out;
+    }
+
+    /** The IPv4 addresses {@code text} names; empty for a host name, or for what the scan would have refused. */
+    private static Optional<ScanTarget.Addresses> addresses(String text) {
+        try {
+            return ScanTarget.parse(text) instanceof ScanTarget.Addresses a ? Optional.of(a) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public ClusterSettings settings() {
