@@ -50,12 +50,9 @@ final class PlainPlan {
             }
             String[] w = line.get().strip().split("\\s+", 3);
             if (w[0].equals("c")) {
-                Optional<String> blocked = step.blocked();
-                if (blocked.isEmpty()) {
-                    return Leave.NEXT;
-                }
-                say("  " + blocked.get());
-                continue;
+                // on to the settings even while a finding blocks: the runtime and version chosen there may clear it
+                step.blocked().ifPresent(b -> say("  " + b));
+                return Leave.NEXT;
             }
             command(w).ifPresentOrElse(problem -> say("  " + problem), () -> { });
         }

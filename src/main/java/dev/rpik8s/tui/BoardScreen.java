@@ -60,7 +60,7 @@ final class BoardScreen extends FullScreen {
         bind(KeyBinding.character('r', "rack", this::addRack));
         bind(KeyBinding.character('s', "suggest", this::suggest));
         bind(KeyBinding.character('o', "override", this::override));
-        bind(KeyBinding.character('c', "next", this::next));
+        bind(KeyBinding.character('c', "next: settings", this::next));
         show(null);
     }
 
@@ -190,12 +190,8 @@ final class BoardScreen extends FullScreen {
                 "enter overrides, esc cancels", typed -> after(null, step.override(f.get(), typed)), () -> { });
     }
 
+    /** On to the settings even while a finding blocks: the runtime and version chosen there may clear it. */
     private void next() {
-        Optional<String> blocked = step.blocked();
-        if (blocked.isPresent()) {
-            say(blocked.get());
-            return;
-        }
         leave = Leave.NEXT;
         close();
     }

@@ -76,7 +76,7 @@ public final class Headless implements Operator {
         return Leave.QUIT;
     }
 
-    /** The board and its findings as lines; on only when nothing blocks. */
+    /** The board and its findings as lines; on to the settings, which may clear a blocking finding. */
     @Override
     public Leave plan(String title, PlanStep step) {
         say("Racks and roles · " + title);
@@ -85,7 +85,8 @@ public final class Headless implements Operator {
             rack.cards().forEach(c -> say("  " + c.text()));
         }
         step.findingLines().forEach(f -> say("  " + f.text()));
-        return onUnlessBlocked(step.blocked());
+        step.blocked().ifPresent(this::say);
+        return Leave.NEXT;
     }
 
     /** The settings and the findings as lines; on only when nothing blocks. */
@@ -94,13 +95,9 @@ public final class Headless implements Operator {
         say("Runtime and cluster settings · " + title);
         step.summary().forEach(l -> say("  " + l));
         step.findingLines().forEach(f -> say("  " + f.text()));
-        return onUnlessBlocked(step.blocked());
-    }
-
-    /** NEXT; or, with what blocks said, QUIT (an answers file cannot override a finding yet). */
-    private Leave onUnlessBlocked(Optional<String> blocked) {
+        Optional<String> blocked = step.blocked();
         blocked.ifPresent(b -> {
-            say(b);
+            say(b); // an answers file cannot override a finding yet
             ok = false;
         });
         return blocked.isPresent() ? Leave.QUIT : Leave.NEXT;

@@ -19,7 +19,10 @@ public interface Operator extends AutoCloseable {
     /** The discovery step, until the operator leaves it: on to racks and roles, or out. */
     Leave discover(String title, DiscoveryStep step) throws Exception;
 
-    /** Racks and roles, until the operator leaves: on (the plan no longer blocks), or out. */
+    /**
+     * Racks and roles, until the operator leaves: on to the settings (even while a finding blocks: the runtime and
+     * version chosen there may clear it), or out.
+     */
     Leave plan(String title, PlanStep step) throws Exception;
 
     /**
