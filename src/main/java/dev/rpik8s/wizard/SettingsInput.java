@@ -2,11 +2,15 @@ package dev.rpik8s.wizard;
 
 import dev.rpik8s.cluster.Cidr;
 import dev.rpik8s.cluster.ClusterSettings;
+import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.cluster.Endpoint;
 import dev.rpik8s.cluster.EndpointMode;
 import dev.rpik8s.cluster.Ipv4;
 import dev.rpik8s.cluster.KubernetesNames;
+import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.cluster.ProxySettings;
+import dev.rpik8s.discovery.ScanTarget;
+import dev.rpik8s.session.SessionSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,9 +47,39 @@ final class SettingsInput {
     private final int hosts;
 
     /** @param hosts how many hosts the plan has: the pod CIDR needs a /24 for each */
-    SettingsInput(List<HostNetwork> network, int hosts) {
+    private SettingsInput(List<HostNetwork> network, int hosts) {
         this.network = List.copyOf(network);
         this.hosts = hosts;
+    }
+
+    /**
+     * Checks against the plan's hosts and where they are: the hosts discovery reached, by name where the plan has one,
+     * then the ranges it scanned.
+     */
+    static SettingsInput of(PlanStep plan) {
+        SessionSpec spec = plan.session().spec();
+        List<HostNetwork> out = new ArrayList<>();
+        for (DiscoveredHost d : spec.hosts()) {
+            if (d.stage() != DiscoveredHost.Stage.UNREACHABLE && d.stage() != DiscoveredHost.Stage.PROBING) {
+                String name = plan.plan().hosts().stream().filter(h -> h.address().equals(d.address())).findFirst()
+                        .map(PlannedHost::title).orElse(d.address());
+                addresses(d.address()).ifPresent(a -> out.add(new HostNetwork(name, a.first(), a.last())));
+            }
+        }
+        for (String range : spec.scan().map(s -> s.ranges().split("\\s+")).orElse(new String[0])) {
+            addresses(range).ifPresent(r -> out.add(new HostNetwork(r.text() + ", where discovery looked for the hosts",
+                    r.first(), r.last())));
+        }
+        return new SettingsInput(out, plan.plan().hosts().size());
+    }
+
+    /** The IPv4 addresses {@code text} names; empty for a host name, or for what the scan would have refused. */
+    private static Optional<ScanTarget.Addresses> addresses(String text) {
+        try {
+            return ScanTarget.parse(text) instanceof ScanTarget.Addresses a ? Optional.of(a) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The settings with {@code typed} in place of the setting's value. */

@@ -1,30 +1,18 @@
 package dev.rpik8s.wizard;
 
-import dev.rpik8s.advice.Advice;
 import dev.rpik8s.cluster.CgroupDriver;
-import dev.rpik8s.cluster.ClusterPlan;
 import dev.rpik8s.cluster.ClusterSettings;
 import dev.rpik8s.cluster.Cni;
 import dev.rpik8s.cluster.ContainerRuntime;
-import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.cluster.EndpointMode;
-import dev.rpik8s.cluster.Finding;
 import dev.rpik8s.cluster.KubernetesVersion;
 import dev.rpik8s.cluster.KubernetesVersions;
-import dev.rpik8s.cluster.PlannedHost;
-import dev.rpik8s.cluster.Severity;
-import dev.rpik8s.discovery.ScanTarget;
-import dev.rpik8s.session.SessionSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Runtime and cluster settings, after racks and roles: each setting chosen from what the Kubernetes version offers
@@ -40,34 +28,7 @@ public final class SettingsStep {
 
     public SettingsStep(PlanStep plan) {
         this.plan = plan;
-        this.input = new SettingsInput(hostNetwork(plan), plan.plan().hosts().size());
-    }
-
-    /** The hosts discovery reached, by name where the plan has one, then the ranges it scanned. */
-    private static List<SettingsInput.HostNetwork> hostNetwork(PlanStep plan) {
-        SessionSpec spec = plan.session().spec();
-        List<SettingsInput.HostNetwork> out = new ArrayList<>();
-        for (DiscoveredHost d : spec.hosts()) {
-            if (d.stage() != DiscoveredHost.Stage.UNREACHABLE && d.stage() != DiscoveredHost.Stage.PROBING) {
-                String name = plan.plan().hosts().stream().filter(h -> h.address().equals(d.address())).findFirst()
-                        .map(PlannedHost::title).orElse(d.address());
-                addresses(d.address()).ifPresent(a -> out.add(new SettingsInput.HostNetwork(name, a.first(), a.last())));
-            }
-        }
-        for (String range : spec.scan().map(s -> s.ranges().split("\\s+")).orElse(new String[0])) {
-            addresses(range).ifPresent(r -> out.add(new SettingsInput.HostNetwork(r.text() + ", where discovery looked for the hosts",
-                    r.first(), r.last())));
-        }
-        return out;
-    }
-
-    /** The IPv4 addresses {@code text} names; empty for a host name, or for what the scan would have refused. */
-    private static Optional<ScanTarget.Addresses> addresses(String text) {
-        try {
-            return ScanTarget.parse(text) instanceof ScanTarget.Addresses a ? Optional.of(a) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        this.input = SettingsInput.of(plan);
     }
 
     public ClusterSettings settings() {
@@ -149,7 +110,8 @@ public final class SettingsStep {
         if (!values.contains(current)) {
             values.add(current);
         }
-        Map<String, String> effects = s == Setting.ENDPOINT ? Map.of() : effects(s, values);
+        Map<String, String> effects = s == Setting.ENDPOINT ? Map.of()
+                : ChoiceEffects.of(plan.plan(), values, v -> chosen(s, v, settings()));
         return values.stream().map(v -> {
             String note = join(note(s, v), effects.getOrDefault(v, ""));
             if (!offered(s).contains(v)) {
@@ -226,40 +188,7 @@ public final class SettingsStep {
         return String.join(", ", notes);
     }
 
-    /**
-     * For each value, the hosts its findings block or warn on that not every value's findings do: "blocks on pi-22"
-     * under containerd, "warns on pi-22" under docker, for a kernel without CFS bandwidth.
-     */
-    private Map<String, String> effects(Setting s, List<String> values) {
-        ClusterPlan now = plan.plan();
-        Map<String, Set<List<String>>> byValue = new LinkedHashMap<>();
-        for (String v : values) {
-            Set<List<String>> marks = new HashSet<>();
-            for (Finding f : Advice.findings(now.withSettings(chosen(s, v, now.settings())))) {
-                String weight = f.blocks() ? "blocks" : f.severity() == Severity.WARNING ? "warns" : "";
-                if (f.host().isPresent() && !weight.isEmpty()) {
-                    marks.add(List.of(weight, f.host().get()));
-                }
-            }
-            byValue.put(v, marks);
-        }
-        Set<List<String>> everywhere = new HashSet<>(byValue.values().iterator().next());
-        byValue.values().forEach(everywhere::retainAll);
-        Map<String, String> out = new LinkedHashMap<>();
-        byValue.forEach((v, marks) -> out.put(v, join(hosts("blocks", marks, everywhere, now), hosts("warns", marks, everywhere, now))));
-        return out;
-    }
-
-    private static String hosts(String weight, Set<List<String>> marks, Set<List<String>> everywhere, ClusterPlan now) {
-        List<String> names = now.hosts().stream().filter(h -> marks.contains(List.of(weight, h.address()))
-                && !everywhere.contains(List.of(weight, h.address()))).map(PlannedHost::hostname).toList();
-        if (names.isEmpty()) {
-            return "";
-        }
-        return weight + " on " + (names.size() <= 2 ? String.join(", ", names) : names.size() + " hosts");
-    }
-
-    private static String join(String a, String b) {
+    static String join(String a, String b) {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
