@@ -9,6 +9,7 @@ import dev.rpik8s.cluster.KubernetesVersion;
 import dev.rpik8s.cluster.KubernetesVersions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,7 +106,8 @@ public final class SettingsStep {
         if (s.typed()) {
             return List.of();
         }
-        List<String> values = new ArrayList<>(offered(s));
+        List<String> offered = offered(s);
+        List<String> values = new ArrayList<>(offered);
         String current = value(s);
         if (!values.contains(current)) {
             values.add(current);
@@ -114,7 +116,7 @@ public final class SettingsStep {
                 : ChoiceEffects.of(plan.plan(), values, v -> chosen(s, v, settings()));
         return values.stream().map(v -> {
             String note = join(note(s, v), effects.getOrDefault(v, ""));
-            if (!offered(s).contains(v)) {
+            if (!offered.contains(v)) {
                 note = join("not offered with Kubernetes " + value(Setting.VERSION) + ": choose another", note);
             }
             return new Choice(v, label(s, v), note);
@@ -125,7 +127,9 @@ public final class SettingsStep {
     private List<String> offered(Setting s) {
         Optional<KubernetesVersion> v = version();
         return switch (s) {
-            case VERSION -> table.all().stream().map(KubernetesVersion::minor).sorted((a, b) -> Integer.compare(minor(b), minor(a))).toList();
+            case VERSION -> table.all().stream().sorted(Comparator.comparingInt(KubernetesVersion::minorNumber).reversed())
+                    .map(KubernetesVersion::minor).toList();
+            // containerd first: the settings' default, and what docker itself runs on
             case RUNTIME -> Arrays.stream(new ContainerRuntime[] {ContainerRuntime.CONTAINERD, ContainerRuntime.CRIO, ContainerRuntime.DOCKER})
                     .filter(r -> v.map(x -> x.runtimes().contains(r)).orElse(true)).map(ContainerRuntime::label).toList();
             case CGROUP_DRIVER -> Arrays.stream(CgroupDriver.values()).map(SettingsStep::key).toList();
@@ -136,14 +140,10 @@ public final class SettingsStep {
         };
     }
 
-    private static int minor(String minor) {
-        return Integer.parseInt(minor.substring(minor.indexOf('.') + 1));
-    }
-
     private String label(Setting s, String v) {
         return switch (s) {
             case CNI -> cni(v).label();
-            case ENDPOINT -> endpointLabel(mode(v));
+            case ENDPOINT -> modeOf(v).map(SettingsStep::endpointLabel).orElse(v);
             default -> v;
         };
     }
@@ -333,9 +333,5 @@ public final class SettingsStep {
 
     private static Cni cni(String v) {
         return Cni.valueOf(v.toUpperCase(Locale.ROOT));
-    }
-
-    private static EndpointMode mode(String v) {
-        return EndpointMode.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 }
