@@ -22,6 +22,7 @@ import dev.rpik8s.wizard.Headless;
 import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.Operator;
 import dev.rpik8s.wizard.PlanStep;
+import dev.rpik8s.wizard.SettingsStep;
 import dev.rpik8s.wizard.StartChoice;
 import dev.rpik8s.wizard.StartStep;
 import java.io.IOException;
@@ -168,7 +169,7 @@ final class RootCommand implements Callable<Integer> {
 
     /**
      * The wizard's steps on the session: discovery over the session's SSH (its own known_hosts, a log per host,
-     * the answers' pinned keys), then racks and roles.
+     * the answers' pinned keys), then racks and roles, then the runtime and cluster settings.
      */
     private static void discover(Operator op, Session session, String what, DiscoveryForm defaults, Map<String, String> pins) throws Exception {
         Path logs = session.logs();
@@ -176,10 +177,21 @@ final class RootCommand implements Callable<Integer> {
         DiscoveryStep step = new DiscoveryStep(prompter -> new Discovery(new SshContext(home, session.knownHosts(),
                 pins, prompter, endpoint -> HostLog.inDirectory(logs, endpoint.name())))::run, session, defaults, logs.toString());
         String title = what + "  ·  session " + session.name();
-        if (op.discover(title, step) == Leave.NEXT && op.plan(title, new PlanStep(session, Clock.systemUTC())) == Leave.NEXT) {
-            op.notice("The plan is saved in " + session.dir() + ".\nHost preparation, the next step, is not built yet:"
-                    + " resume this session when it is.");
+        if (op.discover(title, step) == Leave.NEXT && boardAndSettings(op, title, new PlanStep(session, Clock.systemUTC())) == Leave.NEXT) {
+            op.notice("The plan and its settings are saved in " + session.dir() + ".\nHost preparation, the next step, is not"
+                    + " built yet: resume this session when it is.");
         }
+    }
+
+    /** Racks and roles, then the settings; back from the settings is the board again, as the operator left it. */
+    private static Leave boardAndSettings(Operator op, String title, PlanStep board) throws Exception {
+        while (op.plan(title, board) == Leave.NEXT) {
+            Leave settings = op.settings(title, new SettingsStep(board));
+            if (settings != Leave.BACK) {
+                return settings;
+            }
+        }
+        return Leave.QUIT;
     }
 
     /** The lab's Pis as the fields would name them: their address range, root, the lab's client key. */

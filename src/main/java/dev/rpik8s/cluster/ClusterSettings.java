@@ -62,6 +62,36 @@ public record ClusterSettings(
                 insecureRegistries, cpuCfsQuota, allowCgroupV1);
     }
 
+    public ClusterSettings withCgroupDriver(CgroupDriver driver) {
+        return new ClusterSettings(kubernetesVersion, podCidr, serviceCidr, cni, runtime, driver, endpoint, proxy,
+                insecureRegistries, cpuCfsQuota, allowCgroupV1);
+    }
+
+    public ClusterSettings withPodCidr(String cidr) {
+        return new ClusterSettings(kubernetesVersion, cidr, serviceCidr, cni, runtime, cgroupDriver, endpoint, proxy,
+                insecureRegistries, cpuCfsQuota, allowCgroupV1);
+    }
+
+    public ClusterSettings withServiceCidr(String cidr) {
+        return new ClusterSettings(kubernetesVersion, podCidr, cidr, cni, runtime, cgroupDriver, endpoint, proxy,
+                insecureRegistries, cpuCfsQuota, allowCgroupV1);
+    }
+
+    public ClusterSettings withEndpoint(Endpoint newEndpoint) {
+        return new ClusterSettings(kubernetesVersion, podCidr, serviceCidr, cni, runtime, cgroupDriver, newEndpoint, proxy,
+                insecureRegistries, cpuCfsQuota, allowCgroupV1);
+    }
+
+    public ClusterSettings withProxy(ProxySettings newProxy) {
+        return new ClusterSettings(kubernetesVersion, podCidr, serviceCidr, cni, runtime, cgroupDriver, endpoint, newProxy,
+                insecureRegistries, cpuCfsQuota, allowCgroupV1);
+    }
+
+    public ClusterSettings withInsecureRegistries(List<String> registries) {
+        return new ClusterSettings(kubernetesVersion, podCidr, serviceCidr, cni, runtime, cgroupDriver, endpoint, proxy,
+                registries, cpuCfsQuota, allowCgroupV1);
+    }
+
     public ClusterSettings withCpuCfsQuota(boolean on) {
         return new ClusterSettings(kubernetesVersion, podCidr, serviceCidr, cni, runtime, cgroupDriver, endpoint, proxy,
                 insecureRegistries, on, allowCgroupV1);

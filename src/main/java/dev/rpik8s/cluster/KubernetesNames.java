@@ -48,6 +48,31 @@ public final class KubernetesNames {
         return Optional.empty();
     }
 
+    /** A DNS name (RFC 1123 subdomain), such as api.cluster.lan or registry.lan: for endpoints and registries. */
+    public static Optional<String> dnsNameProblem(String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.of("A DNS name is needed, such as api.cluster.lan.");
+        }
+        if (name.length() > 253) {
+            return Optional.of("'" + name + "' is " + name.length() + " characters long; a DNS name has at most 253.");
+        }
+        if (!name.equals(name.toLowerCase(Locale.ROOT))) {
+            return Optional.of("'" + name + "' has upper-case letters; certificates and Kubernetes take DNS names in lower case: '"
+                    + name.toLowerCase(Locale.ROOT) + "'.");
+        }
+        if (!DNS_SUBDOMAIN.matcher(name).matches() || name.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
+            return Optional.of("'" + name + "' is not a DNS name: parts of a-z, 0-9 and inner '-', separated by dots,"
+                    + " such as api.cluster.lan.");
+        }
+        for (String part : name.split("\\.")) {
+            if (part.length() > MAX_LABEL) {
+                return Optional.of("'" + part + "' in '" + name + "' is " + part.length() + " characters long; each part of a DNS"
+                        + " name has at most " + MAX_LABEL + ".");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A label key: an optional DNS-subdomain prefix and '/', then a name of at most 63 characters. */
     public static Optional<String> labelKeyProblem(String key) {
         if (key == null || key.isEmpty()) {

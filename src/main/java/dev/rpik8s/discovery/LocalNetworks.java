@@ -1,5 +1,6 @@
 package dev.rpik8s.discovery;
 
+import dev.rpik8s.cluster.Ipv4;
 import java.net.Inet4Address;
 import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
@@ -39,6 +40,6 @@ public final class LocalNetworks {
     static String block(String address, int prefix) {
         ScanTarget.Addresses cidr = ScanTarget.Addresses.cidr(address + "/" + prefix);
         long network = prefix >= 31 ? cidr.first() : cidr.first() - 1;
-        return ScanTarget.Addresses.dotted(network) + "/" + prefix;
+        return Ipv4.dotted(network) + "/" + prefix;
     }
 }

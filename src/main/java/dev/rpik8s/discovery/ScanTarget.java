@@ -1,5 +1,6 @@
 package dev.rpik8s.discovery;
 
+import dev.rpik8s.cluster.Ipv4;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.Host
             return Addresses.range(s);
         }
         if (s.matches("[0-9.]+")) {
-            long a = Addresses.address(s, s);
+            long a = Ipv4.parse(s, s);
             return new Addresses(s, a, a);
         }
         return HostName.of(s);
@@ -60,7 +61,7 @@ public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.Host
             if (prefix > 32) {
                 throw new IllegalArgumentException(s + ": the prefix /" + prefix + " is past /32.");
             }
-            long base = address(parts[0], s);
+            long base = Ipv4.parse(parts[0], s);
             long mask = prefix == 0 ? 0 : (0xFFFF_FFFFL << (32 - prefix)) & 0xFFFF_FFFFL;
             long network = base & mask;
             long broadcast = network | (~mask & 0xFFFF_FFFFL);
@@ -73,39 +74,20 @@ public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.Host
             long first;
             long last;
             if (m.matches()) {
-                first = address(m.group(1) + m.group(2), s);
-                last = address(m.group(1) + m.group(3), s);
+                first = Ipv4.parse(m.group(1) + m.group(2), s);
+                last = Ipv4.parse(m.group(1) + m.group(3), s);
             } else {
                 String[] ends = s.split("-", -1);
                 if (ends.length != 2) {
                     throw new IllegalArgumentException(s + ": write a range as 10.0.0.20-40 or 10.0.0.20-10.0.1.5.");
                 }
-                first = address(ends[0], s);
-                last = address(ends[1], s);
+                first = Ipv4.parse(ends[0], s);
+                last = Ipv4.parse(ends[1], s);
             }
             if (last < first) {
                 throw new IllegalArgumentException(s + ": the range ends before it starts.");
             }
             return new Addresses(s, first, last);
-        }
-
-        static long address(String a, String typed) {
-            String[] octets = a.split("\\.", -1);
-            if (octets.length != 4) {
-                throw new IllegalArgumentException(typed + ": " + a + " is not an IPv4 address (four numbers 0-255 separated by dots).");
-            }
-            long value = 0;
-            for (String o : octets) {
-                if (!o.matches("\\d{1,3}") || Integer.parseInt(o) > 255) {
-                    throw new IllegalArgumentException(typed + ": '" + o + "' in " + a + " is not a number from 0 to 255.");
-                }
-                value = (value << 8) | Integer.parseInt(o);
-            }
-            return value;
-        }
-
-        static String dotted(long v) {
-            return ((v >>> 24) & 255) + "." + ((v >>> 16) & 255) + "." + ((v >>> 8) & 255) + "." + (v & 255);
         }
 
         @Override
@@ -128,7 +110,7 @@ public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.Host
                     if (next > last) {
                         throw new NoSuchElementException();
                     }
-                    return dotted(next++);
+                    return Ipv4.dotted(next++);
                 }
             };
         }

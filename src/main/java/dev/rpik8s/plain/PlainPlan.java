@@ -6,7 +6,6 @@ import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.PlanStep;
 import dev.rpik8s.wizard.RackColumn;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -51,12 +50,9 @@ final class PlainPlan {
             }
             String[] w = line.get().strip().split("\\s+", 3);
             if (w[0].equals("c")) {
-                Optional<String> blocked = step.blocked();
-                if (blocked.isEmpty()) {
-                    return Leave.NEXT;
-                }
-                say("  " + blocked.get());
-                continue;
+                // on to the settings even while a finding blocks: the runtime and version chosen there may clear it
+                step.blocked().ifPresent(b -> say("  " + b));
+                return Leave.NEXT;
             }
             command(w).ifPresentOrElse(problem -> say("  " + problem), () -> { });
         }
@@ -91,7 +87,7 @@ final class PlainPlan {
             case "suggest" -> suggest();
             case "why" -> {
                 return finding(w, 2).map(f -> {
-                    why(f);
+                    PlainFindings.why(f, this::say);
                     return Optional.<String>empty();
                 }).orElse(Optional.of("why N: N is a finding's number, as printed."));
             }
@@ -134,12 +130,7 @@ final class PlainPlan {
     }
 
     private Optional<FindingLine> finding(String[] w, int words) {
-        if (w.length < words || !w[1].matches("\\d{1,3}")) {
-            return Optional.empty();
-        }
-        List<FindingLine> lines = step.findingLines();
-        int n = Integer.parseInt(w[1]);
-        return n >= 1 && n <= lines.size() ? Optional.of(lines.get(n - 1)) : Optional.empty();
+        return w.length < words ? Optional.empty() : PlainFindings.numbered(w[1], step.findingLines());
     }
 
     private void suggest() {
@@ -149,17 +140,6 @@ final class PlainPlan {
             changed(step.acceptSuggestion()).ifPresent(p -> say("  " + p));
         } else {
             say("  The board stays as it was.");
-        }
-    }
-
-    private void why(FindingLine f) {
-        say("  " + f.weight() + " · " + f.where() + " · " + f.code());
-        say("  " + f.message());
-        for (int i = 0; i < f.waysOut().size(); i++) {
-            say("    " + (i + 1) + ". " + f.waysOut().get(i));
-        }
-        if (!f.override().isEmpty()) {
-            say("  " + f.override());
         }
     }
 
@@ -173,11 +153,7 @@ final class PlainPlan {
         if (!step.leftOut().isEmpty()) {
             say("Left out of the cluster: " + String.join(", ", step.leftOut()));
         }
-        List<FindingLine> lines = step.findingLines();
-        say("Findings (" + lines.stream().filter(FindingLine::blocks).count() + " blocking):");
-        for (int i = 0; i < lines.size(); i++) {
-            say(String.format("  %2d %s", i + 1, lines.get(i).text()));
-        }
+        PlainFindings.list(step.findingLines(), this::say);
     }
 
     private void say(String line) {

@@ -4,6 +4,7 @@ import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.Operator;
 import dev.rpik8s.wizard.PlanStep;
+import dev.rpik8s.wizard.SettingsStep;
 import dev.rpik8s.wizard.StartChoice;
 import dev.rpik8s.wizard.StartStep;
 import java.io.IOException;
@@ -59,6 +60,12 @@ public final class PlainUi implements Operator {
     public Leave plan(String title, PlanStep step) {
         out().println("Racks and roles · " + title);
         return new PlainPlan(step, out(), prompt -> read(prompt, null)).run();
+    }
+
+    @Override
+    public Leave settings(String title, SettingsStep step) {
+        out().println("Runtime and cluster settings · " + title);
+        return new PlainSettings(step, out(), prompt -> read(prompt, null)).run();
     }
 
     @Override

@@ -28,13 +28,11 @@ final class BoardScreen extends FullScreen {
 
     private final PlanStep step;
     private final Panel racks = new Panel();
-    private final ActionListBox findings = new ActionListBox();
-    private final Label findingsTitle = new Label("");
+    private final FindingsList findings = new FindingsList(10, "tab: to the findings, enter: details, o: override", this::finding);
     private final Label leftOut = new Label("");
     private final Label message = new Label("");
     private final List<ActionListBox> columns = new ArrayList<>();
     private List<RackColumn> board = List.of();
-    private List<FindingLine> lines = List.of();
     private Leave leave = Leave.QUIT;
 
     BoardScreen(String title, PlanStep step) {
@@ -43,10 +41,7 @@ final class BoardScreen extends FullScreen {
         Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
         p.addComponent(racks, LinearLayout.createLayoutData(LinearLayout.Alignment.Fill, LinearLayout.GrowPolicy.CanGrow));
         p.addComponent(leftOut);
-        findingsTitle.setForegroundColor(TextColor.ANSI.BLUE_BRIGHT);
-        p.addComponent(findingsTitle);
-        findings.setPreferredSize(new TerminalSize(118, 10));
-        p.addComponent(findings);
+        findings.addTo(p);
         message.setForegroundColor(TextColor.ANSI.RED);
         p.addComponent(message);
         setContent(p);
@@ -98,14 +93,7 @@ final class BoardScreen extends FullScreen {
         }
         List<String> out = step.leftOut();
         leftOut.setText(out.isEmpty() ? "" : "Left out of the cluster: " + String.join(", ", out));
-        lines = step.findingLines();
-        findings.clearItems();
-        for (FindingLine l : lines) {
-            findings.addItem(l.text(), this::finding);
-        }
-        long blocking = lines.stream().filter(FindingLine::blocks).count();
-        findingsTitle.setText("Findings: " + blocking + " blocking, " + lines.stream().filter(l -> l.weight().equals("warning")).count()
-                + " warnings, " + lines.size() + " in all" + (lines.isEmpty() ? "" : "   (tab: to the findings, enter: details, o: override)"));
+        findings.show(step.findingLines());
         if (focus != null) {
             focus.takeFocus();
         }
@@ -187,54 +175,29 @@ final class BoardScreen extends FullScreen {
         });
     }
 
-    private Optional<FindingLine> selectedFinding() {
-        return findings.isFocused() && !lines.isEmpty()
-                ? Optional.of(lines.get(Math.min(findings.getSelectedIndex(), lines.size() - 1))) : Optional.empty();
-    }
-
-    private void finding() {
-        selectedFinding().ifPresent(f -> {
-            StringBuilder text = new StringBuilder(f.message());
-            if (!f.waysOut().isEmpty()) {
-                text.append("\n\nWays out, best first:");
-                for (int i = 0; i < f.waysOut().size(); i++) {
-                    text.append("\n  ").append(i + 1).append(". ").append(f.waysOut().get(i));
-                }
-            }
-            if (!f.override().isEmpty()) {
-                text.append("\n\n").append(f.override());
-            } else if (f.blocks()) {
-                text.append("\n\no on this finding goes on past it, with a reason kept in the plan.");
-            }
-            popUp(f.weight() + " · " + f.where() + " · " + f.code(), text.toString());
-        });
+    private void finding(FindingLine f) {
+        popUp(FindingsList.heading(f), FindingsList.whole(f)
+                + (f.blocks() ? "\n\no on this finding goes on past it, with a reason kept in the plan." : ""));
     }
 
     private void override() {
-        Optional<FindingLine> f = selectedFinding();
+        Optional<FindingLine> f = findings.selected();
         if (f.isEmpty() || !f.get().blocks()) {
             say("Overrides are for blocking findings: tab to the findings, choose one that BLOCKS, then press o.");
             return;
         }
-        int at = findings.getSelectedIndex();
         askLine("Override: " + f.get().code() + " on " + f.get().where(), "Why go on anyway? (kept with the plan, shown with the finding)", "", null,
                 "enter overrides, esc cancels", typed -> {
                     Optional<String> problem = after(null, step.override(f.get(), typed));
                     if (problem.isEmpty()) {
-                        // the same place in the list, where the override now shows
-                        findings.setSelectedIndex(Math.min(at, lines.size() - 1));
-                        findings.takeFocus();
+                        findings.focus();        // the same place in the list, where the override now shows
                     }
                     return problem;
                 }, () -> { });
     }
 
+    /** On to the settings even while a finding blocks: the runtime and version chosen there may clear it. */
     private void next() {
-        Optional<String> blocked = step.blocked();
-        if (blocked.isPresent()) {
-            say(blocked.get());
-            return;
-        }
         leave = Leave.NEXT;
         close();
     }

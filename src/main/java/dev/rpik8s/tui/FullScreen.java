@@ -60,11 +60,18 @@ class FullScreen extends BasicWindow {
         });
     }
 
-    /** Ctrl-C quits from anywhere, before a focused text field could take it for a letter c. */
+    /**
+     * Ctrl-C quits from anywhere, before a focused text field could take it for a letter c. The screen's letter keys
+     * come before a list's jump-to-item (which would take c to the item "containerd"), but not before a text field's
+     * typing.
+     */
     @Override
     public boolean handleInput(KeyStroke key) {
         if (KeyBinding.isCtrlC(key)) {
             quit();
+            return true;
+        }
+        if (key.getKeyType() == KeyType.Character && !(getFocusedInteractable() instanceof TextBox) && dispatch(key)) {
             return true;
         }
         return super.handleInput(key);

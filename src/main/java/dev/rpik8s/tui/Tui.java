@@ -18,6 +18,7 @@ import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.Operator;
 import dev.rpik8s.wizard.PlanStep;
+import dev.rpik8s.wizard.SettingsStep;
 import dev.rpik8s.wizard.StartChoice;
 import dev.rpik8s.wizard.StartStep;
 import java.io.FileOutputStream;
@@ -102,6 +103,13 @@ public final class Tui implements Operator {
     @Override
     public Leave plan(String title, PlanStep step) {
         BoardScreen screen = new BoardScreen(NAME + "  ·  racks and roles  ·  " + title, step);
+        gui.addWindowAndWait(screen);
+        return screen.leave();
+    }
+
+    @Override
+    public Leave settings(String title, SettingsStep step) {
+        SettingsScreen screen = new SettingsScreen(NAME + "  ·  runtime and cluster settings  ·  " + title, step);
         gui.addWindowAndWait(screen);
         return screen.leave();
     }

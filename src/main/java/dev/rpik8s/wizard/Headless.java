@@ -76,7 +76,7 @@ public final class Headless implements Operator {
         return Leave.QUIT;
     }
 
-    /** The board and its findings as lines; on only when nothing blocks. */
+    /** The board and its findings as lines; on to the settings, which may clear a blocking finding. */
     @Override
     public Leave plan(String title, PlanStep step) {
         say("Racks and roles · " + title);
@@ -85,9 +85,19 @@ public final class Headless implements Operator {
             rack.cards().forEach(c -> say("  " + c.text()));
         }
         step.findingLines().forEach(f -> say("  " + f.text()));
+        step.blocked().ifPresent(this::say);
+        return Leave.NEXT;
+    }
+
+    /** The settings and the findings as lines; on only when nothing blocks. */
+    @Override
+    public Leave settings(String title, SettingsStep step) {
+        say("Runtime and cluster settings · " + title);
+        step.summary().forEach(l -> say("  " + l));
+        step.findingLines().forEach(f -> say("  " + f.text()));
         Optional<String> blocked = step.blocked();
         blocked.ifPresent(b -> {
-            say(b);
+            say(b); // an answers file cannot override a finding yet
             ok = false;
         });
         return blocked.isPresent() ? Leave.QUIT : Leave.NEXT;

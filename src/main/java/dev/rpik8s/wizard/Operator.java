@@ -19,8 +19,17 @@ public interface Operator extends AutoCloseable {
     /** The discovery step, until the operator leaves it: on to racks and roles, or out. */
     Leave discover(String title, DiscoveryStep step) throws Exception;
 
-    /** Racks and roles, until the operator leaves: on (the plan no longer blocks), or out. */
+    /**
+     * Racks and roles, until the operator leaves: on to the settings (even while a finding blocks: the runtime and
+     * version chosen there may clear it), or out.
+     */
     Leave plan(String title, PlanStep step) throws Exception;
+
+    /**
+     * Runtime and cluster settings, until the operator leaves: on (nothing blocks), back to racks and roles (where
+     * blocking findings can be overridden), or out.
+     */
+    Leave settings(String title, SettingsStep step) throws Exception;
 
     /** A message the operator reads and acknowledges before the wizard goes on. */
     void notice(String text) throws Exception;

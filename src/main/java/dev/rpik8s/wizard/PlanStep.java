@@ -77,6 +77,11 @@ public final class PlanStep {
         return name;
     }
 
+    /** The session the board saves to: the settings step reads where discovery looked. */
+    Session session() {
+        return session;
+    }
+
     public synchronized ClusterPlan plan() {
         return plan;
     }
@@ -238,14 +243,17 @@ public final class PlanStep {
         return change(p -> p.override(f.get(), reason, clock.instant()));
     }
 
-    /** Empty when the plan can go on; else what still blocks, in one message. */
+    /**
+     * Empty when nothing blocks; else what still does, in one message. The board goes on to the settings all the
+     * same (they may clear a finding); the settings step goes no further while one blocks.
+     */
     public synchronized Optional<String> blocked() {
         List<Finding> blocking = Advice.blocking(plan);
         if (blocking.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(blocking.size() + " blocking finding" + (blocking.size() == 1 ? "" : "s")
-                + " left: change the plan, or override each with a reason (o on the finding).");
+                + " left: change the plan or the settings, or override each with a reason (o on the finding, on the board).");
     }
 
     private Optional<String> change(UnaryOperator<ClusterPlan> how) {

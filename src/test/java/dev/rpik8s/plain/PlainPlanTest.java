@@ -60,14 +60,21 @@ class PlainPlanTest {
     }
 
     @Test
-    void badCommandsSayWhyAndContinueWaitsUntilNothingBlocks() {
-        assertEquals(Leave.NEXT, run("master pi-99", "move pi-22", "frobnicate", "c", "why 1", "suggest", "y", "c"));
+    void badCommandsSayWhyAndContinueSaysWhatStillBlocks() {
+        assertEquals(Leave.NEXT, run("master pi-99", "move pi-22", "frobnicate", "why 1", "suggest", "n", "c"));
         String t = text.toString();
         assertTrue(t.contains("No host 'pi-99' in the plan; show lists them."), t);
         assertTrue(t.contains("Write it as: move HOST RACK"), t);
         assertTrue(t.contains("'frobnicate' is not a command here; help lists them."), t);
         assertTrue(t.contains("1 blocking finding left"), t);
         assertTrue(t.contains("BLOCKS · cluster · no-master") && t.contains("1. Mark a host as master"), "why 1 prints it whole: " + t);
+        assertTrue(t.contains("The board stays as it was."), t);
+        assertTrue(session.spec().plan().map(p -> p.hostsWith(Role.MASTER).isEmpty()).orElse(true), "the suggestion was not taken");
+    }
+
+    @Test
+    void theSuggestionTakenMakesTheMaster() {
+        run("suggest", "y", "q");
         assertEquals(List.of("10.0.0.22"), session.spec().plan().orElseThrow().hostsWith(Role.MASTER).stream().map(h -> h.address()).toList());
     }
 
