@@ -98,6 +98,13 @@ class LabWizardIT {
             t.type("m");
             String moved = t.await(s -> s.contains("Two masters (pi-r1-1, pi-r1-2)"), Duration.ofSeconds(10), "the two-masters finding");
             keep("board-moved", moved);
+            t.type("c");                                       // on to the runtime and the cluster settings
+            String settings = t.await(s -> s.contains("runtime and cluster settings") && s.contains("<q> quit"), Duration.ofSeconds(10),
+                    "the settings");
+            keep("settings", settings);
+            assertTrue(settings.contains("containerd") && settings.contains("Findings:"), settings);
+            t.keys("Escape");                                  // back to the board, as it was
+            t.await(s -> s.contains("rack-2 (1)") && s.contains("<q> quit"), Duration.ofSeconds(10), "the board again");
             t.keys("q");
             String end = t.awaitText("[exit 0]", Duration.ofSeconds(60));
             assertTrue(end.contains("Lab stopped."), end);
