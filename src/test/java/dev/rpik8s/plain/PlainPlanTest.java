@@ -14,8 +14,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,14 +38,8 @@ class PlainPlanTest {
     }
 
     private Leave run(String... typed) {
-        Deque<String> lines = new ArrayDeque<>(List.of(typed));
         PrintWriter out = new PrintWriter(text, true);
-        return new PlainPlan(new PlanStep(session, Clock.systemUTC()), out, prompt -> {
-            out.print(prompt);
-            String line = lines.poll();
-            out.println(line == null ? "<end>" : line);
-            return Optional.ofNullable(line);
-        }).run();
+        return new PlainPlan(new PlanStep(session, Clock.systemUTC()), out, new Typed(out, typed)).run();
     }
 
     @Test

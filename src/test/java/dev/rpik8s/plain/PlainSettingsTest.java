@@ -13,8 +13,6 @@ import dev.rpik8s.wizard.SettingsStep;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,14 +35,8 @@ class PlainSettingsTest {
     }
 
     private Leave run(String... typed) {
-        Deque<String> lines = new ArrayDeque<>(List.of(typed));
         PrintWriter out = new PrintWriter(text, true);
-        return new PlainSettings(new SettingsStep(new PlanStep(session, PlannedPis.CLOCK)), out, prompt -> {
-            out.print(prompt);
-            String line = lines.poll();
-            out.println(line == null ? "<end>" : line);
-            return Optional.ofNullable(line);
-        }).run();
+        return new PlainSettings(new SettingsStep(new PlanStep(session, PlannedPis.CLOCK)), out, new Typed(out, typed)).run();
     }
 
     private ClusterSettings saved() {

@@ -11,9 +11,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,14 +23,8 @@ class PlainStartTest {
     private final StringWriter text = new StringWriter();
 
     private Optional<StartChoice> run(String... typed) throws Exception {
-        Deque<String> lines = new ArrayDeque<>(List.of(typed));
         PrintWriter out = new PrintWriter(text, true);
-        return new PlainStart(new StartStep(sessions, false, Optional.empty()), out, prompt -> {
-            out.print(prompt);
-            String line = lines.poll();
-            out.println(line == null ? "<end>" : line);
-            return Optional.ofNullable(line);
-        }).run();
+        return new PlainStart(new StartStep(sessions, false, Optional.empty()), out, new Typed(out, typed)).run();
     }
 
     @Test
