@@ -33,8 +33,6 @@ final class BoardScreen extends FullScreen {
     private final Label message = new Label("");
     private final List<ActionListBox> columns = new ArrayList<>();
     private List<RackColumn> board = List.of();
-    private Leave leave = Leave.QUIT;
-
     BoardScreen(String title, PlanStep step) {
         super(title, new Panel());
         this.step = step;
@@ -62,10 +60,6 @@ final class BoardScreen extends FullScreen {
         bind(KeyBinding.character('o', "override", this::override));
         bind(KeyBinding.character('c', "next", this::next));
         show(null);
-    }
-
-    Leave leave() {
-        return leave;
     }
 
     /** Redraws the board and the findings; the card of {@code address} keeps the focus (the first card when null). */
@@ -198,7 +192,6 @@ final class BoardScreen extends FullScreen {
 
     /** On to the settings even while a finding blocks: the runtime and version chosen there may clear it. */
     private void next() {
-        leave = Leave.NEXT;
-        close();
+        leaveTo(Leave.NEXT);
     }
 }

@@ -115,12 +115,6 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
         step.scan(typed, this).ifPresentOrElse(this::say, () -> say(""));
     }
 
-    private Leave leave = Leave.QUIT;
-
-    Leave leave() {
-        return leave;
-    }
-
     /** On to racks and roles, once a host is ready and no scan runs. */
     private void next() {
         Optional<String> notYet = step.next();
@@ -128,8 +122,7 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
             say(notYet.get());
             return;
         }
-        leave = Leave.NEXT;
-        close();
+        leaveTo(Leave.NEXT);
     }
 
     private void say(String text) {

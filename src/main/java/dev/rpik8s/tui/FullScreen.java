@@ -19,6 +19,7 @@ import com.googlecode.lanterna.gui2.dialogs.MessageDialogBuilder;
 import com.googlecode.lanterna.gui2.dialogs.MessageDialogButton;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.rpik8s.wizard.Leave;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +83,19 @@ class FullScreen extends BasicWindow {
         root.removeComponent(content);
         content = replacement;
         root.addComponent(replacement, BorderLayout.Location.CENTER);
+    }
+
+    private Leave leave = Leave.QUIT;
+
+    /** How the operator left this screen: on, back, or out (q, Ctrl-C: the default). */
+    final Leave leave() {
+        return leave;
+    }
+
+    /** Closes the screen with where the wizard goes next. */
+    final void leaveTo(Leave next) {
+        leave = next;
+        close();
     }
 
     /** Work that quitting would cut off, in words ("A scan is running"), or null when there is none. */

@@ -41,8 +41,6 @@ final class SettingsScreen extends FullScreen {
     private final Label problems = new Label("");
     private final FindingsList findings = new FindingsList(6, "tab: to the findings, enter: details", this::finding);
     private final Label message = new Label("");
-    private Leave leave = Leave.QUIT;
-
     SettingsScreen(String title, SettingsStep step) {
         super(title, new Panel());
         this.step = step;
@@ -77,10 +75,6 @@ final class SettingsScreen extends FullScreen {
         bind(KeyBinding.also('b', this::back));
         refresh();
         lists.get(Setting.VERSION).takeFocus();
-    }
-
-    Leave leave() {
-        return leave;
     }
 
     private static Panel row(Component left, Component right) {
@@ -220,12 +214,10 @@ final class SettingsScreen extends FullScreen {
             message.setText(blocked.get());
             return;
         }
-        leave = Leave.NEXT;
-        close();
+        leaveTo(Leave.NEXT);
     }
 
     private void back() {
-        leave = Leave.BACK;
-        close();
+        leaveTo(Leave.BACK);
     }
 }

@@ -95,21 +95,21 @@ public final class Tui implements Operator {
 
     @Override
     public Leave discover(String title, DiscoveryStep step) {
-        DiscoveryScreen screen = new DiscoveryScreen(NAME + "  ·  discovery  ·  " + title, step);
-        gui.addWindowAndWait(screen);
-        return screen.leave();
+        return shown(new DiscoveryScreen(NAME + "  ·  discovery  ·  " + title, step));
     }
 
     @Override
     public Leave plan(String title, PlanStep step) {
-        BoardScreen screen = new BoardScreen(NAME + "  ·  racks and roles  ·  " + title, step);
-        gui.addWindowAndWait(screen);
-        return screen.leave();
+        return shown(new BoardScreen(NAME + "  ·  racks and roles  ·  " + title, step));
     }
 
     @Override
     public Leave settings(String title, SettingsStep step) {
-        SettingsScreen screen = new SettingsScreen(NAME + "  ·  runtime and cluster settings  ·  " + title, step);
+        return shown(new SettingsScreen(NAME + "  ·  runtime and cluster settings  ·  " + title, step));
+    }
+
+    /** A step's screen until the operator leaves it, and how they left. */
+    private Leave shown(FullScreen screen) {
         gui.addWindowAndWait(screen);
         return screen.leave();
     }
