@@ -16,8 +16,9 @@ import java.util.Optional;
  *
  * @param session   the session the replay saves into
  * @param discovery where to look and which host keys to trust
+ * @param plan      racks, roles, settings and overrides, replayed on the hosts discovery finds
  */
-public record Answers(String session, Target target, Optional<DiscoveryAnswers> discovery) {
+public record Answers(String session, Target target, Optional<DiscoveryAnswers> discovery, Optional<PlanAnswers> plan) {
 
     /**
      * @param hostKeys          address (or address:port) to the SHA256 fingerprint its key must have
@@ -32,9 +33,10 @@ public record Answers(String session, Target target, Optional<DiscoveryAnswers> 
 
     public Answers {
         discovery = discovery == null ? Optional.empty() : discovery;
+        plan = plan == null ? Optional.empty() : plan;
     }
 
-    /** The answers a finished discovery gives: its inputs, and the key of every host it reached, pinned. */
+    /** The answers a session gives: discovery's inputs with the key of every host it reached pinned, and the plan. */
     public static Answers of(SessionSpec spec) {
         // in the hosts' order: addresses in numeric order
         Map<String, String> pins = new LinkedHashMap<>();
@@ -42,7 +44,8 @@ public record Answers(String session, Target target, Optional<DiscoveryAnswers> 
             h.hostKey().ifPresent(key -> pins.put(h.port() == 22 ? h.address() : h.address() + ":" + h.port(),
                     key.substring(key.lastIndexOf(' ') + 1)));
         }
-        return new Answers(spec.name(), spec.target(), spec.scan().map(scan -> new DiscoveryAnswers(scan, pins, false)));
+        return new Answers(spec.name(), spec.target(), spec.scan().map(scan -> new DiscoveryAnswers(scan, pins, false)),
+                spec.plan().map(p -> PlanAnswers.of(p, spec.leftOut())));
     }
 
     public static Answers read(Path file) throws SessionException {

@@ -81,15 +81,14 @@ public final class Session {
         return spec;
     }
 
-    /** Saves the whole spec atomically: a crash leaves the old one or the new one. */
+    /**
+     * Saves the whole spec atomically (a crash leaves the old one or the new one), and the answers that replay
+     * it with no questions (--answers), so they always say what the session says.
+     */
     public synchronized void save(SessionSpec next) throws IOException {
         AtomicFiles.write(dir.resolve(SPEC), SessionYaml.write(HEADER, next));
         spec = next;
-    }
-
-    /** The answers that replay this session with no questions (--answers). */
-    public void writeAnswers(Answers answers) throws IOException {
-        AtomicFiles.write(answersFile(), answers.toYaml());
+        AtomicFiles.write(answersFile(), Answers.of(next).toYaml());
     }
 
     public Path answersFile() {

@@ -7,7 +7,6 @@ import dev.rpik8s.discovery.NewHostKey;
 import dev.rpik8s.discovery.ScanTarget;
 import dev.rpik8s.cluster.ScanInputs;
 import dev.rpik8s.remote.Prompter;
-import dev.rpik8s.session.Answers;
 import dev.rpik8s.session.Session;
 import dev.rpik8s.session.SessionSpec;
 import java.io.IOException;
@@ -133,7 +132,6 @@ public final class DiscoveryStep {
     private Optional<String> save(SessionSpec next) {
         try {
             session.save(next);
-            session.writeAnswers(Answers.of(next));
             return Optional.empty();
         } catch (IOException e) {
             LOG.error("cannot save the session", e);

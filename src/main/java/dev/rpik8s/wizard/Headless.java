@@ -72,17 +72,29 @@ public final class Headless implements Operator {
             say("Not ready, though the answers file names them: " + String.join(" ", missing));
             ok = false;
         }
-        say("Stopped after discovery: racks and roles are not replayed from an answers file yet; the hosts are saved in the session.");
-        return Leave.QUIT;
+        if (answers.plan().isEmpty()) {
+            say("Stopped after discovery: the answers file has no 'plan:' section; the hosts are saved in the session.");
+            return Leave.QUIT;
+        }
+        return ok ? Leave.NEXT : Leave.QUIT;
     }
 
     /** The board and its findings as lines; on to the settings, which may clear a blocking finding. */
     @Override
     public Leave plan(String title, PlanStep step) {
         say("Racks and roles · " + title);
+        List<String> problems = answers.plan().map(step::replay).orElse(List.of());
+        if (!problems.isEmpty()) {
+            problems.forEach(this::say);
+            ok = false;
+            return Leave.QUIT;
+        }
         for (RackColumn rack : step.board()) {
             say(rack.rack() + ":");
             rack.cards().forEach(c -> say("  " + c.text()));
+        }
+        if (!step.leftOut().isEmpty()) {
+            say("Left out of the cluster: " + String.join(", ", step.leftOut()));
         }
         step.findingLines().forEach(f -> say("  " + f.text()));
         step.blocked().ifPresent(this::say);
@@ -97,7 +109,7 @@ public final class Headless implements Operator {
         step.findingLines().forEach(f -> say("  " + f.text()));
         Optional<String> blocked = step.blocked();
         blocked.ifPresent(b -> {
-            say(b); // an answers file cannot override a finding yet
+            say(b); // the answers' plan section is where an override would have to be written
             ok = false;
         });
         return blocked.isPresent() ? Leave.QUIT : Leave.NEXT;

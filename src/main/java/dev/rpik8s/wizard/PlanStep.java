@@ -12,6 +12,7 @@ import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.cluster.Rack;
 import dev.rpik8s.cluster.Role;
 import dev.rpik8s.cluster.Severity;
+import dev.rpik8s.session.PlanAnswers;
 import dev.rpik8s.session.Session;
 import java.io.IOException;
 import java.time.Clock;
@@ -105,6 +106,19 @@ public final class PlanStep {
         return findings().stream().sorted(java.util.Comparator.comparing((Finding f) -> f.host().isPresent())
                 .thenComparing(f -> !f.blocks())
                 .thenComparing(f -> f.severity() != Severity.WARNING)).map(f -> FindingLine.of(f, plan)).toList();
+    }
+
+    /**
+     * The board as an answers file gives it (racks, roles, settings, overrides, hosts left out), on the facts
+     * this run's discovery found; a host it found that the answers do not place is left out. What cannot be
+     * replayed is returned, and the board stays as it was.
+     */
+    public synchronized List<String> replay(PlanAnswers answers) {
+        PlanAnswers.Replayed r = answers.replay(session.spec().hosts());
+        if (r.plan().isEmpty()) {
+            return r.problems();
+        }
+        return change(p -> r.plan().get(), r.leftOut()).map(List::of).orElse(List.of());
     }
 
     /** The address of the host on the board called {@code nameOrAddress}, if there is one. */

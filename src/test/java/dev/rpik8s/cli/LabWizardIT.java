@@ -124,6 +124,16 @@ class LabWizardIT {
             t.keys("q");
             t.awaitText("[exit 0]", Duration.ofSeconds(60));
         }
+        // The session's answers, replayed into a session of their own: the same board, decided on a fresh discovery.
+        Path answers = state.resolve("replay-lab.yaml");
+        Files.writeString(answers, Files.readString(state.resolve("rpik8s/sessions/lab/answers.yaml")).replace("session: lab", "session: replay"));
+        LabCommandIT.Run replay = LabCommandIT.run(Map.of("XDG_STATE_HOME", state.toString()), "--answers", answers.toString());
+        keep("answers-replay-plan", replay.out());
+        assertTrue(replay.out().contains("12 found: 12 ready (12 Pis)"), replay.out());
+        assertTrue(replay.out().contains("rack-2:") && replay.out().contains("Two masters (pi-r1-1, pi-r1-2)"), replay.out());
+        assertTrue(replay.out().contains("blocking finding"), "the lab's old Pis block under the default version: " + replay.out());
+        assertEquals(1, replay.exit(), "a replay that stops on a blocking finding fails: " + replay.out());
+        assertTrue(replay.out().contains("Lab stopped."), replay.out());
     }
 
     @Test

@@ -55,7 +55,6 @@ class SessionTest {
     void itsFilesAndDirectoriesArePrivate() throws Exception {
         Session s = Session.open(sessions, "home-rack", Target.NETWORK, CLOCK);
         s.save(s.spec().withHosts(hosts()));
-        s.writeAnswers(Answers.of(s.spec()));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(s.dir())));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(s.logs())));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(s.dir().resolve("session.yaml"))));
@@ -103,7 +102,6 @@ class SessionTest {
     void answersPinEveryKeySeenAndReplayAsWritten() throws Exception {
         Session s = Session.open(sessions, "home", Target.NETWORK, CLOCK);
         s.save(s.spec().withDiscovery(new ScanInputs("10.0.0.20-40", 22, "pi", "/k/id"), hosts()));
-        s.writeAnswers(Answers.of(s.spec()));
 
         Answers a = Answers.read(s.answersFile());
         assertEquals("home", a.session());
@@ -146,5 +144,21 @@ class SessionTest {
         e = assertThrows(SessionException.class, () -> Answers.read(f));
         assertTrue(e.getMessage().startsWith(f + ", line 2: "), e.getMessage());
         assertTrue(e.getMessage().contains("moon"), e.getMessage());
+    }
+
+    @Test
+    void theFullExampleInDocsAnswersMdReadsAsItSays() throws Exception {
+        String doc = Files.readString(Path.of("docs/answers.md"));
+        int from = doc.indexOf("```yaml\n") + "```yaml\n".length();
+        Path f = sessions.resolve("example.yaml");
+        Files.writeString(f, doc.substring(from, doc.indexOf("```", from)));
+        Answers a = Answers.read(f);
+        assertEquals(Target.NETWORK, a.target());
+        assertEquals(2, a.discovery().orElseThrow().hostKeys().size());
+        PlanAnswers plan = a.plan().orElseThrow();
+        assertEquals(List.of("rack-1", "rack-2"), plan.racks().stream().map(PlanAnswers.RackAnswers::name).toList());
+        assertEquals("1.35", plan.settings().kubernetesVersion());
+        assertEquals("no-cfs-bandwidth", plan.overrides().get(0).code());
+        assertEquals(List.of("192.168.1.23"), plan.leftOut());
     }
 }

@@ -27,7 +27,7 @@ class HeadlessSettingsTest {
         PlanStep board = new PlanStep(session, PlannedPis.CLOCK);
         assertEquals(Optional.empty(), board.acceptSuggestion());
         StringWriter text = new StringWriter();
-        Headless headless = new Headless(new Answers("home", Target.NETWORK, Optional.empty()), true, new PrintWriter(text));
+        Headless headless = new Headless(new Answers("home", Target.NETWORK, Optional.empty(), Optional.empty()), true, new PrintWriter(text));
         SettingsStep step = new SettingsStep(board);
 
         assertEquals(Leave.QUIT, headless.settings("home", step));
@@ -38,7 +38,7 @@ class HeadlessSettingsTest {
         assertFalse(headless.ok());
 
         assertEquals(Optional.empty(), step.set(Setting.RUNTIME, "docker"));
-        assertEquals(Leave.NEXT, new Headless(new Answers("home", Target.NETWORK, Optional.empty()), true,
+        assertEquals(Leave.NEXT, new Headless(new Answers("home", Target.NETWORK, Optional.empty(), Optional.empty()), true,
                 new PrintWriter(new StringWriter())).settings("home", step));
     }
 }
