@@ -30,8 +30,8 @@ public final class StepKinds {
                 StepKind.of("discover"),
                 StepKind.of("trust-host-keys"),
                 StepKind.of("confirm", "phrase"),
-                // when: needed (only hosts a step before marked for a reboot) or always
-                StepKind.of("reboot", "when", "timeout"),
+                // reboots and waits (up to timeout) for SSH to answer again; its check says whether a host needs it
+                StepKind.of("reboot", "timeout"),
                 StepKind.of("wait-for-ssh", "timeout"),
                 StepKind.of("wait-for-quorum", "timeout"));
     }
