@@ -91,10 +91,14 @@ public final class FlowLoader {
         try {
             return new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
+            // The problem is where the parser gave up; the context, where what it could not finish began (a quote).
             Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problems.atLine(at == null ? 1 : at.getLine() + 1, "this is not valid YAML: "
-                    + (e.getContext() == null ? "" : e.getContext() + ", ") + e.getProblem()
-                    + ". Check the indentation and quote text that holds ': ' or starts with a special character.");
+            int line = at == null ? 1 : at.getLine() + 1;
+            Mark began = e.getContextMark();
+            String context = e.getContext() == null || began == null || began.getLine() + 1 == line ? ""
+                    : " (" + e.getContext() + " on line " + (began.getLine() + 1) + ")";
+            problems.atLine(line, "this is not valid YAML: " + e.getProblem() + context
+                    + ". Check the indentation, and quote text that holds ': ' or starts with a special character.");
             return null;
         }
     }
