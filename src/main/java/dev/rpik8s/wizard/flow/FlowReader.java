@@ -59,7 +59,7 @@ final class FlowReader {
 
     private List<Step> steps(Node node) {
         if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-            problems.at(node, "steps must be a list, one '- id: ...' per step.");
+            problems.at(node, "steps must be a list of at least one step, one '- id: ...' per step.");
             return List.of();
         }
         List<Step> steps = new ArrayList<>();
