@@ -1,0 +1,39 @@
+package dev.rpik8s.wizard.flow;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One step of a flow. On each of its hosts the runner runs the check (done already? then skip), the action, then
+ * the verification. A step of a named kind ({@code wait-for-ssh}, {@code reboot}, ...) has its work done in Java,
+ * with the parameters the flow gives it, and so has no action of its own; it may still have a check and a
+ * verification.
+ *
+ * @param explanation what the operator reads on the step's screen: what it does, and why; several lines
+ * @param targets     the hosts; empty for a step that runs on the operator's machine only
+ * @param kind        the named kind, empty for a step of commands
+ * @param parameters  the kind's parameters as written, in that order (the kind parses them); empty for a step of
+ *                    commands
+ */
+public record Step(
+        String id,
+        String title,
+        String explanation,
+        Targets targets,
+        Optional<Script> check,
+        Optional<Script> action,
+        Optional<Script> verify,
+        Risk risk,
+        HostOrder order,
+        Optional<String> kind,
+        Map<String, String> parameters) {
+
+    public Step {
+        if (kind.isPresent() == action.isPresent()) {
+            throw new IllegalArgumentException("Step " + id + " needs either a kind or an action, and not both.");
+        }
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+}

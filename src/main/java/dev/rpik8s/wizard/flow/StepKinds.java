@@ -1,0 +1,47 @@
+package dev.rpik8s.wizard.flow;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The kinds a flow may name; a flow that names another, or a parameter its kind does not take, does not load. */
+public final class StepKinds {
+
+    private final Map<String, StepKind> byName;
+
+    private StepKinds(Collection<StepKind> kinds) {
+        this.byName = kinds.stream().collect(Collectors.toMap(StepKind::name, Function.identity(), (a, b) -> {
+            throw new IllegalArgumentException("Two step kinds are named " + a.name() + ".");
+        }, TreeMap::new));
+    }
+
+    public static StepKinds of(StepKind... kinds) {
+        return new StepKinds(Arrays.asList(kinds));
+    }
+
+    /** The kinds the engine implements. */
+    public static StepKinds standard() {
+        return of(
+                StepKind.of("discover"),
+                StepKind.of("trust-host-keys"),
+                StepKind.of("confirm", "phrase"),
+                // reboots and waits (up to timeout) for SSH to answer again; its check says whether a host needs it
+                StepKind.of("reboot", "timeout"),
+                StepKind.of("wait-for-ssh", "timeout"),
+                StepKind.of("wait-for-quorum", "timeout"));
+    }
+
+    public Optional<StepKind> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The names, sorted, for messages. */
+    public List<String> names() {
+        return List.copyOf(byName.keySet());
+    }
+}
