@@ -30,7 +30,7 @@ for word in "${words[@]}"; do
         missing+=("$word")
     fi
 done
-if (( ${#missing[@]} == 0 )); then
+if [[ -z "${missing[*]}" ]]; then
     echo "unchanged: $file already has ${words[*]}"
     exit 0
 fi
