@@ -59,6 +59,7 @@ class EveryValueQuotedTest {
         "cat <<<word {{ v | sh }}",
         "# a comment\necho {{ v | sh }}",
         "{% for w in words %}{{ w | sh }} {% endfor %}",
+        "a=(1 2); n={% verbatim %}${#a[@]}{% endverbatim %}; echo \"$n\" {{ v | sh }}",
         "{% if v %}echo {{ v | default('x') | sh }}{% endif %}",
     })
     void accepted(String line) {
