@@ -1,5 +1,6 @@
 package dev.rpik8s.remote;
 
+import dev.rpik8s.cluster.ShellWord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -466,10 +467,10 @@ public final class SshRemote implements Remote {
         write(sftp, staged, content);
         try {
             String script = "set -e\n"
-                    + "t=$(mktemp -- " + Shell.quote(target.sibling(".rpik8s-")) + "XXXXXX)\n"
+                    + "t=$(mktemp -- " + ShellWord.quote(target.sibling(".rpik8s-")) + "XXXXXX)\n"
                     + "trap 'rm -f -- \"$t\"' EXIT\n"
-                    + "install -m " + String.format("%04o", mode) + " -- " + Shell.quote(staged) + " \"$t\"\n"
-                    + "mv -f -- \"$t\" " + Shell.quote(target.path()) + "\n";
+                    + "install -m " + String.format("%04o", mode) + " -- " + ShellWord.quote(staged) + " \"$t\"\n"
+                    + "mv -f -- \"$t\" " + ShellWord.quote(target.path()) + "\n";
             ExecResult r = exec(CommandSpec.of(script).runAsRoot());
             if (!r.ok()) {
                 throw new RemoteException("cannot place " + target.path() + " on " + endpoint + " as root: " + r.stderr().strip());
@@ -493,8 +494,8 @@ public final class SshRemote implements Remote {
             // Readable by root only (admin.conf, say): root copies it, private, to the user's home.
             String staged = sftp.canonicalize(".") + "/.rpik8s-download-" + token();
             try {
-                ExecResult r = exec(CommandSpec.of("install -m 0600 -o " + Shell.quote(endpoint.user()) + " -- "
-                        + Shell.quote(source.path()) + " " + Shell.quote(staged)).runAsRoot());
+                ExecResult r = exec(CommandSpec.of("install -m 0600 -o " + ShellWord.quote(endpoint.user()) + " -- "
+                        + ShellWord.quote(source.path()) + " " + ShellWord.quote(staged)).runAsRoot());
                 if (!r.ok()) {
                     throw new RemoteException("cannot read " + path + " on " + endpoint + " as root: " + r.stderr().strip());
                 }

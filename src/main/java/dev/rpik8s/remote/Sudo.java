@@ -1,5 +1,6 @@
 package dev.rpik8s.remote;
 
+import dev.rpik8s.cluster.ShellWord;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -64,7 +65,7 @@ final class Sudo {
      * {@code bash -c}, and under sudo when it must run as root and the user is not root.
      */
     static String commandLine(CommandSpec spec, Need need) {
-        String bash = "bash -c " + Shell.quote(spec.script());
+        String bash = "bash -c " + ShellWord.quote(spec.script());
         if (!spec.asRoot() || need == Need.ROOT) {
             return spec.loginShell() ? spec.script() : bash;
         }

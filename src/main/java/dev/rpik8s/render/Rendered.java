@@ -1,0 +1,10 @@
+package dev.rpik8s.render;
+
+/**
+ * A rendered template: its name (as a flow names it), where it was read from, and the text.
+ *
+ * @param from {@code bundled}, or the file under the {@code --wizards} directory that shadowed the bundled one, so
+ *             a plan can show an operator which of the two runs
+ */
+public record Rendered(String template, String from, String text) {
+}

@@ -1,0 +1,63 @@
+package dev.rpik8s.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Every bundled shell template, rendered with its sample values ({@code template-samples/NAME.yaml}), is clean under
+ * shellcheck. Rendering it at all proves the | sh rule holds: the rule is checked when a template compiles.
+ */
+class BundledTemplatesTest {
+
+    private static final Path BUNDLED = Path.of("src/main/resources/templates");
+
+    @Test
+    void everyShellTemplateRendersCleanUnderShellcheck() throws Exception {
+        List<String> names = shellTemplates();
+        assertFalse(names.isEmpty());
+        for (String name : names) {
+            String script = Templates.bundled().render(name, sample(name)).text();
+            Process p = new ProcessBuilder("shellcheck", "-s", "bash", "-").redirectErrorStream(true).start();
+            p.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), name + " rendered:\n" + script + "\nshellcheck:\n" + out);
+        }
+    }
+
+    @Test
+    void everyShellTemplateStartsWithEnvBash() throws IOException {
+        for (String name : shellTemplates()) {
+            assertTrue(Files.readString(BUNDLED.resolve(name)).startsWith("#!/usr/bin/env bash\n"), name);
+        }
+    }
+
+    /** A template's sample values; a new template without them fails here, so none escapes the check. */
+    static Map<String, Object> sample(String name) throws IOException {
+        String path = "/template-samples/" + name + ".yaml";
+        try (InputStream in = BundledTemplatesTest.class.getResourceAsStream(path)) {
+            assertTrue(in != null, "no sample values for " + name + ": add src/test/resources" + path);
+            return new Yaml().load(in);
+        }
+    }
+
+    static List<String> shellTemplates() throws IOException {
+        try (var files = Files.walk(BUNDLED)) {
+            return files.filter(f -> f.toString().endsWith(EveryValueQuoted.SCRIPT_SUFFIX)).sorted()
+                    .map(f -> BUNDLED.relativize(f).toString()).toList();
+        }
+    }
+}
