@@ -27,18 +27,21 @@ public final class JournalBenchmark {
                 Runtime.getRuntime().availableProcessors());
         run(dir.resolve("warm-up"), 1, 1);
         for (int threads : new int[] {1, 8}) {
-            run(dir.resolve(threads + "-threads"), threads, seconds);
+            long events = run(dir.resolve(threads + "-threads"), threads, seconds);
+            double perSecond = events / seconds;
+            System.out.printf("%d writer thread%s: %.0f events/s (%d in %.1f s), %.2f ms per event per thread%n", threads, threads == 1 ? "" : "s",
+                    perSecond, events, seconds, 1000.0 * threads / perSecond);
         }
         try (var walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
-    private static void run(Path dir, int threads, double seconds) throws Exception {
+    /** Events appended by {@code threads} writers in {@code seconds}, each writer a host starting and finishing a step. */
+    private static long run(Path dir, int threads, double seconds) throws Exception {
         LongAdder events = new LongAdder();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> writers = new ArrayList<>();
-        long t0;
         try (Journal journal = Journal.open(dir.resolve(Journal.FILE), Clock.systemUTC(), Secrets.none())) {
             for (int t = 0; t < threads; t++) {
                 StepOnHost where = new StepOnHost("deploy", "swap-off", "192.168.1." + (10 + t));
@@ -54,7 +57,6 @@ public final class JournalBenchmark {
                     }
                 }));
             }
-            t0 = System.nanoTime();
             writers.forEach(Thread::start);
             Thread.sleep((long) (seconds * 1000));
             stop.set(true);
@@ -62,11 +64,6 @@ public final class JournalBenchmark {
                 w.join();
             }
         }
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        double perSecond = events.sum() / elapsed;
-        if (!dir.getFileName().toString().equals("warm-up")) {
-            System.out.printf("%d writer thread%s: %.0f events/s (%d in %.1f s), %.2f ms per event per thread%n", threads, threads == 1 ? "" : "s",
-                    perSecond, events.sum(), elapsed, 1000.0 * threads / perSecond);
-        }
+        return events.sum();
     }
 }
