@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * One line of the journal: a step started, was done, failed or was skipped on a host, or the flow ran to
- * its end (FINISHED, no step, no host). A reason goes with FAILED and SKIPPED only, and is already masked.
+ * its end (FINISHED, no step, no host). A reason goes with FAILED and SKIPPED only, and is already masked:
+ * <pre>{"at":"2026-12-01T10:00:04.120Z","kind":"FAILED","flow":"deploy","step":"swap-off","host":"192.168.1.21","reason":"exit 1: zram-swap still active"}</pre>
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonPropertyOrder({"at", "kind", "flow", "step", "host", "reason"})
