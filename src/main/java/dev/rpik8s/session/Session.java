@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * One session's directory: what was decided (session.yaml, saved whole after every change), the answers
- * that replay it, the host keys trusted during it, a log per host. Everything in it is private to the
+ * that replay it, the journal of step events, the host keys trusted during it, a log per host. Everything in it is private to the
  * operator (0700 directories, 0600 files).
  */
 public final class Session {
@@ -101,6 +101,11 @@ public final class Session {
 
     public Path dir() {
         return dir;
+    }
+
+    /** The journal of step events, open for appending; its {@link Journal#atOpen()} is where a resume starts. */
+    public Journal openJournal(Clock clock, Secrets secrets) throws SessionException, IOException {
+        return Journal.open(dir.resolve(Journal.FILE), clock, secrets);
     }
 
     /** Host keys trusted during this session, apart from the operator's own known_hosts. */
