@@ -12,6 +12,7 @@ import dev.rpik8s.lab.LabPrerequisites;
 import dev.rpik8s.session.Answers;
 import dev.rpik8s.session.Session;
 import dev.rpik8s.session.SessionException;
+import dev.rpik8s.session.SessionHold;
 import dev.rpik8s.session.SessionSummary;
 import dev.rpik8s.session.StateDir;
 import dev.rpik8s.session.Target;
@@ -100,33 +101,41 @@ final class RootCommand implements Callable<Integer> {
                 return Cli.OK;
             }
             Session chosen = open(state, choice.get());
-            Map<String, String> pins = replay.flatMap(Answers::discovery).map(Answers.DiscoveryAnswers::hostKeys).orElse(Map.of());
-            if (choice.get().target() == Target.NETWORK) {
-                String ranges = String.join(" ", LocalNetworks.offered());
-                discover(op, chosen, "your network", new DiscoveryForm(ranges, "22", "pi", ""), pins);
-            } else if (running.isPresent()) {
-                // a lab from `lab up` is the operator's: used as it is, and left running
-                discover(op, chosen, "lab of " + running.get().pis().size() + " virtual Pis (from lab up)",
-                        labForm(running.get().pis(), state.lab()), pins);
-            } else {
-                LabOptions options = LabOptions.defaults(state.lab());
-                Lab started = op.working("Starting the lab: " + options.racks() * options.perRack() + " virtual Pis in " + options.dir() + " ...",
-                        () -> Lab.start(options));
-                try {
-                    discover(op, chosen, "lab of " + started.pis().size() + " virtual Pis", labForm(started.pis(), state.lab()), pins);
-                } finally {
-                    op.working("Stopping the lab ...", () -> {
-                        started.close();
-                        return null;
-                    });
-                    labStopped = true;
-                }
+            try (SessionHold held = hold(chosen)) {
+                labStopped = steps(op, chosen, choice.get(), running, replay, state);
             }
         }
         if (labStopped) {
             out.println("Lab stopped.");
         }
         return headless == null || headless.ok() ? Cli.OK : Cli.FAILED;
+    }
+
+    /** The wizard's steps in the session, on the lab or the network; true when it started (and so stopped) a lab. */
+    private static boolean steps(Operator op, Session chosen, StartChoice choice, Optional<LabControl.Status> running,
+            Optional<Answers> replay, StateDir state) throws Exception {
+        Map<String, String> pins = replay.flatMap(Answers::discovery).map(Answers.DiscoveryAnswers::hostKeys).orElse(Map.of());
+        if (choice.target() == Target.NETWORK) {
+            String ranges = String.join(" ", LocalNetworks.offered());
+            discover(op, chosen, "your network", new DiscoveryForm(ranges, "22", "pi", ""), pins);
+        } else if (running.isPresent()) {
+            // a lab from `lab up` is the operator's: used as it is, and left running
+            discover(op, chosen, "lab of " + running.get().pis().size() + " virtual Pis (from lab up)",
+                    labForm(running.get().pis(), state.lab()), pins);
+        } else {
+            LabOptions options = LabOptions.defaults(state.lab());
+            Lab started = op.working("Starting the lab: " + options.racks() * options.perRack() + " virtual Pis in " + options.dir() + " ...",
+                    () -> Lab.start(options));
+            try {
+                discover(op, chosen, "lab of " + started.pis().size() + " virtual Pis", labForm(started.pis(), state.lab()), pins);
+            } finally {
+                op.working("Stopping the lab ...", () -> {
+                    started.close();
+                    return null;
+                });
+            }
+        }
+        return choice.target() == Target.LAB && running.isEmpty();
     }
 
     /** A file that cannot be used is a bad command line (exit 2): its message names the file, the line, the key. */
@@ -143,6 +152,14 @@ final class RootCommand implements Callable<Integer> {
         Optional<Target> saved = Session.list(state.sessions()).stream().filter(s -> s.name().equals(name)).findFirst()
                 .flatMap(SessionSummary::target);
         return new StartChoice(name, saved.orElse(lab ? Target.LAB : Target.NETWORK), saved.isPresent());
+    }
+
+    private static SessionHold hold(Session session) throws IOException {
+        try {
+            return session.hold();
+        } catch (SessionException e) {
+            throw new OperatorError(e.getMessage());
+        }
     }
 
     private static Session open(StateDir state, StartChoice choice) throws IOException {

@@ -62,6 +62,14 @@ public final class Session {
         return s;
     }
 
+    /**
+     * This process's hold on the session, for as long as it works in it: a second wizard on the same session
+     * would interleave its saves and journal with this one's. Released on close, or when the process ends.
+     */
+    public SessionHold hold() throws IOException, SessionException {
+        return SessionHold.take(this);
+    }
+
     /** Every session kept in {@code sessions}, newest change first; one that cannot be read says why. */
     public static List<SessionSummary> list(Path sessions) throws IOException {
         if (!Files.isDirectory(sessions)) {
