@@ -6,6 +6,7 @@ import dev.rpik8s.cluster.Rack;
 import dev.rpik8s.cluster.Role;
 import dev.rpik8s.session.Session;
 import dev.rpik8s.session.SessionException;
+import dev.rpik8s.session.SessionHold;
 import dev.rpik8s.session.SessionSummary;
 import dev.rpik8s.session.StateDir;
 import dev.rpik8s.session.Target;
@@ -67,7 +68,11 @@ final class InventoryCommand {
             throw new OperatorError("The session '" + name + "' already has a plan (" + s.spec().whereItStopped() + "). Import into "
                     + "another session with --session NAME, or replace its plan with --force.");
         }
-        s.save(s.spec().withPlan(imported.plan()));
+        try (SessionHold held = s.hold()) {
+            s.save(s.spec().withPlan(imported.plan()));
+        } catch (SessionException e) {
+            throw new OperatorError(e.getMessage());
+        }
         ClusterPlan plan = imported.plan();
         out.println("Imported " + from + " into session '" + name + "': " + plan.hosts().size() + " hosts in "
                 + (plan.racks().size() == 1 ? "rack " : "racks ") + plan.racks().stream().map(Rack::name).collect(Collectors.joining(", "))
