@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
 final class DiscoverCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RANGE", arity = "1..*",
-            description = "CIDR (192.168.1.0/24), range (10.0.0.20-40), address or host name.")
+            description = "CIDR (192.168.1.0/24), range (10.0.0.20-40), address, host name, or mdns:"
+                    + " the hosts that announce themselves over mDNS (Raspberry Pi OS from 2025-05 does).")
     List<String> ranges;
 
     @Option(names = "--port", defaultValue = "22", description = "SSH port (default: ${DEFAULT-VALUE}).")
@@ -86,9 +87,11 @@ final class DiscoverCommand implements Callable<Integer> {
         DiscoveryRequest request = DiscoveryRequest.of(targets, port, user == null ? "" : user,
                 identity == null ? List.of() : List.of(identity));
         KeyTrust trust = tty ? new KeyQuestion(stdin, err) : unknown -> Set.of();
-        err.println("Scanning " + addresses + " address" + (addresses == 1 ? "" : "es") + " on port " + port + " ...");
+        boolean mdns = targets.stream().anyMatch(ScanTarget.Mdns.class::isInstance);
+        err.println("Scanning " + addresses + " address" + (addresses == 1 ? "" : "es") + (mdns ? " and the hosts mDNS finds" : "")
+                + " on port " + port + " ...");
         err.flush();
-        List<DiscoveredHost> rows = new Discovery(ssh).run(request, List.of(), trust, DiscoveryListener.NONE);   // it prints once, at the end
+        List<DiscoveredHost> rows = new Discovery(ssh).run(request, List.of(), trust, notesTo(err));   // rows print once, at the end
 
         out.print(json ? DiscoveryOutput.json(rows) : DiscoveryOutput.table(rows));
         out.flush();
@@ -120,9 +123,36 @@ final class DiscoverCommand implements Callable<Integer> {
             }
         }
         if (out.isEmpty()) {
-            throw new OperatorError("No range given: type a CIDR (192.168.1.0/24), a range (10.0.0.20-40), an address or a host name.", Cli.USAGE);
+            throw new OperatorError("No range given: type a CIDR (192.168.1.0/24), a range (10.0.0.20-40), an address, a host name or mdns.", Cli.USAGE);
         }
         return out;
+    }
+
+    /** Says what the run noted (mDNS found no interface) as it happens; the rows wait for the table. */
+    private static DiscoveryListener notesTo(PrintWriter err) {
+        return new DiscoveryListener() {
+            @Override
+            public void started(int addresses) {
+            }
+
+            @Override
+            public void changed(DiscoveredHost row) {
+            }
+
+            @Override
+            public void progress(int done, int total) {
+            }
+
+            @Override
+            public void finished(List<DiscoveredHost> rows) {
+            }
+
+            @Override
+            public void note(String note) {
+                err.println(note);
+                err.flush();
+            }
+        };
     }
 
     private void checkFiles() {

@@ -21,6 +21,10 @@ public interface DiscoveryListener {
     /** Every host is done: all rows, the operator's manual ones included, in address order. */
     void finished(List<DiscoveredHost> rows);
 
+    /** Something about the run that is no host's row, said once (mDNS: no multicast-capable interface). */
+    default void note(String note) {
+    }
+
     /** For a caller that only wants the result run() returns. */
     DiscoveryListener NONE = new DiscoveryListener() {
         @Override

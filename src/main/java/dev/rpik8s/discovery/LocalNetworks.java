@@ -25,7 +25,7 @@ public final class LocalNetworks {
     public static List<String> offered() throws SocketException {
         List<String> ranges = new ArrayList<>();
         for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            if (!nic.isUp() || nic.isLoopback() || VIRTUAL.matcher(nic.getName()).matches()) {
+            if (!isLan(nic)) {
                 continue;
             }
             for (InterfaceAddress a : nic.getInterfaceAddresses()) {
@@ -35,6 +35,11 @@ public final class LocalNetworks {
             }
         }
         return ranges;
+    }
+
+    /** Up, not loopback, not a container or VM bridge: where Pis can be. */
+    static boolean isLan(NetworkInterface nic) throws SocketException {
+        return nic.isUp() && !nic.isLoopback() && !VIRTUAL.matcher(nic.getName()).matches();
     }
 
     static String block(String address, int prefix) {

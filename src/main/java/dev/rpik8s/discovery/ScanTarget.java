@@ -9,15 +9,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the operator typed to say where the Pis are: a CIDR block, an address range, one address
- * or a host name. Parsing fails with a message that says what was wrong and how to write it.
+ * What the operator typed to say where the Pis are: a CIDR block, an address range, one address,
+ * a host name, or the word {@code mdns}. Parsing fails with a message that says what was wrong and how to write it.
  */
-public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.HostName {
+public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.HostName, ScanTarget.Mdns {
 
     /** Ranges larger than a /22 are confirmed before a scan starts. */
     long LARGE = 1024;
 
-    /** How many hosts this target names. */
+    /** The word that asks for the hosts that announce themselves over mDNS. */
+    String MDNS = "mdns";
+
+    /** How many hosts this target names (mDNS: none until the scan browses). */
     long size();
 
     /** The addresses (or the one name) to probe, in order. */
@@ -29,7 +32,11 @@ public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.Host
     static ScanTarget parse(String typed) {
         String s = typed.strip();
         if (s.isEmpty()) {
-            throw new IllegalArgumentException("An empty range: type a CIDR (192.168.1.0/24), a range (10.0.0.20-40), an address or a host name.");
+            throw new IllegalArgumentException("An empty range: type a CIDR (192.168.1.0/24), a range (10.0.0.20-40), an address, a host name"
+                    + " or " + MDNS + ".");
+        }
+        if (s.equalsIgnoreCase(MDNS)) {
+            return new Mdns(MDNS);
         }
         if (s.contains(":")) {
             throw new IllegalArgumentException(s + ": IPv6 is not supported yet; give an IPv4 range or a host name (the port goes in its own field).");
@@ -144,6 +151,23 @@ public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.Host
         @Override
         public Iterable<String> hosts() {
             return List.of(text);
+        }
+    }
+
+    /**
+     * The hosts that announce themselves over mDNS ({@link MdnsBrowser}), found when the scan starts. A host
+     * really named mdns is still reachable as {@code mdns.} or by its address.
+     */
+    record Mdns(String text) implements ScanTarget {
+
+        @Override
+        public long size() {
+            return 0;
+        }
+
+        @Override
+        public Iterable<String> hosts() {
+            return List.of();
         }
     }
 }

@@ -27,19 +27,27 @@ final class Targets {
         this.manual = manual;
     }
 
-    /** The request's targets, then the hosts added by hand among {@code previous} (each on its own port). */
-    static Targets of(DiscoveryRequest request, List<DiscoveredHost> previous) {
+    /**
+     * The request's targets, then the addresses mDNS {@code announced} (named: a Pi that announces itself but
+     * has SSH off, as Raspberry Pi OS ships, gets a row saying so), then the hosts added by hand among
+     * {@code previous} (each on its own port). An address in several of them is looked at once.
+     */
+    static Targets of(DiscoveryRequest request, List<String> announced, List<DiscoveredHost> previous) {
         Map<String, Host> hosts = new LinkedHashMap<>();
         for (ScanTarget target : request.targets()) {
-            boolean named = target.size() == 1;
-            for (String address : target.hosts()) {
-                Host before = hosts.get(address);
-                hosts.put(address, new Host(address, request.port(), named || before != null && before.named()));
-            }
+            add(hosts, target.hosts(), request.port(), target.size() == 1);
         }
+        add(hosts, announced, request.port(), true);
         List<DiscoveredHost> byHand = previous.stream().filter(DiscoveredHost::manual).toList();
         byHand.forEach(r -> hosts.put(r.address(), new Host(r.address(), r.port(), true)));
         return new Targets(hosts, byHand.stream().map(DiscoveredHost::address).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    private static void add(Map<String, Host> hosts, Iterable<String> addresses, int port, boolean named) {
+        for (String address : addresses) {
+            Host before = hosts.get(address);
+            hosts.put(address, new Host(address, port, named || before != null && before.named()));
+        }
     }
 
     int size() {

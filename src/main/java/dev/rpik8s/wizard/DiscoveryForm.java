@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fields on top of the discovery screen, as typed: ranges (separated by spaces or commas), port, user,
+ * The fields on top of the discovery screen, as typed: ranges (separated by spaces or commas; the word mdns adds
+ * the hosts that announce themselves), port, user,
  * key file. {@link #request()} turns them into a discovery request or says what is wrong with which field.
  */
 public record DiscoveryForm(String ranges, String port, String user, String keyFile) {
@@ -36,7 +37,7 @@ public record DiscoveryForm(String ranges, String port, String user, String keyF
             }
         }
         if (targets.isEmpty()) {
-            throw new Invalid("Ranges: type where the Pis are, e.g. 192.168.1.0/24 or 10.0.0.20-40.");
+            throw new Invalid("Ranges: type where the Pis are, e.g. 192.168.1.0/24, 10.0.0.20-40 or mdns.");
         }
         int p;
         try {

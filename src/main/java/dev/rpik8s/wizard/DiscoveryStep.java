@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,6 +142,7 @@ public final class DiscoveryStep {
     }
 
     private void run(DiscoveryRequest request, ScanInputs inputs, List<DiscoveredHost> previous, DiscoveryDisplay display) {
+        List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
             List<DiscoveredHost> result = runner.run(request, previous, unknown -> ask(unknown, display), new DiscoveryListener() {
                 @Override
@@ -162,6 +164,11 @@ public final class DiscoveryStep {
                 }
 
                 @Override
+                public void note(String note) {
+                    notes.add(note);
+                }
+
+                @Override
                 public void finished(List<DiscoveredHost> all) {
                     // finished() below, once run() returned
                 }
@@ -176,7 +183,8 @@ public final class DiscoveryStep {
             if (unsaved.isPresent()) {
                 display.failed(unsaved.get());
             } else {
-                display.finished(summary());
+                // The notes (mDNS found no interface) ride on the summary line every screen already shows.
+                display.finished(String.join("; ", Stream.concat(Stream.of(summary()), notes.stream()).toList()));
             }
         } catch (Exception e) {
             LOG.error("discovery failed", e);

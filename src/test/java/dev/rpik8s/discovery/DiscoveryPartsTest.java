@@ -51,13 +51,31 @@ class DiscoveryPartsTest {
     void everyAddressOnceRangesQuietNamedHostsAndHandAddedOnesShown() {
         DiscoveredHost byHand = DiscoveredHost.probing("10.0.0.99", 2222, true);
         DiscoveredHost foundBefore = DiscoveredHost.probing("10.0.0.98", 22, false);
-        Targets t = Targets.of(request("pi", "10.0.0.1-3", "10.0.0.2", "pi5.local"), List.of(byHand, foundBefore));
+        Targets t = Targets.of(request("pi", "10.0.0.1-3", "10.0.0.2", "pi5.local"), List.of(), List.of(byHand, foundBefore));
         assertEquals(5, t.size(), "10.0.0.2 once; the row found before is not scanned again by itself");
         assertEquals(List.of("10.0.0.2", "pi5.local", "10.0.0.99"), t.named().stream().map(Targets.Host::address).toList());
         assertFalse(t.isNamed("10.0.0.1"));
         assertEquals(Map.of(22, List.of("10.0.0.1", "10.0.0.2", "10.0.0.3", "pi5.local"), 2222, List.of("10.0.0.99")), t.byPort(),
                 "a host added by hand keeps its own port");
         assertEquals(Set.of("10.0.0.99"), t.manual());
+    }
+
+    @Test
+    void hostsMdnsAnnouncedJoinTheScanOnceAndAreShownEvenWhenSshIsOff() {
+        Targets t = Targets.of(request("pi", "10.0.0.1-3", "mdns"), List.of("10.0.0.2", "10.0.0.50"), List.of());
+        assertEquals(4, t.size(), "10.0.0.2 is in the range and announced: looked at once");
+        assertEquals(List.of("10.0.0.2", "10.0.0.50"), t.named().stream().map(Targets.Host::address).toList());
+        assertEquals(Map.of(22, List.of("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.50")), t.byPort());
+    }
+
+    @Test
+    void mdnsWithoutMulticastScansTheRestAndSaysWhy() throws Exception {
+        SshContext ctx = new SshContext(home, home.resolve("known_hosts"), Map.of(), new RecordingPrompter(), e -> HostLog.inDirectory(home.resolve("logs"), e.name()));
+        RecordingListener heard = new RecordingListener();
+        List<DiscoveredHost> rows = new Discovery(ctx, MdnsBrowser.on("no-such-nic0", HALF_SECOND))
+                .run(request("pi", "mdns"), List.of(), unknown -> Set.of(), heard);
+        assertEquals(List.of(), rows);
+        assertEquals(List.of("mDNS: no multicast-capable interface"), heard.notes);
     }
 
     // ---- rows -----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ final class RecordingListener implements DiscoveryListener {
     final List<DiscoveredHost> changed = new ArrayList<>();
     final List<String> progress = new ArrayList<>();
     List<DiscoveredHost> finished;
+    final List<String> notes = new ArrayList<>();
 
     @Override
     public synchronized void started(int addresses) {
@@ -30,6 +31,11 @@ final class RecordingListener implements DiscoveryListener {
     @Override
     public synchronized void finished(List<DiscoveredHost> rows) {
         finished = rows;
+    }
+
+    @Override
+    public synchronized void note(String note) {
+        notes.add(note);
     }
 
     /** The stages one host went through, in order, repeats folded. */

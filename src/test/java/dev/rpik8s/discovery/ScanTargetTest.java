@@ -1,6 +1,7 @@
 package dev.rpik8s.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +60,14 @@ class ScanTargetTest {
         assertEquals(4_294_967_296L, ScanTarget.parse("0.0.0.0/0").size() + 2);
     }
 
+    @Test
+    void theWordMdnsAsksForTheHostsThatAnnounceThemselves() {
+        assertEquals(new ScanTarget.Mdns("mdns"), ScanTarget.parse(" MDNS "));
+        assertEquals(0, ScanTarget.parse("mdns").size(), "none until the scan browses");
+        assertFalse(ScanTarget.parse("mdns").hosts().iterator().hasNext());
+        assertEquals(new ScanTarget.HostName("mdns.local"), ScanTarget.parse("mdns.local"), "a host of that name is still a name");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "10.0.0.300          | '300' in 10.0.0.300 is not a number from 0 to 255",
@@ -69,7 +78,7 @@ class ScanTargetTest {
         "fe80::1             | IPv6 is not supported",
         "pi_1.local          | 'pi_1' is not a valid host name part",
         "-pi                 | '-pi' is not a valid host name part",
-        "'   '               | An empty range",
+        "'   '               | an address, a host name or mdns",
     })
     void badInputSaysWhatIsWrong(String typed, String expected) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScanTarget.parse(typed));
