@@ -132,22 +132,6 @@ final class DiscoverCommand implements Callable<Integer> {
     private static DiscoveryListener notesTo(PrintWriter err) {
         return new DiscoveryListener() {
             @Override
-            public void started(int addresses) {
-            }
-
-            @Override
-            public void changed(DiscoveredHost row) {
-            }
-
-            @Override
-            public void progress(int done, int total) {
-            }
-
-            @Override
-            public void finished(List<DiscoveredHost> rows) {
-            }
-
-            @Override
             public void note(String note) {
                 err.println(note);
                 err.flush();

@@ -9,38 +9,28 @@ import java.util.List;
  */
 public interface DiscoveryListener {
 
+    // Every event is optional: a listener says only what it wants to hear.
+
     /** Discovery begins: this many addresses will be probed. */
-    void started(int addresses);
+    default void started(int addresses) {
+    }
 
     /** A host's row changed (a new row the first time). */
-    void changed(DiscoveredHost row);
+    default void changed(DiscoveredHost row) {
+    }
 
     /** Hosts done so far (answered or given up), out of the total. */
-    void progress(int done, int total);
+    default void progress(int done, int total) {
+    }
 
     /** Every host is done: all rows, the operator's manual ones included, in address order. */
-    void finished(List<DiscoveredHost> rows);
+    default void finished(List<DiscoveredHost> rows) {
+    }
 
     /** Something about the run that is no host's row, said once (mDNS: no multicast-capable interface). */
     default void note(String note) {
     }
 
     /** For a caller that only wants the result run() returns. */
-    DiscoveryListener NONE = new DiscoveryListener() {
-        @Override
-        public void started(int addresses) {
-        }
-
-        @Override
-        public void changed(DiscoveredHost row) {
-        }
-
-        @Override
-        public void progress(int done, int total) {
-        }
-
-        @Override
-        public void finished(List<DiscoveredHost> rows) {
-        }
-    };
+    DiscoveryListener NONE = new DiscoveryListener() { };
 }
