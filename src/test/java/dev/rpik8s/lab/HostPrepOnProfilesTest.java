@@ -1,0 +1,214 @@
+package dev.rpik8s.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rpik8s.advice.CmdlineWords;
+import dev.rpik8s.render.Templates;
+import dev.rpik8s.wizard.flow.FileToPlace;
+import dev.rpik8s.wizard.flow.Flow;
+import dev.rpik8s.wizard.flow.FlowLoader;
+import dev.rpik8s.wizard.flow.Script;
+import dev.rpik8s.wizard.flow.Step;
+import dev.rpik8s.wizard.flow.StepKinds;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The deploy flow's host-prep steps (cmdline-cgroups, swap-off, kernel-modules, sysctl) on a Pi of every lab profile:
+ * each template rendered with that Pi's values (the cmdline words MemoryCgroup chooses for its kernel), run for real
+ * in the Pi's own files with the lab's stand-ins as a runner would (check, then files and action, then verify), and
+ * the Pi's files asserted afterwards, after a second run (which finds nothing to do and changes no byte) and after a
+ * reboot.
+ */
+class HostPrepOnProfilesTest {
+
+    /** The steps of deploy.yaml run here, in flow order; hostname is HostPrepTemplatesTest's, the reboots are Java's. */
+    private static final List<String> STEPS = List.of("cmdline-cgroups", "swap-off", "kernel-modules", "sysctl");
+
+    private static final String DROPIN = "etc/rpi/swap.conf.d/99-rpik8s-swap-off.conf";
+
+    static Stream<Profile> profiles() {
+        return Profile.all().stream();
+    }
+
+    private static int counter;
+
+    private static synchronized ScratchPi pi(Profile p) throws IOException {
+        counter++;
+        PiSpec spec = new PiSpec("pi-prep-" + counter, 7, "127.0.2." + (150 + counter), p);
+        Path root = Paths.get("target", "pi-profiles", p.name() + "-prep-" + System.nanoTime()).toAbsolutePath().resolve("root");
+        Files.createDirectories(root.getParent());
+        assertTrue(PiRoot.create(root, spec), "a new root is written");
+        return ScratchPi.existing(spec, root);
+    }
+
+    private static Map<String, Object> values(Profile p) {
+        return Map.of("words", CmdlineWords.forKernel(p.kernelRelease()));
+    }
+
+    private static Flow deploy() throws Exception {
+        return new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.empty()).load("deploy");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("profiles")
+    void hostPrepLeavesThePiReadyAndASecondRunChangesNothing(Profile p) throws Exception {
+        ScratchPi pi = pi(p);
+        Path root = pi.root();
+        Map<String, Object> values = values(p);
+        List<String> words = CmdlineWords.forKernel(p.kernelRelease());
+        Path cmdline = root.resolve(p.cmdlinePath().substring(1));
+        String before = Files.readString(cmdline);
+        List<String> beforeTokens = List.of(before.strip().split(" "));
+        Flow flow = deploy();
+
+        // before: swap is on everywhere; the cmdline check fails exactly where a word is missing
+        assertEquals(1, pi.sh(script(flow, "swap-off", Step::check, values)).exit(), "swap is on at first");
+        assertEquals(beforeTokens.containsAll(words) ? 0 : 1, pi.sh(script(flow, "cmdline-cgroups", Step::check, values)).exit());
+
+        for (String id : STEPS) {
+            Step step = flow.step(id).orElseThrow();
+            ScratchPi.Result check = pi.sh(script(flow, id, Step::check, values));
+            if (check.exit() == 0) {
+                continue;
+            }
+            Script action = step.action().orElseThrow();
+            place(pi, action, values);
+            if (action.hasCommand()) {
+                ScratchPi.Result done = pi.sh(script(flow, id, Step::action, values));
+                assertEquals(0, done.exit(), id + ": " + done.all());
+            }
+            ScratchPi.Result verify = pi.sh(script(flow, id, Step::verify, values));
+            assertEquals(0, verify.exit(), id + " verified: " + verify.all());
+        }
+
+        // cmdline.txt: the one line as it was, the missing words appended once, so they are its last words
+        String after = Files.readString(cmdline);
+        assertTrue(after.endsWith("\n") && after.indexOf('\n') == after.length() - 1, "one line: " + after);
+        List<String> tokens = List.of(after.strip().split(" "));
+        assertEquals(beforeTokens, tokens.subList(0, beforeTokens.size()), "the line is kept, words only appended");
+        for (String w : words) {
+            assertEquals(1, Collections.frequency(tokens, w), w + " once in " + after);
+        }
+        assertEquals(new HashSet<>(words), new HashSet<>(tokens.subList(tokens.size() - words.size(), tokens.size())),
+                "the words end the line: " + after);
+        assertEquals(beforeTokens.containsAll(words), before.equals(after), "changed only where a word was missing");
+
+        assertHostPrepped(pi, p);
+
+        // a second run of everything: every check says done, every action says unchanged, no byte changes
+        Map<String, String> files = snapshot(root);
+        for (String id : STEPS) {
+            assertEquals(0, pi.sh(script(flow, id, Step::check, values)).exit(), id + " is done");
+            Script action = flow.step(id).orElseThrow().action().orElseThrow();
+            place(pi, action, values);
+            if (action.hasCommand()) {
+                ScratchPi.Result again = pi.sh(script(flow, id, Step::action, values));
+                assertEquals(0, again.exit(), id + ": " + again.all());
+                if (action.template().isPresent()) {
+                    assertTrue(again.out().startsWith("unchanged"), id + " the second time: " + again.out());
+                }
+            }
+        }
+        assertEquals(files, snapshot(root), "the second run changed a file");
+
+        // a reboot: what was made to last, lasts; the memory cgroup is what the profile's kernel says
+        assertEquals(0, pi.sh("lab-boot").exit());
+        assertHostPrepped(pi, p);
+        for (String id : STEPS) {
+            assertEquals(0, pi.sh(script(flow, id, Step::check, values)).exit(), id + " is still done after a reboot");
+        }
+        ScratchPi.Result live = pi.sh(render("host-prep/cgroups-live.sh", values));
+        assertEquals(p.memoryController() ? 0 : 1, live.exit(), live.all());
+    }
+
+    /** Swap off and kept off by the stand-ins' state; the modules and sysctls loaded and in their files. */
+    private static void assertHostPrepped(ScratchPi pi, Profile p) throws IOException {
+        Path root = pi.root();
+        assertEquals(1, Files.readAllLines(root.resolve("proc/swaps")).size(), "no swap: /proc/swaps is its header");
+        if (p.swap() == Profile.Swap.DPHYS) {
+            assertTrue(Files.readString(root.resolve("var/lib/rpik8s-lab/units/dphys-swapfile")).contains("enabled=disabled\n"));
+            assertFalse(Files.exists(root.resolve("var/lib/rpik8s-lab/swapsize-kib")), "dphys-swapfile uninstall removed the file");
+        } else {
+            assertTrue(Files.readAllLines(root.resolve(DROPIN)).contains("Mechanism=none"), "rpi-swap told no swap");
+        }
+        assertEquals(List.of("overlay", "br_netfilter"), Files.readAllLines(root.resolve("etc/modules-load.d/k8s.conf")).stream()
+                .filter(l -> !l.startsWith("#") && !l.isBlank()).toList());
+        assertTrue(Files.readString(root.resolve("etc/sysctl.d/99-kubernetes.conf")).contains("\nnet.ipv4.ip_forward = 1\n"));
+        ScratchPi.Result now = pi.sh("lsmod | awk 'NR > 1 {print $1}' | sort; sysctl -n net.ipv4.ip_forward "
+                + "net.bridge.bridge-nf-call-iptables net.bridge.bridge-nf-call-ip6tables");
+        assertEquals("br_netfilter\noverlay\n1\n1\n1\n", now.out(), now.all());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("profiles")
+    void everyHostPrepScriptRenderedForTheProfileIsCleanUnderShellcheck(Profile p) throws Exception {
+        Map<String, Object> values = Map.of("words", CmdlineWords.forKernel(p.kernelRelease()), "hostname", "pi-" + p.name());
+        try (var files = Files.list(Paths.get("src/main/resources/templates/host-prep"))) {
+            List<String> scripts = files.map(f -> "host-prep/" + f.getFileName()).filter(n -> n.endsWith(".sh")).sorted().toList();
+            assertTrue(scripts.size() >= 6, scripts.toString());
+            for (String name : scripts) {
+                String text = render(name, values);
+                Process sc = new ProcessBuilder("shellcheck", "-s", "bash", "-").redirectErrorStream(true).start();
+                sc.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+                sc.getOutputStream().close();
+                String out = new String(sc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(sc.waitFor(60, TimeUnit.SECONDS));
+                assertEquals(0, sc.exitValue(), name + " for " + p.name() + ":\n" + text + "\n" + out);
+            }
+        }
+    }
+
+    /** The command text of a step's check, action or verification, rendered as the runner will. */
+    private static String script(Flow flow, String id, Function<Step, Optional<Script>> part, Map<String, Object> values) throws Exception {
+        Script s = part.apply(flow.step(id).orElseThrow()).orElseThrow(() -> new AssertionError(id + " has no such part"));
+        if (s.template().isPresent()) {
+            return render(s.template().get(), values);
+        }
+        String run = s.run().orElseThrow();
+        assertFalse(run.contains("{{"), id + ": a command with values is not run here: " + run);
+        return run;
+    }
+
+    /** Places an action's files as the runner will: rendered, written through, with their mode. */
+    private static void place(ScratchPi pi, Script action, Map<String, Object> values) throws Exception {
+        for (FileToPlace f : action.files()) {
+            ScratchPi.Result r = pi.sh("install -m " + f.mode() + " /dev/stdin " + f.to(), render(f.template(), values));
+            assertEquals(0, r.exit(), f.to() + ": " + r.all());
+        }
+    }
+
+    private static String render(String template, Map<String, Object> values) throws Exception {
+        return Templates.bundled().render(template, values).text();
+    }
+
+    /** Every regular file under the Pi's root, by path: a digest of its bytes, and its mode. */
+    private static Map<String, String> snapshot(Path root) throws Exception {
+        Map<String, String> m = new TreeMap<>();
+        try (var files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                m.put(root.relativize(f).toString(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))) + " "
+                        + Files.getPosixFilePermissions(f));
+            }
+        }
+        return m;
+    }
+}
