@@ -4,7 +4,7 @@
 # cgroups-live.sh's business (it changes only at the next boot).
 set -euo pipefail
 
-words=({% for word in words %}{{ word | sh }} {% endfor %})
+words=({% for word in host.cgroupWords %}{{ word | sh }} {% endfor %})
 
 # Bookworm and later read /boot/firmware/cmdline.txt; their /boot/cmdline.txt is a stub the firmware ignores.
 if [[ -f /boot/firmware/cmdline.txt ]]; then

@@ -4,7 +4,7 @@
 # The change takes effect at the next boot; /proc/cmdline tells afterwards.
 set -euo pipefail
 
-words=({% for word in words %}{{ word | sh }} {% endfor %})
+words=({% for word in host.cgroupWords %}{{ word | sh }} {% endfor %})
 
 # Bookworm and later read /boot/firmware/cmdline.txt; their /boot/cmdline.txt is a "DO NOT EDIT" stub that the
 # firmware ignores, so a change there would silently do nothing.

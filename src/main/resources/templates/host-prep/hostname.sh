@@ -3,7 +3,7 @@
 # line of /etc/hosts (so sudo and avahi resolve it). Running it again changes nothing.
 set -euo pipefail
 
-name={{ hostname | sh }}
+name={{ host.hostname | sh }}
 # The name goes into a regular expression and a sed command below: only what a node name may be.
 if [[ ! "$name" =~ ^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$ ]]; then
     echo "not a host name (lower-case letters, digits, '-'; at most 63): $name" >&2

@@ -61,7 +61,7 @@ class HostPrepOnProfilesTest {
     }
 
     private static Map<String, Object> values(Profile p) {
-        return Map.of("words", CmdlineWords.forKernel(p.kernelRelease()));
+        return Map.of("host", Map.of("cgroupWords", CmdlineWords.forKernel(p.kernelRelease())));
     }
 
     private static Flow deploy() throws Exception {
