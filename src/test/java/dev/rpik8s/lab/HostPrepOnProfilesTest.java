@@ -161,7 +161,7 @@ class HostPrepOnProfilesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
     void everyHostPrepScriptRenderedForTheProfileIsCleanUnderShellcheck(Profile p) throws Exception {
-        Map<String, Object> values = Map.of("words", CmdlineWords.forKernel(p.kernelRelease()), "hostname", "pi-" + p.name());
+        Map<String, Object> values = Map.of("host", Map.of("cgroupWords", CmdlineWords.forKernel(p.kernelRelease()), "hostname", "pi-" + p.name()));
         try (var files = Files.list(Paths.get("src/main/resources/templates/host-prep"))) {
             List<String> scripts = files.map(f -> "host-prep/" + f.getFileName()).filter(n -> n.endsWith(".sh")).sorted().toList();
             assertTrue(scripts.size() >= 6, scripts.toString());
