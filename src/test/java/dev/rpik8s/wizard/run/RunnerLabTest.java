@@ -260,4 +260,35 @@ class RunnerLabTest {
         assertEquals(Optional.of(JournalEvent.Kind.DONE), last("resume", pi1));
         assertEquals(HostState.DONE, display.changesOf("resume", "pi-2").get(display.changesOf("resume", "pi-2").size() - 1).state());
     }
+
+    @Test
+    void theDryRunRendersEveryCommandAndDiffsEveryFileAndChangesNothing() throws Exception {
+        PlannedHost pi1 = plan.hosts().get(0);
+        PlannedHost pi2 = plan.hosts().get(1);
+        sh(pi1, "mkdir -p /etc/rpik8s-test/dry && printf 'Welcome to pi-1 in rack z\\n' > /etc/rpik8s-test/dry/motd");
+        Step motd = step("motd", HostOrder.PARALLEL, Script.run("test -f /etc/rpik8s-test/dry/motd"),
+                Script.run("echo placed {{ host.hostname | sh }}").placing(new FileToPlace("test/motd", "/etc/rpik8s-test/dry/motd", "0644")),
+                null);
+
+        List<DryRun.StepPlan> planned = new DryRun(templates, Optional.of(h -> ssh.open(h.address(), "root")))
+                .plan(flow(motd), plan, Map.of());
+
+        List<DryRun.HostPlan> hosts = planned.get(0).hosts();
+        assertEquals(3, hosts.size());
+        HostScripts scripts = hosts.get(0).scripts().orElseThrow();
+        assertEquals(Optional.of("echo placed 'pi-1'"), scripts.action());
+        assertEquals(Optional.of("test -f /etc/rpik8s-test/dry/motd"), scripts.verify(), "the check verifies when there is no verify");
+        DryRun.FileChange changed = hosts.get(0).files().get(0);
+        assertEquals(List.of("- Welcome to pi-1 in rack z", "+ Welcome to pi-1 in rack a", "  "), changed.diff());
+        assertTrue(changed.changes());
+        DryRun.FileChange created = hosts.get(1).files().get(0);
+        assertEquals(Optional.of("new file"), created.note());
+        assertEquals(List.of("+ Welcome to pi-2 in rack a", "+ "), created.diff());
+        assertEquals("Welcome to pi-1 in rack z\n", sh(pi1, "cat /etc/rpik8s-test/dry/motd"), "nothing changed");
+        assertEquals("absent\n", sh(pi2, "test -e /etc/rpik8s-test/dry/motd || echo absent"));
+
+        DryRun.FileChange unread = new DryRun(templates, Optional.empty()).plan(flow(motd), plan, Map.of()).get(0).hosts().get(0)
+                .files().get(0);
+        assertEquals(Optional.of("not read (no connection)"), unread.note());
+    }
 }
