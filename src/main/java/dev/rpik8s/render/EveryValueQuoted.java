@@ -21,10 +21,18 @@ final class EveryValueQuoted implements NodeVisitorFactory {
 
     static final String SCRIPT_SUFFIX = ".sh";
 
+    /** True for the engine of commands written in a flow: each of those is a script, whatever its name. */
+    private final boolean everyTemplate;
+
+    EveryValueQuoted(boolean everyTemplate) {
+        this.everyTemplate = everyTemplate;
+    }
+
     @Override
     public NodeVisitor createVisitor(PebbleTemplate template) {
         PebbleTemplateImpl compiled = (PebbleTemplateImpl) template;
-        return template.getName().endsWith(SCRIPT_SUFFIX) ? new Check(compiled) : new AbstractNodeVisitor(compiled);
+        return everyTemplate || template.getName().endsWith(SCRIPT_SUFFIX) ? new Check(compiled)
+                : new AbstractNodeVisitor(compiled);
     }
 
     /** Walks the template in source order, keeping the script text so far to know where each value lands. */

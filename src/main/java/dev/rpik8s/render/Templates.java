@@ -9,6 +9,7 @@ import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.loader.DelegatingLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.loader.Loader;
+import io.pebbletemplates.pebble.loader.StringLoader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -34,6 +35,8 @@ public final class Templates {
     private static final String BUNDLED = "templates";
 
     private final PebbleEngine engine;
+    /** For commands written in a flow ({@code run:}): the text is the template, and every one is a script. */
+    private final PebbleEngine commands;
     private final Path overrides;
 
     private Templates(Path overrides) {
@@ -45,13 +48,18 @@ public final class Templates {
         ClasspathLoader bundled = new ClasspathLoader(Templates.class.getClassLoader());
         bundled.setPrefix(BUNDLED);
         loaders.add(bundled);
-        this.engine = new PebbleEngine.Builder()
-                .loader(new DelegatingLoader(loaders))
+        this.engine = engine(new DelegatingLoader(loaders), false);
+        this.commands = engine(new StringLoader(), true);
+    }
+
+    private static PebbleEngine engine(Loader<?> loader, boolean everyTemplateAScript) {
+        return new PebbleEngine.Builder()
+                .loader(loader)
                 .autoEscaping(false)
                 .newLineTrimming(false)
                 .strictVariables(true)
                 .defaultLocale(Locale.ROOT)
-                .extension(new ShellExtension())
+                .extension(new ShellExtension(everyTemplateAScript))
                 .build();
     }
 
@@ -84,6 +92,26 @@ public final class Templates {
             throw new UncheckedIOException("writing to a string", e);   // a StringWriter does not fail
         }
         return new Rendered(name, from(name), out.toString());
+    }
+
+    /**
+     * Renders a command written in a flow ({@code run:}) with these values, under the same rules as a {@code .sh}
+     * template: every value through {@code | sh}, a missing value an error.
+     *
+     * @param where how an operator finds the text, for messages: {@code deploy.yaml, step hostname, check}
+     * @throws RenderFailed naming {@code where} and the line in the text
+     */
+    public Rendered renderCommand(String where, String text, Map<String, ?> values) throws RenderFailed {
+        StringWriter out = new StringWriter();
+        try {
+            commands.getTemplate(text).evaluate(out, new HashMap<>(values));
+        } catch (PebbleException e) {
+            throw new RenderFailed(where + (e.getLineNumber() == null ? "" : ", line " + e.getLineNumber()) + ": "
+                    + what(e, values), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string", e);
+        }
+        return new Rendered(where, "flow", out.toString());
     }
 
     private String from(String name) {

@@ -60,4 +60,21 @@ class TemplatesTest {
         RenderFailed e = assertThrows(RenderFailed.class, () -> Templates.overriddenBy(wizards).render("nope.sh", Map.of()));
         assertTrue(e.getMessage().startsWith("No template nope.sh (looked in " + wizards.toAbsolutePath()), e.getMessage());
     }
+
+    @Test
+    void aCommandWrittenInAFlowIsRenderedUnderTheRulesOfAScript() throws RenderFailed {
+        Templates t = Templates.bundled();
+        Rendered r = t.renderCommand("test.yaml, step name, check", "test \"$(hostname)\" = {{ host.hostname | sh }}",
+                Map.of("host", Map.of("hostname", "pi 1")));
+        assertEquals("test \"$(hostname)\" = 'pi 1'", r.text());
+        assertEquals("flow", r.from());
+
+        RenderFailed unquoted = assertThrows(RenderFailed.class, () -> t.renderCommand("test.yaml, step name, action",
+                "echo ok\nhostnamectl hostname {{ name }}", Map.of("name", "pi")));
+        assertTrue(unquoted.getMessage().startsWith("test.yaml, step name, action, line 2: a value without | sh"),
+                unquoted.getMessage());
+        RenderFailed missing = assertThrows(RenderFailed.class, () -> t.renderCommand("test.yaml, step name, verify",
+                "test -f {{ path | sh }}", Map.of()));
+        assertEquals("test.yaml, step name, verify, line 1: no value for 'path' (given: none)", missing.getMessage());
+    }
 }

@@ -1,0 +1,107 @@
+package dev.rpik8s.wizard.run;
+
+import dev.rpik8s.cluster.ClusterPlan;
+import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.cluster.ShellWord;
+import dev.rpik8s.remote.CommandSpec;
+import dev.rpik8s.remote.ExecResult;
+import dev.rpik8s.remote.RemoteException;
+import dev.rpik8s.render.RenderFailed;
+import dev.rpik8s.render.Templates;
+import dev.rpik8s.wizard.flow.Flow;
+import dev.rpik8s.wizard.flow.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a flow would do, per step and host, changing nothing (for {@code rpik8s-tui plan} and the plan screen): every
+ * command rendered, and every file with its diff against what the host has. The only command run on a host reads
+ * the current content of a file to place; without connections, nothing is read and every file is shown whole.
+ */
+public final class DryRun {
+
+    /** {@code cat} of a file that is not there: the file would be new. */
+    private static final int ABSENT = 3;
+
+    /**
+     * A file the flow would place.
+     *
+     * @param current what the host has there; empty when it has no file there, or it could not be read
+     * @param note    why it was not compared: "not read (no connection)", "new file", "could not read: ..."
+     * @param diff    {@link LineDiff} lines from the current content (or from nothing) to the new
+     */
+    public record FileChange(PlacedFile file, Optional<String> current, Optional<String> note, List<String> diff) {
+
+        public boolean changes() {
+            return current.isEmpty() || !current.get().equals(file.content());
+        }
+    }
+
+    /** @param problem why the step could not be rendered for this host (then no scripts) */
+    public record HostPlan(PlannedHost host, Optional<HostScripts> scripts, Optional<String> problem, List<FileChange> files) {
+    }
+
+    /** A step and what it would do on each target; for a named kind, its Java work is {@code step.kind()} with its parameters. */
+    public record StepPlan(Step step, List<HostPlan> hosts) {
+    }
+
+    private final Templates templates;
+    private final Optional<Connections> connections;
+
+    /** @param connections empty to render only */
+    public DryRun(Templates templates, Optional<Connections> connections) {
+        this.templates = templates;
+        this.connections = connections;
+    }
+
+    public List<StepPlan> plan(Flow flow, ClusterPlan plan, Map<String, ?> values) {
+        ScriptRenderer renderer = new ScriptRenderer(templates, flow, plan, values);
+        try (OpenHosts hosts = connections.map(OpenHosts::new).orElse(null)) {
+            List<StepPlan> steps = new ArrayList<>();
+            for (Step step : flow.steps()) {
+                List<HostPlan> rows = new ArrayList<>();
+                for (PlannedHost host : step.targets().resolve(plan)) {
+                    rows.add(hostPlan(renderer, step, host, Optional.ofNullable(hosts)));
+                }
+                steps.add(new StepPlan(step, rows));
+            }
+            return steps;
+        }
+    }
+
+    private static HostPlan hostPlan(ScriptRenderer renderer, Step step, PlannedHost host, Optional<OpenHosts> hosts) {
+        HostScripts scripts;
+        try {
+            scripts = renderer.render(step, host);
+        } catch (RenderFailed e) {
+            return new HostPlan(host, Optional.empty(), Optional.of(e.getMessage()), List.of());
+        }
+        List<FileChange> files = new ArrayList<>();
+        for (PlacedFile f : scripts.files()) {
+            files.add(hosts.isEmpty() ? change(f, "not read (no connection)") : compared(f, host, hosts.get()));
+        }
+        return new HostPlan(host, Optional.of(scripts), Optional.empty(), files);
+    }
+
+    private static FileChange compared(PlacedFile f, PlannedHost host, OpenHosts hosts) {
+        String path = ShellWord.quote(f.path());
+        try {
+            ExecResult r = hosts.of(host).exec(CommandSpec.of("if [ -e " + path + " ]; then cat -- " + path
+                    + "; else exit " + ABSENT + "; fi").runAsRoot());
+            if (r.ok()) {
+                return new FileChange(f, Optional.of(r.stdout()), Optional.empty(), LineDiff.of(r.stdout(), f.content()));
+            }
+            return change(f, r.exitStatus() == ABSENT ? "new file"
+                    : "could not read: " + StepFailed.of("cat", r).getMessage());
+        } catch (RemoteException e) {
+            return change(f, "could not read: " + e.getMessage());
+        }
+    }
+
+    /** A file with nothing to compare it with: shown whole, as added. */
+    private static FileChange change(PlacedFile f, String note) {
+        return new FileChange(f, Optional.empty(), Optional.of(note), LineDiff.of("", f.content()));
+    }
+}

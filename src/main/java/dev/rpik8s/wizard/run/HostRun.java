@@ -1,0 +1,132 @@
+package dev.rpik8s.wizard.run;
+
+import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.remote.CommandSpec;
+import dev.rpik8s.remote.ExecResult;
+import dev.rpik8s.remote.Remote;
+import dev.rpik8s.remote.RemoteException;
+import dev.rpik8s.render.RenderFailed;
+import dev.rpik8s.session.StepOnHost;
+import dev.rpik8s.wizard.flow.Step;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * One step on one host: check (done already? then nothing runs), journal STARTED, the work, the verification,
+ * journal DONE; a failure is journalled and put to the operator: retry (from the check), skip the host, or stop.
+ */
+final class HostRun {
+
+    /** How the host left the step. */
+    enum Outcome { DONE, ALREADY_DONE, SKIPPED, STOPPED }
+
+    private final RunContext run;
+    private final Step step;
+    private final PlannedHost host;
+    private final Work work;
+    private final StepOnHost where;
+    private HostScripts scripts;
+
+    HostRun(RunContext run, Step step, PlannedHost host, Work work) {
+        this.run = run;
+        this.step = step;
+        this.host = host;
+        this.work = work;
+        this.where = new StepOnHost(run.flow().id(), step.id(), host.address());
+    }
+
+    PlannedHost host() {
+        return host;
+    }
+
+    HostScripts scripts() {
+        return scripts;
+    }
+
+    Remote remote() throws RemoteException {
+        return run.hosts().of(host);
+    }
+
+    void show(HostState state) {
+        show(state, Optional.empty());
+    }
+
+    private void show(HostState state, Optional<String> detail) {
+        run.display().show(new RunEvent.HostChanged(run.clock().instant(), step, host, state, detail));
+    }
+
+    Outcome run() throws IOException, InterruptedException {
+        if (run.inFlight().contains(where)) {
+            show(HostState.CHECKING, Optional.of("in flight when the wizard stopped: checked again"));
+        }
+        while (true) {
+            if (run.stopped()) {
+                return Outcome.STOPPED;
+            }
+            try {
+                return attempt();
+            } catch (StepFailed f) {
+                String reason = run.secrets().mask(f.getMessage());
+                run.journal().failed(where, reason);
+                show(HostState.FAILED, Optional.of(reason));
+                Decision d = run.display().onFailure(step, host, reason);
+                switch (d.choice()) {
+                    case RETRY -> {
+                    }
+                    case SKIP_HOST -> {
+                        run.journal().skipped(where, d.reason());
+                        show(HostState.SKIPPED, Optional.of(d.reason()));
+                        return Outcome.SKIPPED;
+                    }
+                    case STOP -> {
+                        run.stop();
+                        return Outcome.STOPPED;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Rendered on each attempt, so that a template fixed under --wizards before a retry is the one that runs. */
+    private Outcome attempt() throws StepFailed, IOException, InterruptedException {
+        try {
+            scripts = run.renderer().render(step, host);
+        } catch (RenderFailed e) {
+            throw new StepFailed(e.getMessage());
+        }
+        if (scripts.check().isPresent()) {
+            show(HostState.CHECKING);
+            if (exec("check", scripts.check().get()).ok()) {
+                run.journal().done(where);
+                show(HostState.ALREADY_DONE);
+                return Outcome.ALREADY_DONE;
+            }
+        }
+        run.journal().started(where);
+        show(HostState.RUNNING);
+        work.act(this);
+        if (scripts.verify().isPresent()) {
+            show(HostState.VERIFYING);
+            runOrFail("verify", scripts.verify().get());
+        }
+        run.journal().done(where);
+        show(HostState.DONE);
+        return Outcome.DONE;
+    }
+
+    /** Runs {@code script} as root; a non-zero exit fails the step with the command's last line. */
+    void runOrFail(String part, String script) throws StepFailed {
+        ExecResult r = exec(part, script);
+        if (!r.ok()) {
+            throw StepFailed.of(part, r);
+        }
+    }
+
+    private ExecResult exec(String part, String script) throws StepFailed {
+        try {
+            return remote().exec(CommandSpec.of(script).runAsRoot());
+        } catch (RemoteException e) {
+            throw new StepFailed(part + ": " + e.getMessage());
+        }
+    }
+}

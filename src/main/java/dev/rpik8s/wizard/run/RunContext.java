@@ -1,0 +1,75 @@
+package dev.rpik8s.wizard.run;
+
+import dev.rpik8s.session.Journal;
+import dev.rpik8s.session.Secrets;
+import dev.rpik8s.session.StepOnHost;
+import dev.rpik8s.wizard.flow.Flow;
+import java.time.Clock;
+import java.util.Set;
+
+/** What every host of one run shares, and the run's stop: set by the operator's STOP, seen by every host before it starts. */
+final class RunContext {
+
+    private final Flow flow;
+    private final ScriptRenderer renderer;
+    private final OpenHosts hosts;
+    private final Journal journal;
+    private final Secrets secrets;
+    private final RunDisplay display;
+    private final Clock clock;
+    private final Set<StepOnHost> inFlight;
+    private volatile boolean stopped;
+
+    RunContext(Flow flow, ScriptRenderer renderer, OpenHosts hosts, Journal journal, Secrets secrets, RunDisplay display,
+            Clock clock) {
+        this.flow = flow;
+        this.renderer = renderer;
+        this.hosts = hosts;
+        this.journal = journal;
+        this.secrets = secrets;
+        this.display = display;
+        this.clock = clock;
+        this.inFlight = Set.copyOf(journal.atOpen().inFlight(flow.id()));
+    }
+
+    Flow flow() {
+        return flow;
+    }
+
+    ScriptRenderer renderer() {
+        return renderer;
+    }
+
+    OpenHosts hosts() {
+        return hosts;
+    }
+
+    Journal journal() {
+        return journal;
+    }
+
+    Secrets secrets() {
+        return secrets;
+    }
+
+    RunDisplay display() {
+        return display;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Steps on hosts the journal had started and not finished when it was opened. */
+    Set<StepOnHost> inFlight() {
+        return inFlight;
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+
+    void stop() {
+        stopped = true;
+    }
+}

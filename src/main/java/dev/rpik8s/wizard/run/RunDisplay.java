@@ -1,0 +1,19 @@
+package dev.rpik8s.wizard.run;
+
+import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.wizard.flow.Step;
+
+/**
+ * The port the UI implements for a run: a sink of events, and the one question the run asks. Both are called from
+ * the threads of hosts running in parallel; an implementation serialises what it needs to.
+ */
+public interface RunDisplay {
+
+    void show(RunEvent event);
+
+    /**
+     * A host failed in a step ({@code reason}: the failing command's last line of output, masked). Blocks the
+     * host, and only that host, until the operator decides.
+     */
+    Decision onFailure(Step step, PlannedHost host, String reason);
+}

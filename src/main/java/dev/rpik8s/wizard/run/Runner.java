@@ -1,0 +1,70 @@
+package dev.rpik8s.wizard.run;
+
+import dev.rpik8s.cluster.ClusterPlan;
+import dev.rpik8s.render.Templates;
+import dev.rpik8s.session.Journal;
+import dev.rpik8s.session.Secrets;
+import dev.rpik8s.wizard.flow.Flow;
+import dev.rpik8s.wizard.flow.Step;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a flow on a plan, step after step. Every host's check runs first, each time: on a fresh run, after a resume
+ * (a step in flight is never assumed done or undone) and on a run again (a finished step's check says done, and
+ * nothing runs). Events go to the journal before and after each action, and to the display.
+ *
+ * <p>A host the operator skips in one step is still a target of the next steps: their checks decide.
+ */
+public final class Runner {
+
+    /** Hosts of one wave working at once: enough for a rack, few enough for one machine's SSH connections. */
+    public static final int MAX_IN_FLIGHT = 16;
+
+    public enum Result { FINISHED, STOPPED }
+
+    private final Templates templates;
+    private final Connections connections;
+    private final Journal journal;
+    private final Secrets secrets;
+    private final RunDisplay display;
+    private final Clock clock;
+
+    public Runner(Templates templates, Connections connections, Journal journal, Secrets secrets, RunDisplay display,
+            Clock clock) {
+        this.templates = templates;
+        this.connections = connections;
+        this.journal = journal;
+        this.secrets = secrets;
+        this.display = display;
+        this.clock = clock;
+    }
+
+    /**
+     * @param values more values for the templates, beside {@code host}, {@code plan} and {@code settings}
+     * @throws RunRefused before anything runs, when the flow names a kind not implemented yet
+     * @throws IOException the journal could not be written: the run stops rather than go on without a record
+     */
+    public Result run(Flow flow, ClusterPlan plan, Map<String, ?> values)
+            throws RunRefused, IOException, InterruptedException {
+        List<Work> works = new ArrayList<>();
+        for (Step step : flow.steps()) {
+            works.add(Works.of(flow.id(), step));
+        }
+        try (OpenHosts hosts = new OpenHosts(connections)) {
+            RunContext run = new RunContext(flow, new ScriptRenderer(templates, flow, plan, values), hosts, journal,
+                    secrets, display, clock);
+            StepRun steps = new StepRun(run, MAX_IN_FLIGHT);
+            for (int i = 0; i < flow.steps().size(); i++) {
+                if (!steps.run(flow.steps().get(i), works.get(i), plan)) {
+                    return Result.STOPPED;
+                }
+            }
+        }
+        journal.finished(flow.id());
+        return Result.FINISHED;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.rpik8s.wizard.run;
+
+import dev.rpik8s.cluster.ClusterPlan;
+import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.render.RenderFailed;
+import dev.rpik8s.render.Templates;
+import dev.rpik8s.wizard.flow.FileToPlace;
+import dev.rpik8s.wizard.flow.Flow;
+import dev.rpik8s.wizard.flow.Script;
+import dev.rpik8s.wizard.flow.Step;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders a step for one host. Templates see {@code host} (hostname, address, port, rack, roles, labels),
+ * {@code plan} (the cluster plan), {@code settings} (its settings) and whatever values the caller adds.
+ */
+final class ScriptRenderer {
+
+    private final Templates templates;
+    private final Flow flow;
+    private final ClusterPlan plan;
+    private final Map<String, ?> values;
+
+    ScriptRenderer(Templates templates, Flow flow, ClusterPlan plan, Map<String, ?> values) {
+        this.templates = templates;
+        this.flow = flow;
+        this.plan = plan;
+        this.values = Map.copyOf(values);
+    }
+
+    /**
+     * The verification is the step's own, or else its check (a reboot's check is what says it worked); a step
+     * with neither is judged by its action's exit status alone.
+     */
+    HostScripts render(Step step, PlannedHost host) throws RenderFailed {
+        Map<String, Object> v = valuesFor(host);
+        Optional<Script> verify = step.verify().or(step::check);
+        List<PlacedFile> files = new ArrayList<>();
+        if (step.action().isPresent()) {
+            for (FileToPlace f : step.action().get().files()) {
+                files.add(new PlacedFile(f.template(), f.to(), f.mode(), templates.render(f.template(), v).text()));
+            }
+        }
+        return new HostScripts(command(step, "check", step.check(), v), files,
+                command(step, "action", step.action(), v), command(step, "verify", verify, v));
+    }
+
+    private Optional<String> command(Step step, String part, Optional<Script> script, Map<String, Object> v)
+            throws RenderFailed {
+        if (script.isEmpty() || !script.get().hasCommand()) {
+            return Optional.empty();
+        }
+        Script s = script.get();
+        if (s.template().isPresent()) {
+            return Optional.of(templates.render(s.template().get(), v).text());
+        }
+        String where = flow.id() + ".yaml, step " + step.id() + ", " + part;
+        return Optional.of(templates.renderCommand(where, s.run().orElseThrow(), v).text());
+    }
+
+    private Map<String, Object> valuesFor(PlannedHost host) {
+        Map<String, Object> v = new HashMap<>(values);
+        v.put("host", hostValues(host));
+        v.put("plan", plan);
+        v.put("settings", plan.settings());
+        return v;
+    }
+
+    /** Written as a flow writes them: roles in lower case ({@code master}), in their order. */
+    static Map<String, Object> hostValues(PlannedHost host) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("hostname", host.hostname());
+        h.put("address", host.address());
+        h.put("port", host.port());
+        h.put("rack", host.rack());
+        h.put("roles", host.roles().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
+        h.put("labels", host.labels());
+        return h;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.rpik8s.wizard.run;
+
+import dev.rpik8s.wizard.flow.Step;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The work for each step: its commands, or the Java of its kind. Known before the run starts, so a flow the engine cannot run yet is refused whole. */
+final class Works {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h)");
+
+    private Works() {
+    }
+
+    static Work of(String flowId, Step step) throws RunRefused {
+        if (step.kind().isEmpty()) {
+            return new Commands();
+        }
+        String kind = step.kind().get();
+        return switch (kind) {
+            case "reboot" -> new Reboot(timeout(flowId, step));
+            case "wait-for-ssh" -> new WaitForSsh(timeout(flowId, step));
+            default -> throw new RunRefused(flowId + ".yaml, step " + step.id() + ": the kind '" + kind
+                    + "' is not implemented yet; the run cannot use it.");
+        };
+    }
+
+    /** {@code timeout: 5m}: seconds, minutes or hours. */
+    private static Duration timeout(String flowId, Step step) throws RunRefused {
+        String written = step.parameters().get("timeout");
+        Matcher m = DURATION.matcher(written == null ? "" : written.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new RunRefused(flowId + ".yaml, step " + step.id() + ": timeout "
+                    + (written == null ? "missing" : "'" + written + "'") + ": write it as 90s, 5m or 1h.");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+}

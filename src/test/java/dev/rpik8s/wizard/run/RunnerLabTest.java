@@ -1,0 +1,294 @@
+package dev.rpik8s.wizard.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rpik8s.cluster.ClusterPlan;
+import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.cluster.Rack;
+import dev.rpik8s.cluster.Role;
+import dev.rpik8s.lab.Lab;
+import dev.rpik8s.lab.LabOptions;
+import dev.rpik8s.remote.CommandSpec;
+import dev.rpik8s.remote.HostLog;
+import dev.rpik8s.remote.SshContext;
+import dev.rpik8s.remote.SshRemote;
+import dev.rpik8s.render.Templates;
+import dev.rpik8s.session.Journal;
+import dev.rpik8s.session.JournalEvent;
+import dev.rpik8s.session.JournalState;
+import dev.rpik8s.session.Secrets;
+import dev.rpik8s.session.StepOnHost;
+import dev.rpik8s.testsupport.RecordingPrompter;
+import dev.rpik8s.wizard.flow.FileToPlace;
+import dev.rpik8s.wizard.flow.Flow;
+import dev.rpik8s.wizard.flow.HostGroup;
+import dev.rpik8s.wizard.flow.HostOrder;
+import dev.rpik8s.wizard.flow.Risk;
+import dev.rpik8s.wizard.flow.Script;
+import dev.rpik8s.wizard.flow.Step;
+import dev.rpik8s.wizard.flow.Targets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runner on three lab Pis over real SSH. The plan puts pi-1 and pi-2 in rack a and pi-3 in rack b. Each test
+ * works under a directory of its own on the Pis, so the tests do not see each other's files.
+ */
+@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class RunnerLabTest {
+
+    private static Lab lab;
+    private static ClusterPlan plan;
+
+    @TempDir
+    Path home;
+
+    private Templates templates;
+    private SshContext ssh;
+
+    @BeforeAll
+    static void up() throws Exception {
+        lab = Lab.start(new LabOptions(Paths.get("target", "runner-lab-" + System.nanoTime()).toAbsolutePath(), "mixed", 1, 3));
+        List<PlannedHost> hosts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            var pi = lab.pis().get(i);
+            hosts.add(PlannedHost.unassigned(pi.address(), pi.port(), "pi-" + (i + 1), i < 2 ? "a" : "b", Optional.empty())
+                    .withRoles(Set.of(Role.WORKER)));
+        }
+        plan = ClusterPlan.of("lab", List.of(new Rack("a"), new Rack("b")), hosts);
+    }
+
+    @AfterAll
+    static void down() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.writeString(home.resolve(".ssh/config"), "Host 127.0.2.*\n  Port " + lab.pis().get(0).port()
+                + "\n  User root\n  IdentityFile " + lab.clientKey() + "\n");
+        Path wizards = home.resolve("wizards");
+        Files.createDirectories(wizards.resolve("templates/test"));
+        Files.writeString(wizards.resolve("templates/test/motd"), "Welcome to {{ host.hostname }} in rack {{ host.rack }}\n");
+        templates = Templates.overriddenBy(wizards);
+        ssh = new SshContext(home, home.resolve("session/known_hosts"), List.of(lab.knownHosts()), Map.of(),
+                new RecordingPrompter(), e -> HostLog.inDirectory(home.resolve("logs"), e.name()));
+    }
+
+    private Journal journal() throws Exception {
+        return Journal.open(home.resolve("session/journal.jsonl"), Clock.systemUTC(), Secrets.none());
+    }
+
+    private Runner.Result run(Flow flow, RecordingDisplay display) throws Exception {
+        try (Journal journal = journal()) {
+            return new Runner(templates, h -> ssh.open(h.address(), "root"), journal, Secrets.none(), display,
+                    Clock.systemUTC()).run(flow, plan, Map.of());
+        }
+    }
+
+    private static Step step(String id, HostOrder order, Script check, Script action, Script verify) {
+        return new Step(id, id, "", Targets.of(HostGroup.WORKERS), Optional.ofNullable(check), Optional.of(action),
+                Optional.ofNullable(verify), Risk.NONE, order, Optional.empty(), Map.of());
+    }
+
+    private static Flow flow(Step... steps) {
+        return new Flow("test-flow", "Test flow", List.of(steps));
+    }
+
+    private String sh(PlannedHost host, String command) throws Exception {
+        try (SshRemote r = ssh.open(host.address(), "root")) {
+            var result = r.exec(CommandSpec.of(command).runAsRoot());
+            assertEquals(0, result.exitStatus(), command + ": " + result.stderr());
+            return result.stdout();
+        }
+    }
+
+    private JournalState journalState() throws Exception {
+        return JournalState.read(home.resolve("session/journal.jsonl"));
+    }
+
+    private Optional<JournalEvent.Kind> last(String step, PlannedHost host) throws Exception {
+        return journalState().last(new StepOnHost("test-flow", step, host.address())).map(JournalEvent::kind);
+    }
+
+    @Test
+    void everyHostIsDoneWithItsFileAndARunAgainChangesNothing() throws Exception {
+        Flow flow = flow(
+                step("dir", HostOrder.PARALLEL, Script.run("test -d /etc/rpik8s-test/place"),
+                        Script.run("mkdir -p /etc/rpik8s-test/place"), null),
+                step("motd", HostOrder.PARALLEL,
+                        Script.run("name={{ host.hostname | sh }}; rack={{ host.rack | sh }};"
+                                + " test \"$(cat /etc/rpik8s-test/place/motd)\" = \"Welcome to $name in rack $rack\""),
+                        new Script(Optional.empty(), Optional.empty(), List.of(new FileToPlace("test/motd", "/etc/rpik8s-test/place/motd", "0640"))),
+                        Script.run("test \"$(stat -c %a /etc/rpik8s-test/place/motd)\" = 640")));
+
+        RecordingDisplay first = RecordingDisplay.stoppingAtFailure();
+        assertEquals(Runner.Result.FINISHED, run(flow, first), first.failures::toString);
+        assertEquals(List.of(), first.failures);
+        assertEquals(List.of("dir", "motd"), first.stepsStarted());
+        for (PlannedHost h : plan.hosts()) {
+            assertEquals(List.of(HostState.WAITING, HostState.CHECKING, HostState.RUNNING, HostState.VERIFYING, HostState.DONE),
+                    first.changesOf("motd", h.hostname()).stream().map(RunEvent.HostChanged::state).toList());
+            assertEquals("Welcome to " + h.hostname() + " in rack " + h.rack() + "\n640\n",
+                    sh(h, "cat /etc/rpik8s-test/place/motd; stat -c %a /etc/rpik8s-test/place/motd"));
+            assertEquals(Optional.of(JournalEvent.Kind.DONE), last("motd", h));
+        }
+        assertTrue(journalState().finished("test-flow"));
+        long linesAfterFirst = Files.readAllLines(home.resolve("session/journal.jsonl")).size();
+
+        RecordingDisplay again = RecordingDisplay.stoppingAtFailure();
+        assertEquals(Runner.Result.FINISHED, run(flow, again));
+        for (String step : List.of("dir", "motd")) {
+            for (PlannedHost h : plan.hosts()) {
+                assertEquals(List.of(HostState.WAITING, HostState.CHECKING, HostState.ALREADY_DONE),
+                        again.changesOf(step, h.hostname()).stream().map(RunEvent.HostChanged::state).toList());
+            }
+        }
+        List<String> newLines = Files.readAllLines(home.resolve("session/journal.jsonl")).subList((int) linesAfterFirst, (int) linesAfterFirst + 7);
+        assertTrue(newLines.stream().noneMatch(l -> l.contains("STARTED")), newLines::toString);
+    }
+
+    @Test
+    void aFailureIsPutToTheOperatorRetrySkipAndStopDoWhatTheySay() throws Exception {
+        Step copy = step("copy", HostOrder.ONE_AT_A_TIME, Script.run("test -f /etc/rpik8s-test/fail/out"),
+                Script.run("mkdir -p /etc/rpik8s-test/fail && cp /etc/rpik8s-test/fail/in /etc/rpik8s-test/fail/out"), null);
+        Step after = step("after", HostOrder.PARALLEL, null, Script.run("true"), null);
+        BiFunction<PlannedHost, String, Decision> operator = (h, reason) -> switch (h.hostname()) {
+            case "pi-1" -> {
+                try {
+                    sh(h, "mkdir -p /etc/rpik8s-test/fail && echo fixed > /etc/rpik8s-test/fail/in");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                yield Decision.retry();
+            }
+            case "pi-2" -> Decision.skipHost("pi-2 gets it by hand");
+            default -> Decision.stop();
+        };
+        RecordingDisplay display = new RecordingDisplay(operator);
+
+        assertEquals(Runner.Result.STOPPED, run(flow(copy, after), display));
+
+        assertEquals(List.of("pi-1", "pi-2", "pi-3"), display.failures.stream().map(RecordingDisplay.Failure::host).toList());
+        String reason = display.failures.get(0).reason();
+        assertTrue(reason.startsWith("action exit 1: cp: ") && reason.contains("No such file or directory"), reason);
+        List<PlannedHost> h = plan.hosts();
+        assertEquals("fixed\n", sh(h.get(0), "cat /etc/rpik8s-test/fail/out"));
+        assertEquals(Optional.of(JournalEvent.Kind.DONE), last("copy", h.get(0)));
+        assertEquals(Optional.of(JournalEvent.Kind.SKIPPED), last("copy", h.get(1)));
+        assertEquals(Optional.of(JournalEvent.Kind.FAILED), last("copy", h.get(2)));
+        assertEquals(List.of("copy"), display.stepsStarted(), "STOP ends the run");
+        assertFalse(journalState().finished("test-flow"));
+        assertTrue(display.changes("copy").contains("pi-2 SKIPPED"), display.changes("copy")::toString);
+    }
+
+    @Test
+    void oneAtATimeNeverRunsTwoHostsAndRackByRackFinishesARackFirst() throws Exception {
+        Step single = step("single", HostOrder.ONE_AT_A_TIME, null, Script.run("sleep 0.3"), null);
+        Step racks = step("racks", HostOrder.RACK_BY_RACK, null, Script.run("sleep 0.3"), null);
+        RecordingDisplay display = RecordingDisplay.stoppingAtFailure();
+
+        assertEquals(Runner.Result.FINISHED, run(flow(single, racks), display));
+
+        List<String> busy = display.changes("single").stream().filter(c -> !c.endsWith("WAITING")).toList();
+        assertEquals(List.of("pi-1 RUNNING", "pi-1 DONE", "pi-2 RUNNING", "pi-2 DONE", "pi-3 RUNNING", "pi-3 DONE"), busy);
+        List<String> rackOrder = display.changes("racks").stream().filter(c -> !c.endsWith("WAITING")).toList();
+        assertEquals(Set.of("pi-1 RUNNING", "pi-1 DONE", "pi-2 RUNNING", "pi-2 DONE"), Set.copyOf(rackOrder.subList(0, 4)),
+                "rack a (pi-1, pi-2) together, and done before rack b starts: " + rackOrder);
+        assertEquals(List.of("pi-3 RUNNING", "pi-3 DONE"), rackOrder.subList(4, 6));
+    }
+
+    @Test
+    void aRebootStepRebootsOnlyTheHostsItsCheckSaysNeedItAndWaitsForThem() throws Exception {
+        PlannedHost pi2 = plan.hosts().get(1);
+        sh(pi2, "modprobe overlay");   // a boot forgets it: the reboot is what makes pi-2's check pass
+        Step reboot = new Step("reboot", "reboot", "", Targets.of(HostGroup.WORKERS),
+                Optional.of(Script.run("! lsmod | grep -qw overlay")), Optional.empty(), Optional.empty(), Risk.REBOOT,
+                HostOrder.ONE_AT_A_TIME, Optional.of("reboot"), Map.of("timeout", "60s"));
+        Step back = new Step("back", "back", "", Targets.of(HostGroup.WORKERS), Optional.empty(), Optional.empty(),
+                Optional.of(Script.run("true")), Risk.NONE, HostOrder.PARALLEL, Optional.of("wait-for-ssh"), Map.of("timeout", "30s"));
+        RecordingDisplay display = RecordingDisplay.stoppingAtFailure();
+
+        assertEquals(Runner.Result.FINISHED, run(flow(reboot, back), display));
+
+        assertEquals(List.of(), display.failures);
+        assertEquals(List.of(HostState.WAITING, HostState.CHECKING, HostState.RUNNING, HostState.REBOOTING, HostState.VERIFYING,
+                HostState.DONE), display.changesOf("reboot", "pi-2").stream().map(RunEvent.HostChanged::state).toList());
+        for (String other : List.of("pi-1", "pi-3")) {
+            assertEquals(List.of(HostState.WAITING, HostState.CHECKING, HostState.ALREADY_DONE),
+                    display.changesOf("reboot", other).stream().map(RunEvent.HostChanged::state).toList());
+        }
+        assertTrue(display.changes("back").containsAll(List.of("pi-1 DONE", "pi-2 DONE", "pi-3 DONE")), display.changes("back")::toString);
+    }
+
+    @Test
+    void aStepInFlightWhenTheWizardStoppedIsCheckedFirst() throws Exception {
+        PlannedHost pi1 = plan.hosts().get(0);
+        sh(pi1, "mkdir -p /etc/rpik8s-test/resume && touch /etc/rpik8s-test/resume/done");
+        try (Journal crashed = journal()) {
+            crashed.started(new StepOnHost("test-flow", "resume", pi1.address()));
+        }
+        Step resume = step("resume", HostOrder.PARALLEL, Script.run("test -f /etc/rpik8s-test/resume/done"),
+                Script.run("mkdir -p /etc/rpik8s-test/resume && touch /etc/rpik8s-test/resume/done"), null);
+        RecordingDisplay display = RecordingDisplay.stoppingAtFailure();
+
+        assertEquals(Runner.Result.FINISHED, run(flow(resume), display));
+
+        List<RunEvent.HostChanged> pi1Changes = display.changesOf("resume", "pi-1");
+        assertEquals(HostState.CHECKING, pi1Changes.get(1).state());
+        assertEquals(Optional.of("in flight when the wizard stopped: checked again"), pi1Changes.get(1).detail());
+        assertEquals(HostState.ALREADY_DONE, pi1Changes.get(pi1Changes.size() - 1).state(), pi1Changes::toString);
+        assertEquals(Optional.of(JournalEvent.Kind.DONE), last("resume", pi1));
+        assertEquals(HostState.DONE, display.changesOf("resume", "pi-2").get(display.changesOf("resume", "pi-2").size() - 1).state());
+    }
+
+    @Test
+    void theDryRunRendersEveryCommandAndDiffsEveryFileAndChangesNothing() throws Exception {
+        PlannedHost pi1 = plan.hosts().get(0);
+        PlannedHost pi2 = plan.hosts().get(1);
+        sh(pi1, "mkdir -p /etc/rpik8s-test/dry && printf 'Welcome to pi-1 in rack z\\n' > /etc/rpik8s-test/dry/motd");
+        Step motd = step("motd", HostOrder.PARALLEL, Script.run("test -f /etc/rpik8s-test/dry/motd"),
+                Script.run("echo placed {{ host.hostname | sh }}").placing(new FileToPlace("test/motd", "/etc/rpik8s-test/dry/motd", "0644")),
+                null);
+
+        List<DryRun.StepPlan> planned = new DryRun(templates, Optional.of(h -> ssh.open(h.address(), "root")))
+                .plan(flow(motd), plan, Map.of());
+
+        List<DryRun.HostPlan> hosts = planned.get(0).hosts();
+        assertEquals(3, hosts.size());
+        HostScripts scripts = hosts.get(0).scripts().orElseThrow();
+        assertEquals(Optional.of("echo placed 'pi-1'"), scripts.action());
+        assertEquals(Optional.of("test -f /etc/rpik8s-test/dry/motd"), scripts.verify(), "the check verifies when there is no verify");
+        DryRun.FileChange changed = hosts.get(0).files().get(0);
+        assertEquals(List.of("- Welcome to pi-1 in rack z", "+ Welcome to pi-1 in rack a", "  "), changed.diff());
+        assertTrue(changed.changes());
+        DryRun.FileChange created = hosts.get(1).files().get(0);
+        assertEquals(Optional.of("new file"), created.note());
+        assertEquals(List.of("+ Welcome to pi-2 in rack a", "+ "), created.diff());
+        assertEquals("Welcome to pi-1 in rack z\n", sh(pi1, "cat /etc/rpik8s-test/dry/motd"), "nothing changed");
+        assertEquals("absent\n", sh(pi2, "test -e /etc/rpik8s-test/dry/motd || echo absent"));
+
+        DryRun.FileChange unread = new DryRun(templates, Optional.empty()).plan(flow(motd), plan, Map.of()).get(0).hosts().get(0)
+                .files().get(0);
+        assertEquals(Optional.of("not read (no connection)"), unread.note());
+    }
+}
