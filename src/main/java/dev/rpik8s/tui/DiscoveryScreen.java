@@ -12,7 +12,6 @@ import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.ProgressBar;
 import com.googlecode.lanterna.gui2.TextBox;
-import com.googlecode.lanterna.gui2.TextGUI;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.gui2.table.Table;
 import com.googlecode.lanterna.input.KeyType;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Discovery: where to look and how to log in on top, the hosts filling in below as they answer, a
@@ -186,19 +184,6 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
         return answered(answer -> showTrust(keys, answer), Set.of());
     }
 
-    /** Shows a question on the GUI thread and waits for its answer (the caller is the discovery thread). */
-    private <T> T answered(java.util.function.Consumer<CompletableFuture<T>> question, T cancelled) {
-        CompletableFuture<T> answer = new CompletableFuture<>();
-        later(() -> question.accept(answer));
-        try {
-            return answer.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return cancelled;
-        } catch (ExecutionException e) {
-            return cancelled;
-        }
-    }
 
     @Override
     public Optional<char[]> secret(String question) {
@@ -268,14 +253,6 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
         list.takeFocus();
     }
 
-    private void later(Runnable r) {
-        TextGUI gui = getTextGUI();
-        if (gui == null) {
-            r.run();
-            return;
-        }
-        gui.getGUIThread().invokeLater(r);
-    }
 
     @Override
     String busy() {

@@ -12,6 +12,7 @@ import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.gui2.TextGUI;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.gui2.dialogs.MessageDialog;
@@ -23,7 +24,10 @@ import dev.rpik8s.wizard.Leave;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -218,6 +222,33 @@ class FullScreen extends BasicWindow {
         closeOnEscape(ask);
         getTextGUI().addWindow(ask);
         first.takeFocus();
+    }
+
+    /** Runs {@code r} on the GUI thread (from a worker thread: discovery, a run), or at once before the screen is up. */
+    final void later(Runnable r) {
+        TextGUI gui = getTextGUI();
+        if (gui == null) {
+            r.run();
+            return;
+        }
+        gui.getGUIThread().invokeLater(r);
+    }
+
+    /**
+     * Shows a question on the GUI thread and waits for its answer; for a worker thread (discovery, a run) that
+     * needs the operator. Interrupted or failed: {@code cancelled}.
+     */
+    final <T> T answered(Consumer<CompletableFuture<T>> question, T cancelled) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        later(() -> question.accept(answer));
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return cancelled;
+        } catch (ExecutionException e) {
+            return cancelled;
+        }
     }
 
     static void closeOnEscape(Window window) {

@@ -1,0 +1,84 @@
+package dev.rpik8s.plain;
+
+import dev.rpik8s.wizard.ProgressLine;
+import dev.rpik8s.wizard.RunView;
+import dev.rpik8s.wizard.run.Decision;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** A run as lines: each step with its explanation, a line each time a host's state changes, a prompt on a failure. */
+final class PlainRun implements RunView {
+
+    private final PrintWriter out;
+    private final Function<String, Optional<String>> ask;
+    private final Map<String, String> printed = new HashMap<>();
+    /** One question at a time; the other hosts' lines go on printing meanwhile. */
+    private final Object asking = new Object();
+
+    /** @param ask prints a prompt and reads a line; empty at end of input */
+    PlainRun(PrintWriter out, Function<String, Optional<String>> ask) {
+        this.out = out;
+        this.ask = ask;
+    }
+
+    @Override
+    public synchronized void step(int number, int of, String title, String explanation) {
+        printed.clear();
+        say("Step " + number + " of " + of + ": " + title);
+        explanation.lines().forEach(l -> say("  " + l));
+    }
+
+    /** Only what changed: a log of a 12-host step reads as 12 short histories, not 12 tables. */
+    @Override
+    public synchronized void hosts(List<ProgressLine> lines) {
+        for (ProgressLine l : lines) {
+            if (!l.text().equals(printed.put(l.address(), l.text()))) {
+                say(l.text());
+            }
+        }
+    }
+
+    @Override
+    public Decision failed(String step, String host, String reason) {
+        synchronized (asking) {
+            return ask(step, host, reason);
+        }
+    }
+
+    private Decision ask(String step, String host, String reason) {
+        say(step + " failed on " + host + ": " + reason);
+        while (true) {
+            Optional<String> answer = ask.apply("r to retry, s REASON to skip this host, x to stop the run: ");
+            if (answer.isEmpty()) {
+                return Decision.stop();
+            }
+            String a = answer.get().strip();
+            if (a.equals("r")) {
+                return Decision.retry();
+            }
+            if (a.equals("x")) {
+                return Decision.stop();
+            }
+            if (a.startsWith("s ") && !a.substring(2).isBlank()) {
+                return Decision.skipHost(a.substring(2).strip());
+            }
+            say("  '" + a + "': r, s and a reason (s card is failing), or x.");
+        }
+    }
+
+    @Override
+    public synchronized void stepDone(String summary) {
+        say("  " + summary);
+    }
+
+    private void say(String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.rpik8s.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.Button;
+import com.googlecode.lanterna.gui2.Direction;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.LinearLayout;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.gui2.ProgressBar;
+import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.gui2.table.Table;
+import dev.rpik8s.wizard.ProgressLine;
+import dev.rpik8s.wizard.RunView;
+import dev.rpik8s.wizard.run.Decision;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A flow's step as it runs: which step of how many, what it does and why (its explanation), a line per host with
+ * where it is, a progress bar and the log path. A failed host asks, over the screen: retry, skip it (with a
+ * reason), or stop the run.
+ */
+final class RunScreen extends FullScreen implements RunView {
+
+    private final Label stepTitle = new Label("");
+    private final Label explanation = new Label("");
+    private final Table<String> table = new Table<>("HOST", "ADDRESS", "STATE", "DETAIL");
+    private final ProgressBar progress = new ProgressBar(0, 1, 40);
+    private final Label progressText = new Label("");
+    private final Label message = new Label("");
+    private final String log;
+    private volatile boolean running = true;
+
+    RunScreen(String title, String log) {
+        super(title, new Panel());
+        this.log = log;
+        stepTitle.setForegroundColor(TextColor.ANSI.BLUE_BRIGHT);
+        Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
+        p.addComponent(stepTitle);
+        p.addComponent(explanation);
+        p.addComponent(new Label(""));
+        table.setPreferredSize(new TerminalSize(118, 20));
+        p.addComponent(table);
+        Panel bar = new Panel(new LinearLayout(Direction.HORIZONTAL));
+        bar.addComponent(progress).addComponent(progressText);
+        p.addComponent(bar);
+        message.setForegroundColor(TextColor.ANSI.RED);
+        p.addComponent(message);
+        setContent(p);
+    }
+
+    @Override
+    public void step(int number, int of, String title, String text) {
+        later(() -> {
+            stepTitle.setText("Step " + number + " of " + of + ": " + title);
+            explanation.setText(text);
+            message.setText("");
+        });
+    }
+
+    @Override
+    public void hosts(List<ProgressLine> lines) {
+        later(() -> {
+            table.getTableModel().clear();
+            for (ProgressLine l : lines) {
+                table.getTableModel().addRow(l.host(), l.address(), (l.failed() ? "! " : "") + l.state(), l.detail());
+            }
+            long over = lines.stream().filter(ProgressLine::over).count();
+            progress.setMax(Math.max(1, lines.size()));
+            progress.setValue((int) over);
+            progressText.setText(" " + over + "/" + lines.size() + "   Log: " + log);
+        });
+    }
+
+    @Override
+    public void stepDone(String summary) {
+        later(() -> progressText.setText(" " + summary + "   Log: " + log));
+    }
+
+    /** The run is over (finished or stopped): quitting no longer cuts anything off. */
+    void over(String summary) {
+        running = false;
+        later(() -> message.setText(summary));
+    }
+
+    @Override
+    public Decision failed(String step, String host, String reason) {
+        return answered(answer -> ask(step, host, reason, answer), Decision.stop());
+    }
+
+    private void ask(String step, String host, String reason, CompletableFuture<Decision> answer) {
+        BasicWindow dialog = new BasicWindow("Failed: " + host);
+        dialog.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
+        Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
+        p.addComponent(new Label(step + " failed on " + host + ":\n  " + reason + "\n\nThe other hosts go on. The full output is in " + log + "."));
+        Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
+        Button retry = new Button("Retry", () -> {
+            dialog.close();
+            answer.complete(Decision.retry());
+        });
+        buttons.addComponent(retry);
+        buttons.addComponent(new Button("Skip this host", () -> {
+            dialog.close();
+            askLine("Skip " + host, "Why skip it? (kept in the session's journal)", "", null, "enter skips, esc asks again",
+                    typed -> {
+                        if (typed.isBlank()) {
+                            return java.util.Optional.of("A reason is needed: the journal keeps it with the skip.");
+                        }
+                        answer.complete(Decision.skipHost(typed.strip()));
+                        return java.util.Optional.empty();
+                    }, () -> ask(step, host, reason, answer));
+        }));
+        buttons.addComponent(new Button("Stop the run", () -> {
+            dialog.close();
+            answer.complete(Decision.stop());
+        }));
+        p.addComponent(buttons);
+        dialog.setComponent(p);
+        getTextGUI().addWindow(dialog);
+        retry.takeFocus();
+    }
+
+    @Override
+    String busy() {
+        return running ? "A step is running: quitting stops the run after the commands running now" : null;
+    }
+}

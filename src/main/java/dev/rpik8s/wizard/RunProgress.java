@@ -1,0 +1,81 @@
+package dev.rpik8s.wizard;
+
+import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.wizard.flow.Flow;
+import dev.rpik8s.wizard.flow.Step;
+import dev.rpik8s.wizard.run.Decision;
+import dev.rpik8s.wizard.run.HostState;
+import dev.rpik8s.wizard.run.RunDisplay;
+import dev.rpik8s.wizard.run.RunEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The run's events turned into what a step screen shows: the step, a line per host, the counts. It keeps the
+ * state (events come from several threads), and hands the view whole tables, never single changes.
+ */
+public final class RunProgress implements RunDisplay {
+
+    private final Flow flow;
+    private final RunView view;
+    private final Map<String, ProgressLine> lines = new LinkedHashMap<>();
+
+    public RunProgress(Flow flow, RunView view) {
+        this.flow = flow;
+        this.view = view;
+    }
+
+    @Override
+    public void show(RunEvent event) {
+        if (event instanceof RunEvent.StepStarted s) {
+            List<ProgressLine> now;
+            synchronized (this) {
+                lines.clear();
+                for (PlannedHost h : s.hosts()) {
+                    lines.put(h.address(), new ProgressLine(h.hostname(), h.address(), "waiting", "", false, false));
+                }
+                now = List.copyOf(lines.values());
+            }
+            view.step(flow.steps().indexOf(s.step()) + 1, flow.steps().size(), s.step().title(), s.step().explanation().strip());
+            view.hosts(now);
+        } else if (event instanceof RunEvent.HostChanged c) {
+            List<ProgressLine> now;
+            synchronized (this) {
+                lines.put(c.host().address(), new ProgressLine(c.host().hostname(), c.host().address(), words(c.state()),
+                        c.detail().orElse(""), over(c.state()), c.state() == HostState.FAILED));
+                now = List.copyOf(lines.values());
+            }
+            view.hosts(now);
+        } else if (event instanceof RunEvent.StepFinished f) {
+            view.stepDone(f.stopped() ? "Stopped in \"" + f.step().title() + "\"." : summary());
+        }
+    }
+
+    @Override
+    public Decision onFailure(Step step, PlannedHost host, String reason) {
+        return view.failed(step.title(), host.hostname() + " (" + host.address() + ")", reason);
+    }
+
+    /** "12 hosts: 9 done, 2 already done, 1 skipped". */
+    synchronized String summary() {
+        Map<String, Integer> by = new LinkedHashMap<>();
+        for (ProgressLine l : lines.values()) {
+            by.merge(l.state(), 1, Integer::sum);
+        }
+        List<String> parts = new ArrayList<>();
+        by.forEach((state, n) -> parts.add(n + " " + state));
+        return lines.size() + (lines.size() == 1 ? " host: " : " hosts: ") + String.join(", ", parts);
+    }
+
+    private static boolean over(HostState s) {
+        return s == HostState.DONE || s == HostState.ALREADY_DONE || s == HostState.SKIPPED;
+    }
+
+    /** WAITING_FOR_SSH as "waiting for ssh". */
+    private static String words(HostState s) {
+        return s.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

@@ -1,0 +1,23 @@
+package dev.rpik8s.wizard;
+
+import dev.rpik8s.wizard.run.Decision;
+import java.util.List;
+
+/**
+ * The step screen as the run sees it, in words only (the screen never sees the model): which step, its
+ * explanation, a line per host, and the one question a run asks. Called from the run's threads.
+ */
+public interface RunView {
+
+    /** Step {@code number} of {@code of} begins. */
+    void step(int number, int of, String title, String explanation);
+
+    /** The hosts of the step as they stand now, in the order the step takes them. */
+    void hosts(List<ProgressLine> lines);
+
+    /** A host failed: retry it, skip it (with the operator's reason), or stop the run. Blocks that host only. */
+    Decision failed(String step, String host, String reason);
+
+    /** The step is over: how many hosts did what, or that the run stopped there. */
+    void stepDone(String summary);
+}

@@ -1,0 +1,44 @@
+package dev.rpik8s.plain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rpik8s.wizard.ProgressLine;
+import dev.rpik8s.wizard.run.Decision;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A run in --plain: the step and its explanation, a line per change, the failure question answered by line. */
+class PlainRunTest {
+
+    private final StringWriter text = new StringWriter();
+
+    @Test
+    void eachStepAndEachChangePrintOnceAndAFailureAsksUntilAnswered() {
+        PrintWriter out = new PrintWriter(text, true);
+        PlainRun run = new PlainRun(out, new Typed(out, "maybe", "s", "s card is dying"));
+        run.step(1, 3, "Set the host name", "Each Pi gets its name.\nIt becomes the node name.");
+        ProgressLine waiting = new ProgressLine("pi-21", "10.0.0.21", "waiting", "", false, false);
+        ProgressLine other = new ProgressLine("pi-22", "10.0.0.22", "waiting", "", false, false);
+        run.hosts(List.of(waiting, other));
+        run.hosts(List.of(new ProgressLine("pi-21", "10.0.0.21", "running", "", false, false), other));
+        assertEquals(Decision.skipHost("card is dying"), run.failed("Set the host name", "pi-21 (10.0.0.21)", "read-only file system"));
+        run.stepDone("2 hosts: 1 done, 1 skipped");
+        String t = text.toString();
+        assertTrue(t.startsWith("Step 1 of 3: Set the host name\n  Each Pi gets its name.\n  It becomes the node name.\n"), t);
+        assertEquals(1, t.lines().filter(l -> l.contains("pi-22")).count(), "an unchanged host is not printed again: " + t);
+        assertTrue(t.contains("  pi-21          10.0.0.21       running"), t);
+        assertTrue(t.contains("Set the host name failed on pi-21 (10.0.0.21): read-only file system"), t);
+        assertTrue(t.contains("'maybe': r, s and a reason"), t);
+        assertTrue(t.contains("'s': r, s and a reason"), "a skip needs its reason: " + t);
+    }
+
+    @Test
+    void theEndOfInputStopsTheRunRatherThanGuess() {
+        PrintWriter out = new PrintWriter(text, true);
+        assertEquals(Decision.stop(), new PlainRun(out, new Typed(out)).failed("Step", "pi-21", "boom"));
+        assertEquals(Decision.retry(), new PlainRun(out, new Typed(out, "r")).failed("Step", "pi-21", "boom"));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.rpik8s.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.rpik8s.wizard.ProgressLine;
+import dev.rpik8s.wizard.run.Decision;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The step screen on a virtual terminal, fed as a run feeds it (from other threads). */
+@Timeout(60)
+class RunScreenTest {
+
+    private VirtualScreen vs;
+    private RunScreen window;
+
+    @BeforeEach
+    void open() throws Exception {
+        vs = new VirtualScreen();
+        window = new RunScreen("rpik8s-tui  ·  deploy", "/state/sessions/home/logs");
+        vs.gui.addWindow(window);
+        vs.pump();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        vs.close();
+    }
+
+    private static ProgressLine line(String host, String state, String detail, boolean over, boolean failed) {
+        return new ProgressLine(host, "10.0.0." + host.substring(3), state, detail, over, failed);
+    }
+
+    @Test
+    void theStepItsExplanationAndEachHostWithProgressAreShown() throws Exception {
+        CompletableFuture.runAsync(() -> {
+            window.step(2, 7, "Turn swap off for good", "The kubelet will not start on a host with swap on.");
+            window.hosts(List.of(line("pi-21", "done", "", true, false), line("pi-22", "running", "", false, false),
+                    line("pi-23", "already done", "", true, false)));
+        }).get(10, TimeUnit.SECONDS);
+        String t = vs.await(s -> s.contains("pi-23"), "the hosts");
+        assertTrue(t.contains("Step 2 of 7: Turn swap off for good"), t);
+        assertTrue(t.contains("The kubelet will not start on a host with swap on."), t);
+        assertTrue(t.contains(" 2/3   Log: /state/sessions/home/logs"), t);
+        assertTrue(t.lines().anyMatch(l -> l.contains("pi-22") && l.contains("running")), t);
+    }
+
+    @Test
+    void aFailedHostIsSkippedWithAReasonFromTheQuestionOverTheScreen() throws Exception {
+        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() ->
+                window.failed("Turn swap off for good", "pi-22 (10.0.0.22)", "dphys-swapfile: read-only file system"));
+        String t = vs.await(s -> s.contains("<Skip this host>"), "the failure question");
+        assertTrue(t.contains("Turn swap off for good failed on pi-22 (10.0.0.22):") && t.contains("read-only file system"), t);
+        vs.press(new KeyStroke(KeyType.Tab));                // from Retry to Skip this host
+        vs.press(new KeyStroke(KeyType.Enter));
+        vs.await(s -> s.contains("Why skip it?"), "the reason question");
+        vs.press(new KeyStroke(KeyType.Enter));
+        vs.await(s -> s.contains("A reason is needed"), "a reason is required");
+        vs.type("card is dying");
+        vs.press(new KeyStroke(KeyType.Enter));
+        assertEquals(Decision.skipHost("card is dying"), decision.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void retryIsTheFirstAnswerAndQuittingWhileRunningAsksFirst() throws Exception {
+        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> window.failed("Step", "pi-21 (10.0.0.21)", "boom"));
+        vs.await(s -> s.contains("Retry") && s.contains("<Stop the run>"), "the failure question");
+        vs.press(new KeyStroke(KeyType.Enter));
+        assertEquals(Decision.retry(), decision.get(10, TimeUnit.SECONDS));
+        vs.press(new KeyStroke('q', false, false));
+        vs.await(s -> s.contains("A step is running"), "the quit question");
+        assertTrue(vs.gui.getWindows().contains(window));
+        vs.press(new KeyStroke(KeyType.Escape));
+        window.over("Finished: 7 steps on 3 hosts.");
+        vs.await(s -> s.contains("Finished: 7 steps on 3 hosts."), "the end");
+        vs.press(new KeyStroke('q', false, false));
+        assertFalse(vs.gui.getWindows().contains(window), "after the run, q quits at once");
+    }
+}
