@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * cmdline.txt after them, and the last cgroup_enable/cgroup_disable of a controller wins: so the fix is appended
  * at the end of cmdline.txt's single line (pi-facts 4.1, raspberrypi/linux#6980).
  */
-final class MemoryCgroup implements HostRule {
+public final class MemoryCgroup implements HostRule {
 
     static final String CODE = "memory-cgroup-disabled";
 
@@ -59,9 +59,14 @@ final class MemoryCgroup implements HostRule {
      * the 2017 rework), and 6.12 kernels log it as unknown, so it is added only before 6.12.
      */
     static String cmdlineWords(String kernelRelease) {
+        return String.join(" ", cmdlineWordsFor(kernelRelease));
+    }
+
+    /** The words host prep appends to cmdline.txt for a host running {@code kernelRelease}, one by one. */
+    public static List<String> cmdlineWordsFor(String kernelRelease) {
         Matcher m = KERNEL.matcher(kernelRelease);
         boolean from612 = m.matches() && (Integer.parseInt(m.group(1)) > 6
                 || Integer.parseInt(m.group(1)) == 6 && Integer.parseInt(m.group(2)) >= 12);
-        return from612 ? "cgroup_enable=memory" : "cgroup_enable=memory cgroup_memory=1";
+        return from612 ? List.of("cgroup_enable=memory") : List.of("cgroup_enable=memory", "cgroup_memory=1");
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rpik8s.advice.CmdlineWords;
+import dev.rpik8s.advice.MemoryCgroup;
 import dev.rpik8s.render.Templates;
 import dev.rpik8s.wizard.flow.FileToPlace;
 import dev.rpik8s.wizard.flow.Flow;
@@ -61,7 +61,7 @@ class HostPrepOnProfilesTest {
     }
 
     private static Map<String, Object> values(Profile p) {
-        return Map.of("host", Map.of("cgroupWords", CmdlineWords.forKernel(p.kernelRelease())));
+        return Map.of("host", Map.of("cgroupWords", MemoryCgroup.cmdlineWordsFor(p.kernelRelease())));
     }
 
     private static Flow deploy() throws Exception {
@@ -74,7 +74,7 @@ class HostPrepOnProfilesTest {
         ScratchPi pi = pi(p);
         Path root = pi.root();
         Map<String, Object> values = values(p);
-        List<String> words = CmdlineWords.forKernel(p.kernelRelease());
+        List<String> words = MemoryCgroup.cmdlineWordsFor(p.kernelRelease());
         Path cmdline = root.resolve(p.cmdlinePath().substring(1));
         String before = Files.readString(cmdline);
         List<String> beforeTokens = List.of(before.strip().split(" "));
@@ -161,7 +161,7 @@ class HostPrepOnProfilesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
     void everyHostPrepScriptRenderedForTheProfileIsCleanUnderShellcheck(Profile p) throws Exception {
-        Map<String, Object> values = Map.of("host", Map.of("cgroupWords", CmdlineWords.forKernel(p.kernelRelease()), "hostname", "pi-" + p.name()));
+        Map<String, Object> values = Map.of("host", Map.of("cgroupWords", MemoryCgroup.cmdlineWordsFor(p.kernelRelease()), "hostname", "pi-" + p.name()));
         try (var files = Files.list(Paths.get("src/main/resources/templates/host-prep"))) {
             List<String> scripts = files.map(f -> "host-prep/" + f.getFileName()).filter(n -> n.endsWith(".sh")).sorted().toList();
             assertTrue(scripts.size() >= 6, scripts.toString());

@@ -41,17 +41,17 @@ class TemplatesTest {
 
     @Test
     void aFileUnderWizardsTemplatesShadowsTheBundledOne() throws RenderFailed {
-        Map<String, Object> values = Map.of("hostname", "pi-1");
+        Map<String, Object> values = Map.of("host", Map.of("hostname", "pi-1", "cgroupWords", List.of("cgroup_enable=memory")));
         Rendered bundled = Templates.bundled().render("host-prep/hostname.sh", values);
         assertEquals("bundled", bundled.from());
 
-        Templates t = new ScratchTemplates(wizards).with("host-prep/hostname.sh", "hostnamectl hostname {{ hostname | sh }}\n")
+        Templates t = new ScratchTemplates(wizards).with("host-prep/hostname.sh", "hostnamectl hostname {{ host.hostname | sh }}\n")
                 .templates();
         Rendered shadowed = t.render("host-prep/hostname.sh", values);
         assertEquals("hostnamectl hostname 'pi-1'\n", shadowed.text());
         assertEquals(wizards.resolve("templates/host-prep/hostname.sh").toAbsolutePath().toString(), shadowed.from());
         assertEquals("host-prep/hostname.sh", shadowed.template());
-        assertEquals("bundled", t.render("host-prep/cmdline-cgroups.sh", Map.of("words", List.of("cgroup_enable=memory")))
+        assertEquals("bundled", t.render("host-prep/cmdline-cgroups.sh", values)
                 .from(), "a template not shadowed still comes from the jar");
     }
 

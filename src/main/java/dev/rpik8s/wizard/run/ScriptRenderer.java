@@ -1,5 +1,6 @@
 package dev.rpik8s.wizard.run;
 
+import dev.rpik8s.advice.MemoryCgroup;
 import dev.rpik8s.cluster.ClusterPlan;
 import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.render.RenderFailed;
@@ -72,7 +73,7 @@ final class ScriptRenderer {
         return v;
     }
 
-    /** Written as a flow writes them: roles in lower case ({@code master}), in their order. */
+    /** Written as a flow writes them: roles in lower case ({@code master}), in their order; derived values too. */
     static Map<String, Object> hostValues(PlannedHost host) {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("hostname", host.hostname());
@@ -81,6 +82,8 @@ final class ScriptRenderer {
         h.put("rack", host.rack());
         h.put("roles", host.roles().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
         h.put("labels", host.labels());
+        // what host prep appends to cmdline.txt for this host's kernel (none known: none appended)
+        h.put("cgroupWords", host.facts().map(f -> MemoryCgroup.cmdlineWordsFor(f.kernelRelease())).orElse(List.of()));
         return h;
     }
 }
