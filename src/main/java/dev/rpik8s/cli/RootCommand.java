@@ -1,5 +1,16 @@
 package dev.rpik8s.cli;
 
+import dev.rpik8s.cluster.ScanInputs;
+import dev.rpik8s.remote.Endpoint;
+import dev.rpik8s.remote.Prompter;
+import dev.rpik8s.remote.SshRemote;
+import dev.rpik8s.render.Templates;
+import dev.rpik8s.wizard.HostPrep;
+import dev.rpik8s.wizard.flow.Flow;
+import dev.rpik8s.wizard.flow.FlowException;
+import dev.rpik8s.wizard.flow.FlowLoader;
+import dev.rpik8s.wizard.flow.StepKinds;
+import dev.rpik8s.wizard.run.Connections;
 import dev.rpik8s.lab.Lab;
 import dev.rpik8s.lab.LabControl;
 import dev.rpik8s.lab.LabOptions;
@@ -75,6 +86,9 @@ final class RootCommand implements Callable<Integer> {
     @Option(names = "--answers", paramLabel = "FILE", description = "Ask nothing: take the answers from FILE (each session writes its answers.yaml; docs/answers.md).")
     Path answers;
 
+    @Option(names = "--wizards", paramLabel = "DIR", description = "Flows and templates from DIR (DIR/NAME.yaml, DIR/templates/...) before the bundled ones.")
+    Path wizards;
+
     @Option(names = "--session", paramLabel = "NAME", description = "Session to start or resume (default: offered on start).")
     String session;
 
@@ -112,7 +126,7 @@ final class RootCommand implements Callable<Integer> {
     }
 
     /** The wizard's steps in the session, on the lab or the network; true when it started (and so stopped) a lab. */
-    private static boolean steps(Operator op, Session chosen, StartChoice choice, Optional<LabControl.Status> running,
+    private boolean steps(Operator op, Session chosen, StartChoice choice, Optional<LabControl.Status> running,
             Optional<Answers> replay, StateDir state) throws Exception {
         Map<String, String> pins = replay.flatMap(Answers::discovery).map(Answers.DiscoveryAnswers::hostKeys).orElse(Map.of());
         if (choice.target() == Target.NETWORK) {
@@ -188,16 +202,45 @@ final class RootCommand implements Callable<Integer> {
      * The wizard's steps on the session: discovery over the session's SSH (its own known_hosts, a log per host,
      * the answers' pinned keys), then racks and roles, then the runtime and cluster settings.
      */
-    private static void discover(Operator op, Session session, String what, DiscoveryForm defaults, Map<String, String> pins) throws Exception {
+    private void discover(Operator op, Session session, String what, DiscoveryForm defaults, Map<String, String> pins) throws Exception {
         Path logs = session.logs();
         Path home = Path.of(System.getProperty("user.home"));
         DiscoveryStep step = new DiscoveryStep(prompter -> new Discovery(new SshContext(home, session.knownHosts(),
                 pins, prompter, endpoint -> HostLog.inDirectory(logs, endpoint.name())))::run, session, defaults, logs.toString());
         String title = what + "  ·  session " + session.name();
-        if (op.discover(title, step) == Leave.NEXT && boardAndSettings(op, title, new PlanStep(session, Clock.systemUTC())) == Leave.NEXT) {
-            op.notice("The plan and its settings are saved in " + session.dir() + ".\nHost preparation, the next step, is not"
-                    + " built yet: resume this session when it is.");
+        if (op.discover(title, step) != Leave.NEXT || boardAndSettings(op, title, new PlanStep(session, Clock.systemUTC())) != Leave.NEXT) {
+            return;
         }
+        HostPrep prep = new HostPrep(session, flow("deploy"), templates(), connections(session, pins, home, logs), Clock.systemUTC());
+        if (op.confirm("host-prep", prep.question()) && op.run("host preparation  ·  " + title, prep) == Leave.NEXT) {
+            op.notice("The hosts are prepared. The container runtime and kubeadm, the next steps, are not built yet:"
+                    + " resume this session when they are.");
+        }
+    }
+
+    /** A flow of wizards/ (or of --wizards DIR); one that does not load is the operator's to fix, with file and line. */
+    private Flow flow(String id) {
+        try {
+            return new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.ofNullable(wizards)).load(id);
+        } catch (FlowException e) {
+            throw new OperatorError("The flow '" + id + "' cannot be used:\n  " + String.join("\n  ", e.problems()));
+        }
+    }
+
+    private Templates templates() {
+        return wizards == null ? Templates.bundled() : Templates.overriddenBy(wizards);
+    }
+
+    /**
+     * How the run reaches each host: as discovery logged in (the session's user and key), with the keys trusted
+     * then; it asks nothing on the way.
+     */
+    private static Connections connections(Session session, Map<String, String> pins, Path home, Path logs) {
+        ScanInputs scan = session.spec().scan().orElseThrow(() -> new OperatorError("The session has no discovery to log in as."));
+        List<Path> keys = scan.keyFile().isEmpty() ? List.of() : List.of(Path.of(scan.keyFile()));
+        SshContext ssh = new SshContext(home, session.knownHosts(), pins, Prompter.NO_QUESTIONS,
+                endpoint -> HostLog.inDirectory(logs, endpoint.name()));
+        return host -> new SshRemote(new Endpoint(host.address(), host.address(), host.port(), scan.user(), keys), ssh);
     }
 
     /** Racks and roles, then the settings; back from the settings is the board again, as the operator left it. */

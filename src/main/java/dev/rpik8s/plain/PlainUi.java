@@ -1,6 +1,7 @@
 package dev.rpik8s.plain;
 
 import dev.rpik8s.wizard.DiscoveryStep;
+import dev.rpik8s.wizard.HostPrep;
 import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.Operator;
 import dev.rpik8s.wizard.PlanStep;
@@ -66,6 +67,21 @@ public final class PlainUi implements Operator {
     public Leave settings(String title, SettingsStep step) {
         out().println("Runtime and cluster settings · " + title);
         return new PlainSettings(step, out(), prompt -> read(prompt, null)).run();
+    }
+
+    @Override
+    public boolean confirm(String what, String question) {
+        out().println(question);
+        return read("[y/N] ", null).map(a -> a.strip().equalsIgnoreCase("y")).orElse(false);
+    }
+
+    @Override
+    public Leave run(String title, HostPrep prep) {
+        out().println(title);
+        HostPrep.Outcome o = prep.run(new PlainRun(out(), prompt -> read(prompt, null)));
+        out().println(o.summary());
+        out().flush();
+        return o.finished() ? Leave.NEXT : Leave.QUIT;
     }
 
     @Override

@@ -19,4 +19,30 @@ public interface Prompter {
     Optional<char[]> loginPassword(String user, String host);
 
     Optional<char[]> sudoPassword(String user, String host);
+
+    /**
+     * Asks nothing, refuses everything: for work that runs on without a person at each host (a flow's run after
+     * discovery, where every key was trusted already). A host needing a password then fails, saying so.
+     */
+    Prompter NO_QUESTIONS = new Prompter() {
+        @Override
+        public boolean trustHostKey(String host, int port, String keyType, String sha256Fingerprint) {
+            return false;
+        }
+
+        @Override
+        public Optional<char[]> keyPassphrase(Path keyFile) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<char[]> loginPassword(String user, String host) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<char[]> sudoPassword(String user, String host) {
+            return Optional.empty();
+        }
+    };
 }

@@ -17,8 +17,11 @@ import java.util.Optional;
  * @param session   the session the replay saves into
  * @param discovery where to look and which host keys to trust
  * @param plan      racks, roles, settings and overrides, replayed on the hosts discovery finds
+ * @param confirmed the risky steps the file says yes to (host-prep, ...): written by the operator, never by a
+ *                  session, since a yes given once on a screen is not a yes for every replay
  */
-public record Answers(String session, Target target, Optional<DiscoveryAnswers> discovery, Optional<PlanAnswers> plan) {
+public record Answers(String session, Target target, Optional<DiscoveryAnswers> discovery, Optional<PlanAnswers> plan,
+        List<String> confirmed) {
 
     /**
      * @param hostKeys          address (or address:port) to the SHA256 fingerprint its key must have
@@ -34,6 +37,7 @@ public record Answers(String session, Target target, Optional<DiscoveryAnswers> 
     public Answers {
         discovery = discovery == null ? Optional.empty() : discovery;
         plan = plan == null ? Optional.empty() : plan;
+        confirmed = confirmed == null ? List.of() : List.copyOf(confirmed);
     }
 
     /** The answers a session gives: discovery's inputs with the key of every host it reached pinned, and the plan. */
@@ -45,7 +49,7 @@ public record Answers(String session, Target target, Optional<DiscoveryAnswers> 
                     key.substring(key.lastIndexOf(' ') + 1)));
         }
         return new Answers(spec.name(), spec.target(), spec.scan().map(scan -> new DiscoveryAnswers(scan, pins, false)),
-                spec.plan().map(p -> PlanAnswers.of(p, spec.leftOut())));
+                spec.plan().map(p -> PlanAnswers.of(p, spec.leftOut())), List.of());
     }
 
     public static Answers read(Path file) throws SessionException {

@@ -1,5 +1,6 @@
 package dev.rpik8s.tui;
 
+import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.DefaultWindowManager;
@@ -15,6 +16,7 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
 import dev.rpik8s.wizard.DiscoveryStep;
+import dev.rpik8s.wizard.HostPrep;
 import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.Operator;
 import dev.rpik8s.wizard.PlanStep;
@@ -29,6 +31,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The full-screen front end: owns the terminal from {@link #open} to {@link #close}, one screen after
@@ -112,6 +115,33 @@ public final class Tui implements Operator {
     private Leave shown(FullScreen screen) {
         gui.addWindowAndWait(screen);
         return screen.leave();
+    }
+
+    /** Asked between screens, so a blocking dialog is fine here: no screen's key handler is waiting on it. */
+    @Override
+    public boolean confirm(String what, String question) {
+        String text = String.join("\n", TerminalTextUtils.getWordWrappedText(100, question.split("\n", -1)));
+        return new MessageDialogBuilder().setTitle(NAME).setText(text).addButton(MessageDialogButton.Yes)
+                .addButton(MessageDialogButton.No).build().showDialog(gui) == MessageDialogButton.Yes;
+    }
+
+    /** The run on a thread of its own while its screen is up; quitting the screen stops it. */
+    @Override
+    public Leave run(String title, HostPrep prep) throws IOException, InterruptedException {
+        RunScreen screen = new RunScreen(NAME + "  ·  " + title, prep.log());
+        AtomicReference<HostPrep.Outcome> outcome = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            HostPrep.Outcome o = prep.run(screen);
+            outcome.set(o);
+            screen.over(o.summary() + "   q: quit");
+        }, "run");
+        worker.start();
+        gui.addWindowAndWait(screen);
+        if (worker.isAlive()) {
+            worker.interrupt();
+            worker.join();
+        }
+        return outcome.get() != null && outcome.get().finished() ? Leave.NEXT : Leave.QUIT;
     }
 
     /** A message box over an empty screen; enter (or esc) goes on. */

@@ -1,6 +1,7 @@
 package dev.rpik8s.wizard;
 
 import dev.rpik8s.session.Answers;
+import dev.rpik8s.wizard.run.Decision;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
@@ -176,6 +177,51 @@ public final class Headless implements Operator {
             ok = false;
             end.countDown();
         }
+    }
+
+    /** Only what the file says yes to, by name: a yes on a screen once is not a yes for every replay. */
+    @Override
+    public boolean confirm(String what, String question) {
+        if (answers.confirmed().contains(what)) {
+            say(question.lines().findFirst().orElse(what) + " Yes: the answers file confirms " + what + ".");
+            return true;
+        }
+        say("Stopped before " + what + ": the answers file does not confirm it. To run it, add  confirmed: [" + what + "]  to the file.");
+        return false;
+    }
+
+    /** A line each time a host's state changes; a failure stops the run, since nobody is there to decide. */
+    @Override
+    public Leave run(String title, HostPrep prep) {
+        say(title);
+        Map<String, String> printed = new HashMap<>();
+        HostPrep.Outcome o = prep.run(new RunView() {
+            @Override
+            public void step(int number, int of, String stepTitle, String explanation) {
+                say("Step " + number + " of " + of + ": " + stepTitle);
+            }
+
+            @Override
+            public synchronized void hosts(List<ProgressLine> lines) {
+                lines.stream().filter(l -> !l.text().equals(printed.put(l.address(), l.text()))).forEach(l -> say(l.text()));
+            }
+
+            @Override
+            public Decision failed(String step, String host, String reason) {
+                say(step + " failed on " + host + ": " + reason + ". Stopping: an answers file does not decide for a failed host.");
+                return Decision.stop();
+            }
+
+            @Override
+            public void stepDone(String summary) {
+                say("  " + summary);
+            }
+        });
+        say(o.summary());
+        if (!o.finished()) {
+            ok = false;
+        }
+        return o.finished() ? Leave.NEXT : Leave.QUIT;
     }
 
     @Override

@@ -31,6 +31,15 @@ public interface Operator extends AutoCloseable {
      */
     Leave settings(String title, SettingsStep step) throws Exception;
 
+    /**
+     * A yes or no before a risky step ({@code what}: its name in an answers file's {@code confirmed} list);
+     * no, or no answer, means nothing is done.
+     */
+    boolean confirm(String what, String question) throws Exception;
+
+    /** A flow's run, each host's progress on screen, the failed ones asked about; on when it finished. */
+    Leave run(String title, HostPrep prep) throws Exception;
+
     /** A message the operator reads and acknowledges before the wizard goes on. */
     void notice(String text) throws Exception;
 

@@ -11,6 +11,7 @@ import dev.rpik8s.testsupport.PlannedPis;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class HeadlessSettingsTest {
         PlanStep board = new PlanStep(session, PlannedPis.CLOCK);
         assertEquals(Optional.empty(), board.acceptSuggestion());
         StringWriter text = new StringWriter();
-        Headless headless = new Headless(new Answers("home", Target.NETWORK, Optional.empty(), Optional.empty()), true, new PrintWriter(text));
+        Headless headless = new Headless(new Answers("home", Target.NETWORK, Optional.empty(), Optional.empty(), List.of()), true, new PrintWriter(text));
         SettingsStep step = new SettingsStep(board);
 
         assertEquals(Leave.QUIT, headless.settings("home", step));
@@ -38,7 +39,7 @@ class HeadlessSettingsTest {
         assertFalse(headless.ok());
 
         assertEquals(Optional.empty(), step.set(Setting.RUNTIME, "docker"));
-        assertEquals(Leave.NEXT, new Headless(new Answers("home", Target.NETWORK, Optional.empty(), Optional.empty()), true,
+        assertEquals(Leave.NEXT, new Headless(new Answers("home", Target.NETWORK, Optional.empty(), Optional.empty(), List.of()), true,
                 new PrintWriter(new StringWriter())).settings("home", step));
     }
 }

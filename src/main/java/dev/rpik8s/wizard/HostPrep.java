@@ -1,0 +1,89 @@
+package dev.rpik8s.wizard;
+
+import dev.rpik8s.cluster.ClusterPlan;
+import dev.rpik8s.render.Templates;
+import dev.rpik8s.session.Journal;
+import dev.rpik8s.session.Secrets;
+import dev.rpik8s.session.Session;
+import dev.rpik8s.session.SessionException;
+import dev.rpik8s.wizard.flow.Flow;
+import dev.rpik8s.wizard.flow.Risk;
+import dev.rpik8s.wizard.flow.Step;
+import dev.rpik8s.wizard.run.Connections;
+import dev.rpik8s.wizard.run.RunRefused;
+import dev.rpik8s.wizard.run.Runner;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Host preparation, the first steps of the deploy flow, run on the session's plan: what it will do (for the
+ * operator's yes before anything changes), then the run itself, journalled in the session so a run cut off is
+ * resumed by checking, never by assuming.
+ */
+public final class HostPrep {
+
+    private final Session session;
+    private final Flow flow;
+    private final Templates templates;
+    private final Connections connections;
+    private final Clock clock;
+
+    public HostPrep(Session session, Flow flow, Templates templates, Connections connections, Clock clock) {
+        this.session = session;
+        this.flow = flow;
+        this.templates = templates;
+        this.connections = connections;
+        this.clock = clock;
+    }
+
+    private ClusterPlan plan() {
+        return session.spec().plan().orElseThrow(() -> new IllegalStateException("host preparation runs on a plan"));
+    }
+
+    /** The question before the run: what each step does, on how many hosts, and which steps can reboot hosts. */
+    public String question() {
+        ClusterPlan plan = plan();
+        String steps = flow.steps().stream().map(s -> "  - " + s.title() + (s.risk() == Risk.NONE ? "" : "  (" + words(s) + ")"))
+                .collect(Collectors.joining("\n"));
+        return flow.title() + " on " + plan.hosts().size() + " hosts of '" + plan.name() + "':\n" + steps
+                + "\n\nEach step checks first and changes only what is not done yet. Go on?";
+    }
+
+    private static String words(Step s) {
+        return switch (s.risk()) {
+            case REBOOT -> "reboots hosts, " + s.order().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            case DISRUPTIVE -> "disruptive";
+            case QUORUM -> "can lose the etcd quorum";
+            case NONE -> "";
+        };
+    }
+
+    public String log() throws IOException {
+        return session.logs().toString();
+    }
+
+    /** How a run ended, in words for the screen. */
+    public record Outcome(boolean finished, String summary) {
+    }
+
+    /**
+     * Runs the flow; the view sees every host's progress and answers for the hosts that fail. Never throws for
+     * what can go wrong in a run: the outcome says it, with what to do.
+     */
+    public Outcome run(RunView view) {
+        try (Journal journal = session.openJournal(clock, Secrets.none())) {
+            Runner.Result r = new Runner(templates, connections, journal, Secrets.none(), new RunProgress(flow, view), clock)
+                    .run(flow, plan(), Map.of());
+            return r == Runner.Result.FINISHED
+                    ? new Outcome(true, flow.title() + ": finished on every host.")
+                    : new Outcome(false, flow.title() + ": stopped. Resume the session to go on: each step checks first.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(false, flow.title() + ": stopped as the wizard quit. Resume the session to go on: each step checks first.");
+        } catch (RunRefused | IOException | SessionException e) {
+            return new Outcome(false, flow.title() + " did not run: " + e.getMessage());
+        }
+    }
+}

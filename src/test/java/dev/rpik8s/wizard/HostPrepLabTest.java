@@ -1,0 +1,143 @@
+package dev.rpik8s.wizard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rpik8s.cluster.DiscoveredHost;
+import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.cluster.ScanInputs;
+import dev.rpik8s.discovery.Discovery;
+import dev.rpik8s.discovery.DiscoveryListener;
+import dev.rpik8s.discovery.DiscoveryRequest;
+import dev.rpik8s.discovery.ScanTarget;
+import dev.rpik8s.lab.Lab;
+import dev.rpik8s.lab.LabOptions;
+import dev.rpik8s.remote.CommandSpec;
+import dev.rpik8s.remote.Endpoint;
+import dev.rpik8s.remote.HostLog;
+import dev.rpik8s.remote.Prompter;
+import dev.rpik8s.remote.SshContext;
+import dev.rpik8s.remote.SshRemote;
+import dev.rpik8s.render.Templates;
+import dev.rpik8s.session.Session;
+import dev.rpik8s.session.Target;
+import dev.rpik8s.wizard.flow.FlowLoader;
+import dev.rpik8s.wizard.flow.StepKinds;
+import dev.rpik8s.wizard.run.Connections;
+import dev.rpik8s.wizard.run.Decision;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Host preparation as the wizard runs it, on a session made the wizard's way (discovery over SSH, the board's
+ * suggestion), on lab Pis of different profiles: the real deploy flow, the real templates, the lab's reboots.
+ */
+@Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class HostPrepLabTest {
+
+    private static Lab lab;
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void up() throws Exception {
+        lab = Lab.start(new LabOptions(Paths.get("target", "hostprep-lab-" + System.nanoTime()).toAbsolutePath(), "mixed", 1, 4));
+    }
+
+    @AfterAll
+    static void down() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    /** Everything a run tells its screen, and the failures it asks about (none expected). */
+    static final class Watched implements RunView {
+        final List<String> failures = new ArrayList<>();
+        final List<String> steps = new ArrayList<>();
+        final List<String> summaries = new ArrayList<>();
+
+        @Override
+        public synchronized void step(int number, int of, String title, String explanation) {
+            steps.add(title);
+        }
+
+        @Override
+        public void hosts(List<ProgressLine> lines) {
+        }
+
+        @Override
+        public synchronized Decision failed(String step, String host, String reason) {
+            failures.add(step + " on " + host + ": " + reason);
+            return Decision.stop();
+        }
+
+        @Override
+        public synchronized void stepDone(String summary) {
+            summaries.add(summary);
+        }
+    }
+
+    @Test
+    void thePisArePreparedOnceAndASecondRunFindsEverythingDone() throws Exception {
+        int port = lab.pis().get(0).port();
+        String range = lab.pis().get(0).address() + "-" + lab.pis().size();
+        Session session = Session.open(home.resolve("sessions"), "rack", Target.LAB, Clock.systemUTC());
+        SshContext ssh = new SshContext(home, session.knownHosts(), List.of(lab.knownHosts()), Map.of(), Prompter.NO_QUESTIONS,
+                e -> HostLog.inDirectory(home.resolve("logs"), e.name()));
+        List<DiscoveredHost> found = new Discovery(ssh).run(DiscoveryRequest.of(List.of(ScanTarget.parse(range)), port, "root",
+                List.of(lab.clientKey())), List.of(), unknown -> new HashSet<>(unknown), DiscoveryListener.NONE);
+        assertEquals(4, found.stream().filter(d -> d.facts().isPresent()).count(), found.toString());
+        session.save(session.spec().withDiscovery(new ScanInputs(range, port, "root", lab.clientKey().toString()), found));
+        PlanStep board = new PlanStep(session, Clock.systemUTC());
+        assertEquals(Optional.empty(), board.acceptSuggestion());
+
+        Connections connections = host -> new SshRemote(new Endpoint(host.address(), host.address(), host.port(), "root",
+                List.of(lab.clientKey())), ssh);
+        HostPrep prep = new HostPrep(session, new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.empty())
+                .load("deploy"), Templates.bundled(), connections, Clock.systemUTC());
+        assertTrue(prep.question().contains("reboots hosts"), prep.question());
+
+        Watched first = new Watched();
+        HostPrep.Outcome o = prep.run(first);
+        assertEquals(List.of(), first.failures);
+        assertTrue(o.finished(), o.summary());
+        for (PlannedHost h : session.spec().plan().orElseThrow().hosts()) {
+            String cmdline = sh(ssh, h, "cat /boot/firmware/cmdline.txt 2>/dev/null || cat /boot/cmdline.txt");
+            assertTrue(cmdline.strip().endsWith("cgroup_enable=memory") || cmdline.contains("cgroup_enable=memory cgroup_memory=1"),
+                    h.hostname() + ": " + cmdline);
+            assertEquals("", sh(ssh, h, "tail -n +2 /proc/swaps").strip(), h.hostname() + ": swap off");
+            assertEquals("live", sh(ssh, h, "if [ -f /sys/fs/cgroup/cgroup.controllers ]; then grep -qw memory /sys/fs/cgroup/cgroup.controllers;"
+                    + " else awk '$1==\"memory\" && $4==1 {f=1} END {exit !f}' /proc/cgroups; fi && echo live").strip(),
+                    h.hostname() + ": the memory cgroup is live after its reboot");
+        }
+
+        Watched second = new Watched();
+        assertTrue(prep.run(second).finished());
+        assertEquals(first.steps, second.steps);
+        for (int i = 0; i < second.steps.size(); i++) {
+            if (!second.steps.get(i).startsWith("Wait for every host")) {    // waiting has no check: it simply waits again
+                assertTrue(second.summaries.get(i).matches("(\\d+) hosts?: \\1 already done"),
+                        "a second run changes nothing: " + second.steps.get(i) + ": " + second.summaries.get(i));
+            }
+        }
+    }
+
+    private static String sh(SshContext ssh, PlannedHost h, String command) throws Exception {
+        try (SshRemote r = new SshRemote(new Endpoint(h.address(), h.address(), h.port(), "root", List.of(lab.clientKey())), ssh)) {
+            return r.exec(CommandSpec.of(command).runAsRoot()).stdout();
+        }
+    }
+}
