@@ -162,9 +162,7 @@ class FullScreen extends BasicWindow {
      * GUI thread never sits in a nested loop (and a test can read the screen while it is open).
      */
     final void popUp(String title, String text) {
-        // wrapped to fit a 120-column terminal: findings and facts are sentences, not table rows
-        String wrapped = String.join("\n", TerminalTextUtils.getWordWrappedText(100, text.split("\n", -1)));
-        MessageDialog dialog = new MessageDialogBuilder().setTitle(title).setText(wrapped)
+        MessageDialog dialog = new MessageDialogBuilder().setTitle(title).setText(wrapped(text))
                 .addButton(MessageDialogButton.Close).build();
         closeOnEscape(dialog);
         getTextGUI().addWindow(dialog);
@@ -249,6 +247,11 @@ class FullScreen extends BasicWindow {
         } catch (ExecutionException e) {
             return cancelled;
         }
+    }
+
+    /** Sentences wrapped to fit a 120-column terminal: findings, facts and questions are prose, not table rows. */
+    static String wrapped(String text) {
+        return String.join("\n", TerminalTextUtils.getWordWrappedText(100, text.split("\n", -1)));
     }
 
     static void closeOnEscape(Window window) {

@@ -1,6 +1,5 @@
 package dev.rpik8s.tui;
 
-import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.DefaultWindowManager;
@@ -120,8 +119,7 @@ public final class Tui implements Operator {
     /** Asked between screens, so a blocking dialog is fine here: no screen's key handler is waiting on it. */
     @Override
     public boolean confirm(String what, String question) {
-        String text = String.join("\n", TerminalTextUtils.getWordWrappedText(100, question.split("\n", -1)));
-        return new MessageDialogBuilder().setTitle(NAME).setText(text).addButton(MessageDialogButton.Yes)
+        return new MessageDialogBuilder().setTitle(NAME).setText(FullScreen.wrapped(question)).addButton(MessageDialogButton.Yes)
                 .addButton(MessageDialogButton.No).build().showDialog(gui) == MessageDialogButton.Yes;
     }
 
@@ -147,7 +145,7 @@ public final class Tui implements Operator {
     /** A message box over an empty screen; enter (or esc) goes on. */
     @Override
     public void notice(String text) {
-        MessageDialog dialog = new MessageDialogBuilder().setTitle(NAME).setText(text).addButton(MessageDialogButton.OK).build();
+        MessageDialog dialog = new MessageDialogBuilder().setTitle(NAME).setText(FullScreen.wrapped(text)).addButton(MessageDialogButton.OK).build();
         dialog.showDialog(gui);
     }
 
