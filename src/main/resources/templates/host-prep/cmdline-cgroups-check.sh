@@ -6,16 +6,7 @@ set -euo pipefail
 
 words=({% for word in host.cgroupWords %}{{ word | sh }} {% endfor %})
 
-# Bookworm and later read /boot/firmware/cmdline.txt; their /boot/cmdline.txt is a stub the firmware ignores.
-if [[ -f /boot/firmware/cmdline.txt ]]; then
-    file=/boot/firmware/cmdline.txt
-else
-    file=/boot/cmdline.txt
-fi
-if [[ ! -f "$file" ]] || grep -q 'DO NOT EDIT' "$file"; then
-    echo "no cmdline.txt the firmware reads: neither /boot/firmware/cmdline.txt nor /boot/cmdline.txt" >&2
-    exit 2
-fi
+{% include "host-prep/cmdline-file.inc" %}
 
 line=$(head -n 1 "$file")
 missing=()

@@ -6,17 +6,7 @@ set -euo pipefail
 
 words=({% for word in host.cgroupWords %}{{ word | sh }} {% endfor %})
 
-# Bookworm and later read /boot/firmware/cmdline.txt; their /boot/cmdline.txt is a "DO NOT EDIT" stub that the
-# firmware ignores, so a change there would silently do nothing.
-if [[ -f /boot/firmware/cmdline.txt ]]; then
-    file=/boot/firmware/cmdline.txt
-else
-    file=/boot/cmdline.txt
-fi
-if [[ ! -f "$file" ]] || grep -q 'DO NOT EDIT' "$file"; then
-    echo "no cmdline.txt the firmware reads: neither /boot/firmware/cmdline.txt nor /boot/cmdline.txt" >&2
-    exit 2
-fi
+{% include "host-prep/cmdline-file.inc" %}
 if (( $(wc -l < "$file") > 1 )); then
     echo "$file has more than one line; the firmware reads only the first: fix it by hand first" >&2
     exit 2
