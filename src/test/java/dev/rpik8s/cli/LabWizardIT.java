@@ -30,7 +30,7 @@ class LabWizardIT {
         return Files.createDirectories(Paths.get("target", "wizard-it-" + System.nanoTime()).toAbsolutePath());
     }
 
-    private static void keep(String name, String screen) throws IOException {
+    static void keep(String name, String screen) throws IOException {
         Path dir = Files.createDirectories(Paths.get("target", "screens"));
         Files.writeString(dir.resolve(name + ".txt"), screen);
     }
