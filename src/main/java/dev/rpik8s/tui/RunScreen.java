@@ -85,16 +85,22 @@ final class RunScreen extends FullScreen implements RunView {
         later(() -> message.setText(summary));
     }
 
+    /** One failed host's question at a time: the others wait their turn, their hosts held, the rest going on. */
+    private final Object questions = new Object();
+
     @Override
     public Decision failed(String step, String host, String reason) {
-        return answered(answer -> ask(step, host, reason, answer), Decision.stop());
+        synchronized (questions) {
+            return answered(answer -> ask(step, host, reason, answer), Decision.stop());
+        }
     }
 
     private void ask(String step, String host, String reason, CompletableFuture<Decision> answer) {
         BasicWindow dialog = new BasicWindow("Failed: " + host);
         dialog.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
         Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
-        p.addComponent(new Label(step + " failed on " + host + ":\n  " + reason + "\n\nThe other hosts go on. The full output is in " + log + "."));
+        p.addComponent(new Label(wrapped(step + " failed on " + host + ":\n  " + reason + "\n\nThe other hosts go on. The full output is in "
+                + log + ".")));
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
         Button retry = new Button("Retry", () -> {
             dialog.close();

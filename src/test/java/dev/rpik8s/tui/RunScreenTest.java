@@ -85,4 +85,21 @@ class RunScreenTest {
         vs.press(new KeyStroke('q', false, false));
         assertFalse(vs.gui.getWindows().contains(window), "after the run, q quits at once");
     }
+
+    @Test
+    void twoHostsFailingAtOnceAreAskedAboutOneAfterTheOther() throws Exception {
+        CompletableFuture<Decision> first = CompletableFuture.supplyAsync(() -> window.failed("Step", "pi-21 (10.0.0.21)", "boom"));
+        vs.await(s -> s.contains("Failed: pi-21"), "the first question");
+        CompletableFuture<Decision> second = CompletableFuture.supplyAsync(() -> window.failed("Step", "pi-22 (10.0.0.22)", "bang"));
+        Thread.sleep(300);
+        vs.pump();
+        assertFalse(vs.text().contains("Failed: pi-22"), "the second waits for the first to be answered");
+        vs.press(new KeyStroke(KeyType.Enter));
+        assertEquals(Decision.retry(), first.get(10, TimeUnit.SECONDS));
+        vs.await(s -> s.contains("Failed: pi-22"), "then the second question");
+        vs.press(new KeyStroke(KeyType.Tab));
+        vs.press(new KeyStroke(KeyType.Tab));
+        vs.press(new KeyStroke(KeyType.Enter));                // Stop the run
+        assertEquals(Decision.stop(), second.get(10, TimeUnit.SECONDS));
+    }
 }
