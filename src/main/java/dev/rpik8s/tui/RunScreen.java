@@ -82,7 +82,7 @@ final class RunScreen extends FullScreen implements RunView {
     /** The run is over (finished or stopped): quitting no longer cuts anything off. */
     void over(String summary) {
         running = false;
-        later(() -> message.setText(summary));
+        later(() -> message.setText(wrapped(summary)));
     }
 
     /** One failed host's question at a time: the others wait their turn, their hosts held, the rest going on. */

@@ -14,6 +14,7 @@ import dev.rpik8s.wizard.run.RunRefused;
 import dev.rpik8s.wizard.run.Runner;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -74,11 +75,14 @@ public final class HostPrep {
      */
     public Outcome run(RunView view) {
         try (Journal journal = session.openJournal(clock, Secrets.none())) {
-            Runner.Result r = new Runner(templates, connections, journal, Secrets.none(), new RunProgress(flow, view), clock)
-                    .run(flow, plan(), Map.of());
-            return r == Runner.Result.FINISHED
-                    ? new Outcome(true, flow.title() + ": finished on every host.")
-                    : new Outcome(false, flow.title() + ": stopped. Resume the session to go on: each step checks first.");
+            RunProgress progress = new RunProgress(flow, view);
+            Runner.Result r = new Runner(templates, connections, journal, Secrets.none(), progress, clock).run(flow, plan(), Map.of());
+            if (r == Runner.Result.STOPPED) {
+                return new Outcome(false, flow.title() + ": stopped. Resume the session to go on: each step checks first.");
+            }
+            List<String> skipped = progress.skipped();
+            return new Outcome(true, flow.title() + (skipped.isEmpty() ? ": finished on every host."
+                    : ": finished, except where you skipped: " + String.join("; ", skipped) + ". Run it again once they are fixed."));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(false, flow.title() + ": stopped as the wizard quit. Resume the session to go on: each step checks first.");

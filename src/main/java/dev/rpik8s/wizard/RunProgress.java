@@ -22,6 +22,7 @@ public final class RunProgress implements RunDisplay {
     private final Flow flow;
     private final RunView view;
     private final Map<String, ProgressLine> lines = new LinkedHashMap<>();
+    private final List<String> skipped = new ArrayList<>();
 
     public RunProgress(Flow flow, RunView view) {
         this.flow = flow;
@@ -44,6 +45,9 @@ public final class RunProgress implements RunDisplay {
         } else if (event instanceof RunEvent.HostChanged c) {
             List<ProgressLine> now;
             synchronized (this) {
+                if (c.state() == HostState.SKIPPED) {
+                    skipped.add(c.host().hostname() + " in \"" + c.step().title() + "\"" + c.detail().map(d -> " (" + d + ")").orElse(""));
+                }
                 lines.put(c.host().address(), new ProgressLine(c.host().hostname(), c.host().address(), words(c.state()),
                         c.detail().orElse(""), over(c.state()), c.state() == HostState.FAILED));
                 now = List.copyOf(lines.values());
@@ -57,6 +61,11 @@ public final class RunProgress implements RunDisplay {
     @Override
     public Decision onFailure(Step step, PlannedHost host, String reason) {
         return view.failed(step.title(), host.hostname() + " (" + host.address() + ")", reason);
+    }
+
+    /** Every host skipped in the run so far, with the step and the operator's reason. */
+    public synchronized List<String> skipped() {
+        return List.copyOf(skipped);
     }
 
     /** "12 hosts: 9 done, 2 already done, 1 skipped". */

@@ -93,6 +93,7 @@ class RunProgressTest {
         progress.show(new RunEvent.StepFinished(t, flow.steps().get(1), false));
         assertEquals("failed Second things pi-22 (10.0.0.22) no space left", told.said.get(1));
         assertEquals("done 2 hosts: 1 already done, 1 skipped", told.said.get(2));
+        assertEquals(List.of("pi-22 in \"Second things\" (card dying)"), progress.skipped(), "for the run's last word");
     }
 
     @Test
