@@ -6,11 +6,10 @@ import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.HostLine;
 import dev.rpik8s.wizard.KeyLine;
 import dev.rpik8s.wizard.Leave;
+import dev.rpik8s.wizard.LineLog;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -27,7 +26,7 @@ final class PlainDiscovery implements DiscoveryDisplay {
     private final PrintWriter out;
     private final Function<String, Optional<String>> ask;
     private final Function<String, Optional<String>> askMasked;
-    private final Map<String, String> printed = new HashMap<>();
+    private final LineLog printed = new LineLog();
     private volatile CountDownLatch done = new CountDownLatch(0);
 
     /**
@@ -134,11 +133,8 @@ final class PlainDiscovery implements DiscoveryDisplay {
                 continue;
             }
             String line = h.text();
-            synchronized (this) {
-                if (!line.equals(printed.get(h.address()))) {
-                    printed.put(h.address(), line);
-                    say(line);
-                }
+            if (printed.isNew(h.address(), line)) {
+                say(line);
             }
         }
     }

@@ -1,12 +1,11 @@
 package dev.rpik8s.plain;
 
+import dev.rpik8s.wizard.LineLog;
 import dev.rpik8s.wizard.ProgressLine;
 import dev.rpik8s.wizard.RunView;
 import dev.rpik8s.wizard.run.Decision;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -15,7 +14,7 @@ final class PlainRun implements RunView {
 
     private final PrintWriter out;
     private final Function<String, Optional<String>> ask;
-    private final Map<String, String> printed = new HashMap<>();
+    private final LineLog printed = new LineLog();
     /** One question at a time; the other hosts' lines go on printing meanwhile. */
     private final Object asking = new Object();
 
@@ -32,11 +31,10 @@ final class PlainRun implements RunView {
         explanation.lines().forEach(l -> say("  " + l));
     }
 
-    /** Only what changed: a log of a 12-host step reads as 12 short histories, not 12 tables. */
     @Override
     public synchronized void hosts(List<ProgressLine> lines) {
         for (ProgressLine l : lines) {
-            if (!l.text().equals(printed.put(l.address(), l.text()))) {
+            if (printed.isNew(l.address(), l.text())) {
                 say(l.text());
             }
         }

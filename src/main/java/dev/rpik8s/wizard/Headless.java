@@ -3,9 +3,7 @@ package dev.rpik8s.wizard;
 import dev.rpik8s.session.Answers;
 import dev.rpik8s.wizard.run.Decision;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -120,7 +118,7 @@ public final class Headless implements Operator {
     private final class Display implements DiscoveryDisplay {
 
         private final Answers.DiscoveryAnswers answered;
-        private final Map<String, String> printed = new HashMap<>();
+        private final LineLog printed = new LineLog();
         final CountDownLatch end = new CountDownLatch(1);
 
         Display(Answers.DiscoveryAnswers answered) {
@@ -135,7 +133,7 @@ public final class Headless implements Operator {
         @Override
         public synchronized void rows(List<HostLine> rows) {
             for (HostLine h : rows) {
-                if (h.settled() && !h.text().equals(printed.put(h.address(), h.text()))) {
+                if (h.settled() && printed.isNew(h.address(), h.text())) {
                     say(h.text());
                 }
             }
@@ -194,7 +192,7 @@ public final class Headless implements Operator {
     @Override
     public Leave run(String title, HostPrep prep) {
         say(title);
-        Map<String, String> printed = new HashMap<>();
+        LineLog printed = new LineLog();
         HostPrep.Outcome o = prep.run(new RunView() {
             @Override
             public void step(int number, int of, String stepTitle, String explanation) {
@@ -203,7 +201,7 @@ public final class Headless implements Operator {
 
             @Override
             public synchronized void hosts(List<ProgressLine> lines) {
-                lines.stream().filter(l -> !l.text().equals(printed.put(l.address(), l.text()))).forEach(l -> say(l.text()));
+                lines.stream().filter(l -> printed.isNew(l.address(), l.text())).forEach(l -> say(l.text()));
             }
 
             @Override
