@@ -114,6 +114,17 @@ public final class Templates {
         return new Rendered(where, "flow", out.toString());
     }
 
+    /**
+     * Whether a flow's condition ({@code when: cluster.runtime == "containerd"}) holds for these values: a Pebble
+     * expression, as an {@code if} takes it.
+     *
+     * @param where how an operator finds the text, for messages: {@code deploy.yaml, step containerd-config, when}
+     * @throws RenderFailed when it does not parse or asks for a value it was not given
+     */
+    public boolean holds(String where, String condition, Map<String, ?> values) throws RenderFailed {
+        return renderCommand(where, "{% if " + condition + " %}yes{% endif %}", values).text().equals("yes");
+    }
+
     private String from(String name) {
         return overrides != null && Files.isRegularFile(overrides.resolve(name)) ? overrides.resolve(name).toString()
                 : "bundled";

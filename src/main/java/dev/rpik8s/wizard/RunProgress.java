@@ -68,8 +68,11 @@ public final class RunProgress implements RunDisplay {
         return List.copyOf(skipped);
     }
 
-    /** "12 hosts: 9 done, 2 already done, 1 skipped". */
+    /** "12 hosts: 9 done, 2 already done, 1 skipped"; a step whose condition no host meets says so. */
     synchronized String summary() {
+        if (lines.isEmpty()) {
+            return "Not needed on any host of this plan.";
+        }
         Map<String, Integer> by = new LinkedHashMap<>();
         for (ProgressLine l : lines.values()) {
             by.merge(l.state(), 1, Integer::sum);

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -158,23 +159,46 @@ class HostPrepOnProfilesTest {
         assertEquals("br_netfilter\noverlay\n1\n1\n1\n", now.out(), now.all());
     }
 
+    /**
+     * Every script of the deploy flow (host-prep/ and runtime/), rendered with that Pi's values for each runtime and
+     * cgroup driver, with a proxy and an insecure registry, is clean under shellcheck.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
-    void everyHostPrepScriptRenderedForTheProfileIsCleanUnderShellcheck(Profile p) throws Exception {
-        Map<String, Object> values = Map.of("host", Map.of("cgroupWords", MemoryCgroup.cmdlineWordsFor(p.kernelRelease()), "hostname", "pi-" + p.name()));
-        try (var files = Files.list(Paths.get("src/main/resources/templates/host-prep"))) {
-            List<String> scripts = files.map(f -> "host-prep/" + f.getFileName()).filter(n -> n.endsWith(".sh")).sorted().toList();
-            assertTrue(scripts.size() >= 6, scripts.toString());
-            for (String name : scripts) {
-                String text = render(name, values);
-                Process sc = new ProcessBuilder("shellcheck", "-s", "bash", "-").redirectErrorStream(true).start();
-                sc.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-                sc.getOutputStream().close();
-                String out = new String(sc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertTrue(sc.waitFor(60, TimeUnit.SECONDS));
-                assertEquals(0, sc.exitValue(), name + " for " + p.name() + ":\n" + text + "\n" + out);
+    void everyDeployScriptRenderedForTheProfileIsCleanUnderShellcheck(Profile p) throws Exception {
+        List<String> scripts = new ArrayList<>();
+        for (String dir : List.of("host-prep", "runtime")) {
+            try (var files = Files.list(Paths.get("src/main/resources/templates", dir))) {
+                files.map(f -> dir + "/" + f.getFileName()).filter(n -> n.endsWith(".sh")).sorted().forEach(scripts::add);
             }
         }
+        assertTrue(scripts.size() >= 20, scripts.toString());
+        for (String runtime : List.of("containerd", "cri-o", "docker")) {
+            for (String driver : List.of("systemd", "cgroupfs")) {
+                Map<String, Object> values = deployValues(p, runtime, driver);
+                for (String name : scripts) {
+                    String text = render(name, values);
+                    Process sc = new ProcessBuilder("shellcheck", "-s", "bash", "-").redirectErrorStream(true).start();
+                    sc.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+                    sc.getOutputStream().close();
+                    String out = new String(sc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertTrue(sc.waitFor(60, TimeUnit.SECONDS));
+                    assertEquals(0, sc.exitValue(), name + " for " + p.name() + ", " + runtime + ", " + driver + ":\n" + text + "\n" + out);
+                }
+            }
+        }
+    }
+
+    /** The values the runner gives a Pi of this profile (its OS, release and userland) in a plan with this runtime. */
+    static Map<String, Object> deployValues(Profile p, String runtime, String driver) {
+        String osId = p.osRelease().lines().filter(l -> l.startsWith("ID=")).map(l -> l.substring(3)).findFirst().orElse("debian");
+        Map<String, Object> host = Map.of("cgroupWords", MemoryCgroup.cmdlineWordsFor(p.kernelRelease()), "hostname", "pi-" + p.name(),
+                "osId", osId, "osCodename", p.osCodename(), "debArch", p.debArch());
+        Map<String, Object> cluster = Map.of("kubernetesMinor", "1.35", "kubernetesRepository", "https://pkgs.k8s.io/core:/stable:/v1.35/deb/",
+                "criDockerd", true, "runtime", runtime, "cgroupDriver", driver,
+                "proxy", Map.of("http", "http://proxy.lan:3128", "https", "http://proxy.lan:3128", "noProxy", "localhost,10.0.0.0/8"),
+                "insecureRegistries", List.of("registry.lan:5000", "10.0.0.5:5000"));
+        return Map.of("host", host, "cluster", cluster);
     }
 
     /** The command text of a step's check, action or verification, rendered as the runner will. */

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class FlowReader {
 
     private static final List<String> FLOW_KEYS = List.of("id", "title", "steps");
-    private static final List<String> STEP_KEYS = List.of("id", "title", "explanation", "targets", "check", "action",
+    private static final List<String> STEP_KEYS = List.of("id", "title", "explanation", "targets", "when", "check", "action",
             "verify", "risk", "order", "kind", "parameters");
     private static final List<String> SCRIPT_KEYS = List.of("template", "run", "files");
     private static final List<String> FILE_KEYS = List.of("template", "to", "mode");
@@ -91,6 +91,7 @@ final class FlowReader {
         Optional<String> explanation = m.required("explanation", "write 'explanation: |' and under it, indented, what "
                 + what + " does and why, as the operator will read it.").map(String::stripTrailing);
         Optional<Targets> targets = m.get("targets").map(this::targets);
+        Optional<String> when = m.text("when").map(String::strip);
         Optional<Script> check = m.get("check").flatMap(n -> script(n, "the check of " + what, true));
         Optional<Script> action = m.get("action").flatMap(n -> script(n, "the action of " + what, false));
         Optional<Script> verify = m.get("verify").flatMap(n -> script(n, "the verification of " + what, true));
@@ -118,7 +119,7 @@ final class FlowReader {
             return Optional.empty();
         }
         return Optional.of(new Step(id.orElseThrow(), title.orElseThrow(), explanation.orElseThrow(),
-                targets.orElse(Targets.NONE), check, action, verify, risk, order, kind.map(StepKind::name), parameters));
+                targets.orElse(Targets.NONE), when, check, action, verify, risk, order, kind.map(StepKind::name), parameters));
     }
 
     private Optional<String> id(String id, NodeMap m, String of) {

@@ -13,6 +13,8 @@ import java.util.Optional;
  *
  * @param explanation what the operator reads on the step's screen: what it does, and why; several lines
  * @param targets     the hosts; empty for a step that runs on the operator's machine only
+ * @param when        a condition on the plan's values ({@code cluster.runtime == "containerd"}), rendered for each
+ *                    target: a host where it is false is not one of the step's hosts; empty for every target
  * @param kind        the named kind, empty for a step of commands
  * @param parameters  the kind's parameters as written, in that order (the kind parses them); empty for a step of
  *                    commands
@@ -22,6 +24,7 @@ public record Step(
         String title,
         String explanation,
         Targets targets,
+        Optional<String> when,
         Optional<Script> check,
         Optional<Script> action,
         Optional<Script> verify,

@@ -62,7 +62,7 @@ public final class DryRun {
             List<StepPlan> steps = new ArrayList<>();
             for (Step step : flow.steps()) {
                 List<HostPlan> rows = new ArrayList<>();
-                for (PlannedHost host : step.targets().resolve(plan)) {
+                for (PlannedHost host : renderer.hostsOf(step)) {
                     rows.add(hostPlan(renderer, step, host, Optional.ofNullable(hosts)));
                 }
                 steps.add(new StepPlan(step, rows));

@@ -31,7 +31,7 @@ final class StepRun {
 
     /** False when the operator stopped the run in this step. */
     boolean run(Step step, Work work, ClusterPlan plan) throws IOException, InterruptedException {
-        List<PlannedHost> hosts = step.targets().resolve(plan);
+        List<PlannedHost> hosts = run.renderer().hostsOf(step);
         run.display().show(new RunEvent.StepStarted(run.clock().instant(), step, hosts));
         hosts.forEach(h -> run.display().show(new RunEvent.HostChanged(run.clock().instant(), step, h, HostState.WAITING,
                 Optional.empty())));

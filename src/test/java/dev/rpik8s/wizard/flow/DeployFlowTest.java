@@ -12,24 +12,34 @@ import org.junit.jupiter.api.Test;
 /** The deploy flow in the jar (top-level wizards/deploy.yaml), checked against the templates it is written for. */
 class DeployFlowTest {
 
-    /** The templates deploy.yaml names; they are written under src/main/resources/templates/host-prep/. */
+    /** The templates deploy.yaml names; they are written under src/main/resources/templates/. */
     private static final Set<String> TEMPLATES = Set.of(
             "host-prep/hostname.sh",
             "host-prep/cmdline-cgroups.sh", "host-prep/cmdline-cgroups-check.sh",
+            "host-prep/gpu-mem.sh", "host-prep/gpu-mem-check.sh",
             "host-prep/swap-off.sh", "host-prep/swap-off-check.sh",
             "host-prep/k8s-modules.conf", "host-prep/k8s-sysctl.conf",
-            "host-prep/cgroups-live.sh");
+            "host-prep/time-sync.sh",
+            "host-prep/cgroups-live.sh",
+            "runtime/repositories.sh", "runtime/repositories-check.sh",
+            "runtime/packages.sh", "runtime/packages-check.sh",
+            "runtime/containerd-config.toml", "runtime/containerd.sh", "runtime/containerd-check.sh",
+            "runtime/crio.conf", "runtime/registries.conf", "runtime/crio.sh", "runtime/crio-check.sh",
+            "runtime/daemon.json", "runtime/docker.sh", "runtime/docker-check.sh",
+            "runtime/cri-docker.service", "runtime/cri-docker.socket", "runtime/cri-dockerd.sh", "runtime/cri-dockerd-check.sh",
+            "runtime/crictl.yaml", "runtime/runtime-ready.sh");
 
     private static Flow deploy() throws FlowException {
         return new FlowLoader(StepKinds.standard(), TEMPLATES::contains, Optional.empty()).load("deploy");
     }
 
     @Test
-    void loadsCleanlyWithTheHostPrepStepsInOrder() throws Exception {
+    void loadsCleanlyWithTheHostPrepAndRuntimeStepsInOrder() throws Exception {
         Flow flow = deploy();
         assertEquals("Deploy a cluster", flow.title());
-        assertEquals(List.of("hostname", "cmdline-cgroups", "swap-off", "kernel-modules", "sysctl", "reboot-masters",
-                "reboot-workers", "back-on-ssh"), flow.steps().stream().map(Step::id).toList());
+        assertEquals(List.of("hostname", "cmdline-cgroups", "gpu-mem", "swap-off", "kernel-modules", "sysctl", "time-sync",
+                "reboot-masters", "reboot-workers", "back-on-ssh", "runtime-repositories", "runtime-packages", "containerd-config",
+                "crio-config", "docker-config", "cri-dockerd", "runtime-ready"), flow.steps().stream().map(Step::id).toList());
     }
 
     @Test
@@ -42,6 +52,15 @@ class DeployFlowTest {
             });
         }
         assertEquals(new TreeSet<>(TEMPLATES), named);
+    }
+
+    @Test
+    void eachRuntimesConfigurationIsForItsOwnRuntimeOnly() throws Exception {
+        Flow flow = deploy();
+        assertEquals(List.of(Optional.of("cluster.runtime == \"containerd\""), Optional.of("cluster.runtime == \"cri-o\""),
+                Optional.of("cluster.runtime == \"docker\""), Optional.of("cluster.runtime == \"docker\" and cluster.criDockerd")),
+                List.of("containerd-config", "crio-config", "docker-config", "cri-dockerd").stream()
+                        .map(id -> flow.step(id).orElseThrow().when()).toList());
     }
 
     @Test

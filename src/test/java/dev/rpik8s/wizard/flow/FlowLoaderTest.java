@@ -64,11 +64,11 @@ class FlowLoaderTest {
                       run: true
                 """);
         assertEquals(new Flow("deploy", "Deploy a cluster", List.of(
-                new Step("hostname", "Set the host name", "First line.\nSecond line.", Targets.of(HostGroup.MASTERS, new NamedRack("b")),
+                new Step("hostname", "Set the host name", "First line.\nSecond line.", Targets.of(HostGroup.MASTERS, new NamedRack("b")), Optional.empty(),
                         Optional.of(Script.run("test \"$(hostname)\" = pi")),
                         Optional.of(Script.template("host-prep/hostname.sh").placing(new FileToPlace("host-prep/k8s.conf", "/etc/k8s.conf", "0600"))),
                         Optional.empty(), Risk.DISRUPTIVE, HostOrder.RACK_BY_RACK, Optional.empty(), Map.of()),
-                new Step("back", "Wait for SSH", "Waits.", Targets.of(HostGroup.ALL), Optional.empty(), Optional.empty(),
+                new Step("back", "Wait for SSH", "Waits.", Targets.of(HostGroup.ALL), Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.of(Script.run("true")), Risk.NONE, HostOrder.PARALLEL, Optional.of("wait-for-ssh"), Map.of("timeout", "5m")))),
                 flow);
     }

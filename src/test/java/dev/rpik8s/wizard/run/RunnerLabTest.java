@@ -106,7 +106,7 @@ class RunnerLabTest {
     }
 
     private static Step step(String id, HostOrder order, Script check, Script action, Script verify) {
-        return new Step(id, id, "", Targets.of(HostGroup.WORKERS), Optional.ofNullable(check), Optional.of(action),
+        return new Step(id, id, "", Targets.of(HostGroup.WORKERS), Optional.empty(), Optional.ofNullable(check), Optional.of(action),
                 Optional.ofNullable(verify), Risk.NONE, order, Optional.empty(), Map.of());
     }
 
@@ -221,10 +221,10 @@ class RunnerLabTest {
     void aRebootStepRebootsOnlyTheHostsItsCheckSaysNeedItAndWaitsForThem() throws Exception {
         PlannedHost pi2 = plan.hosts().get(1);
         sh(pi2, "modprobe overlay");   // a boot forgets it: the reboot is what makes pi-2's check pass
-        Step reboot = new Step("reboot", "reboot", "", Targets.of(HostGroup.WORKERS),
+        Step reboot = new Step("reboot", "reboot", "", Targets.of(HostGroup.WORKERS), Optional.empty(),
                 Optional.of(Script.run("! lsmod | grep -qw overlay")), Optional.empty(), Optional.empty(), Risk.REBOOT,
                 HostOrder.ONE_AT_A_TIME, Optional.of("reboot"), Map.of("timeout", "60s"));
-        Step back = new Step("back", "back", "", Targets.of(HostGroup.WORKERS), Optional.empty(), Optional.empty(),
+        Step back = new Step("back", "back", "", Targets.of(HostGroup.WORKERS), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(Script.run("true")), Risk.NONE, HostOrder.PARALLEL, Optional.of("wait-for-ssh"), Map.of("timeout", "30s"));
         RecordingDisplay display = RecordingDisplay.stoppingAtFailure();
 

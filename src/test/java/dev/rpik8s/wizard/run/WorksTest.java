@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 class WorksTest {
 
     private static Step kind(String kind, Map<String, String> parameters) {
-        return new Step("s", "s", "", Targets.of(HostGroup.ALL), Optional.of(Script.run("true")), Optional.empty(),
+        return new Step("s", "s", "", Targets.of(HostGroup.ALL), Optional.empty(), Optional.of(Script.run("true")), Optional.empty(),
                 Optional.empty(), Risk.NONE, HostOrder.PARALLEL, Optional.of(kind), parameters);
     }
 
     @Test
     void aStepOfCommandsIsItsCommands() throws RunRefused {
-        Step commands = new Step("s", "s", "", Targets.of(HostGroup.ALL), Optional.empty(), Optional.of(Script.run("true")),
+        Step commands = new Step("s", "s", "", Targets.of(HostGroup.ALL), Optional.empty(), Optional.empty(), Optional.of(Script.run("true")),
                 Optional.empty(), Risk.NONE, HostOrder.PARALLEL, Optional.empty(), Map.of());
         assertInstanceOf(Commands.class, Works.of("deploy", commands));
     }
