@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -141,6 +142,89 @@ class HostPrepOnProfilesTest {
         assertEquals(p.memoryController() ? 0 : 1, live.exit(), live.all());
     }
 
+    /** The runtime steps of deploy.yaml, in flow order; each has a check, an action and a verification. */
+    private static final List<String> RUNTIME_STEPS = List.of("runtime-repositories", "runtime-packages", "containerd-config",
+            "crio-config", "docker-config", "cri-dockerd", "runtime-ready");
+
+    /**
+     * The runtime half of deploy on a Pi, with the plan's runtime and cgroup driver (and a proxy and two insecure
+     * registries): repositories with their own keys, packages, the runtime's files, crictl answered; a second run
+     * finds everything done and changes no byte.
+     */
+    @ParameterizedTest(name = "{0} with {1}, {2} driver")
+    @CsvSource({"pi4-8g, cri-o, systemd", "pi3b, docker, cgroupfs", "pi5-8g, containerd, cgroupfs", "cm4, docker, systemd"})
+    void theRuntimeIsInstalledConfiguredAndAnswersCrictl(String profile, String runtime, String driver) throws Exception {
+        Profile p = Profile.named(profile);
+        ScratchPi pi = pi(p);
+        Map<String, Object> values = deployValues(p, runtime, driver);
+        Flow flow = deploy();
+        List<String> steps = RUNTIME_STEPS.stream().filter(id -> holds(flow, id, values)).toList();
+        for (String id : steps) {
+            Step step = flow.step(id).orElseThrow();
+            assertEquals(1, pi.sh(script(flow, id, Step::check, values)).exit(), id + " is not done on a fresh Pi");
+            place(pi, step.action().orElseThrow(), values);
+            if (step.action().orElseThrow().hasCommand()) {
+                ScratchPi.Result done = pi.sh(script(flow, id, Step::action, values));
+                assertEquals(0, done.exit(), id + ": " + done.all());
+            }
+            ScratchPi.Result verify = pi.sh(script(flow, id, Step::verify, values));
+            assertEquals(0, verify.exit(), id + " verified: " + verify.all());
+        }
+        Path root = pi.root();
+        String repo = Files.readString(root.resolve("etc/apt/sources.list.d/" + (runtime.equals("cri-o") ? "cri-o" : "docker") + ".list"));
+        switch (runtime) {
+            case "cri-o" -> {
+                assertEquals("deb [signed-by=/etc/apt/keyrings/cri-o.asc] https://download.opensuse.org/repositories/isv:/cri-o:/stable:/v1.35/deb/ /\n", repo);
+                assertTrue(Files.readString(root.resolve("etc/crio/crio.conf.d/20-rpik8s.conf")).contains("cgroup_manager = \"" + driver + "\""));
+                assertTrue(Files.readString(root.resolve("etc/containers/registries.conf.d/50-rpik8s.conf")).contains("location = \"10.0.0.5:5000\""));
+            }
+            case "docker" -> {
+                String os = p.debArch().equals("armhf") ? "raspbian" : "debian";
+                assertEquals("deb [arch=" + p.debArch() + " signed-by=/etc/apt/keyrings/docker.asc] https://download.docker.com/linux/" + os + " "
+                        + p.osCodename() + " stable\n", repo);
+                assertEquals(driver + "\n", pi.sh("docker info --format '{{.CgroupDriver}}'").out());
+                assertEquals("cri-dockerd 0.3.21 (lab)\n", pi.sh("/usr/local/bin/cri-dockerd --version").out());
+                assertEquals("active\nactive\n", pi.sh("systemctl is-active cri-docker.socket cri-docker").out());
+            }
+            default -> {
+                assertTrue(Files.readString(root.resolve("etc/containerd/config.toml")).contains("SystemdCgroup = " + driver.equals("systemd")));
+                assertTrue(Files.readString(root.resolve("etc/containerd/certs.d/registry.lan:5000/hosts.toml")).contains("server = \"http://registry.lan:5000\""));
+            }
+        }
+        String unit = Map.of("cri-o", "crio", "docker", "docker", "containerd", "containerd").get(runtime);
+        assertTrue(Files.readString(root.resolve("etc/systemd/system/" + unit + ".service.d/http-proxy.conf"))
+                .contains("Environment=\"HTTPS_PROXY=http://proxy.lan:3128\""));
+        assertEquals("Acquire::http::Proxy \"http://proxy.lan:3128\";\nAcquire::https::Proxy \"http://proxy.lan:3128\";\n",
+                Files.readString(root.resolve("etc/apt/apt.conf.d/80rpik8s-proxy")));
+        assertEquals(0, pi.sh("crictl info | tr -d ' \\n' | grep -q '\"type\":\"RuntimeReady\",\"status\":true'").exit());
+
+        Map<String, String> files = snapshot(root);
+        for (String id : steps) {
+            ScratchPi.Result again = pi.sh(script(flow, id, Step::check, values));
+            assertEquals(0, again.exit(), id + " is done the second time: " + again.all());
+        }
+        assertEquals(files, snapshot(root), "the second run changed a file");
+    }
+
+    @org.junit.jupiter.api.Test
+    void criOIsRefusedOnA32BitUserlandWithWhatToDo() throws Exception {
+        Profile p = Profile.named("pi3b");
+        ScratchPi pi = pi(p);
+        ScratchPi.Result r = pi.sh(script(deploy(), "runtime-repositories", Step::action, deployValues(p, "cri-o", "systemd")));
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().contains("cri-o has no packages for a armhf userland: choose containerd, or put Raspberry Pi OS 64-bit"), r.err());
+        assertFalse(Files.exists(pi.root().resolve("etc/apt/sources.list.d/kubernetes.list")), "nothing added");
+    }
+
+    private static boolean holds(Flow flow, String id, Map<String, Object> values) {
+        Step step = flow.step(id).orElseThrow();
+        try {
+            return step.when().isEmpty() || Templates.bundled().holds(id, step.when().get(), values);
+        } catch (Exception e) {
+            throw new AssertionError(id + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Swap off and kept off by the stand-ins' state; the modules and sysctls loaded and in their files. */
     private static void assertHostPrepped(ScratchPi pi, Profile p) throws IOException {
         Path root = pi.root();
@@ -212,10 +296,10 @@ class HostPrepOnProfilesTest {
         return run;
     }
 
-    /** Places an action's files as the runner will: rendered, written through, with their mode. */
+    /** Places an action's files as the runner will: rendered, with their mode, their directory made if missing. */
     private static void place(ScratchPi pi, Script action, Map<String, Object> values) throws Exception {
         for (FileToPlace f : action.files()) {
-            ScratchPi.Result r = pi.sh("install -m " + f.mode() + " /dev/stdin " + f.to(), render(f.template(), values));
+            ScratchPi.Result r = pi.sh("install -D -m " + f.mode() + " /dev/stdin " + f.to(), render(f.template(), values));
             assertEquals(0, r.exit(), f.to() + ": " + r.all());
         }
     }

@@ -8,6 +8,12 @@ package dev.rpik8s.wizard.run;
  */
 public record PlacedFile(String template, String path, String mode, String content) {
 
+    /** The directory it goes into (paths in a flow are absolute: the loader checks). */
+    String directory() {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
     int modeBits() {
         return Integer.parseInt(mode, 8);
     }
