@@ -125,6 +125,19 @@ public final class Templates {
         return renderCommand(where, "{% if " + condition + " %}yes{% endif %}", values).text().equals("yes");
     }
 
+    /** Why a flow's condition cannot be used (it does not parse), for the flow's loader; empty when it can. */
+    public static java.util.Optional<String> conditionProblem(String condition) {
+        try {
+            CONDITIONS.getTemplate("{% if " + condition + " %}yes{% endif %}");
+            return java.util.Optional.empty();
+        } catch (PebbleException e) {
+            return java.util.Optional.of(e.getPebbleMessage());
+        }
+    }
+
+    /** Compiles conditions only, to check them as a flow loads; they are rendered by each Templates. */
+    private static final PebbleEngine CONDITIONS = engine(new StringLoader(), true);
+
     private String from(String name) {
         return overrides != null && Files.isRegularFile(overrides.resolve(name)) ? overrides.resolve(name).toString()
                 : "bundled";

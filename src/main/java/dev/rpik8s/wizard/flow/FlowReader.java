@@ -1,5 +1,6 @@
 package dev.rpik8s.wizard.flow;
 
+import dev.rpik8s.render.Templates;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -92,6 +93,8 @@ final class FlowReader {
                 + what + " does and why, as the operator will read it.").map(String::stripTrailing);
         Optional<Targets> targets = m.get("targets").map(this::targets);
         Optional<String> when = m.text("when").map(String::strip);
+        when.flatMap(Templates::conditionProblem).ifPresent(why -> problems.at(m.get("when").orElseThrow(), "the condition of "
+                + what + " cannot be read (" + why + "): write it as an 'if' takes it, as 'when: cluster.runtime == \"containerd\"'."));
         Optional<Script> check = m.get("check").flatMap(n -> script(n, "the check of " + what, true));
         Optional<Script> action = m.get("action").flatMap(n -> script(n, "the action of " + what, false));
         Optional<Script> verify = m.get("verify").flatMap(n -> script(n, "the verification of " + what, true));

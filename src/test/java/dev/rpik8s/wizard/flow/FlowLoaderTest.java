@@ -2,6 +2,7 @@ package dev.rpik8s.wizard.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,13 +126,27 @@ class FlowLoaderTest {
     @Test
     void anUnknownKeyIsNamedWithTheKeysThereAre() {
         assertEquals(List.of("t.yaml, line 5: unknown key 'titel' in a step; its keys are id, title, explanation, targets, "
-                + "check, action, verify, risk, order, kind and parameters."), problems(flowWithStep("""
+                + "when, check, action, verify, risk, order, kind and parameters."), problems(flowWithStep("""
                 titel: Typo
                 title: Right
                 explanation: x
                 targets: all
                 action: {run: 'true'}
                 """)));
+    }
+
+    @Test
+    void aConditionThatDoesNotParseIsReportedWithItsLine() {
+        List<String> problems = problems(flowWithStep("""
+                title: Only for containerd
+                explanation: x
+                targets: all
+                when: cluster.runtime == == "containerd"
+                action: {run: 'true'}
+                """));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("t.yaml, line 8: the condition of step 'one' cannot be read ("), problems.get(0));
+        assertTrue(problems.get(0).endsWith("write it as an 'if' takes it, as 'when: cluster.runtime == \"containerd\"'."), problems.get(0));
     }
 
     @Test
