@@ -213,8 +213,8 @@ final class RootCommand implements Callable<Integer> {
         }
         HostPrep prep = new HostPrep(session, flow("deploy"), templates(), connections(session, pins, home, logs), Clock.systemUTC());
         if (op.confirm("host-prep", prep.question()) && op.run("host preparation  ·  " + title, prep) == Leave.NEXT) {
-            op.notice("The hosts are prepared. The container runtime and kubeadm, the next steps, are not built yet:"
-                    + " resume this session when they are.");
+            op.notice("The hosts are prepared, and the container runtime answers on each. kubeadm, the next step, is not"
+                    + " built yet: resume this session when it is.");
         }
     }
 

@@ -1,0 +1,211 @@
+package dev.rpik8s.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The first half of deploy (host preparation and the container runtime) as an operator replays it: the real launcher
+ * with an answers file, on a 12-Pi mixed lab from {@code lab up} (3 racks of 4; buster, bullseye, bookworm, trixie;
+ * 32- and 64-bit). Checked in the Pis' own files, which the lab keeps under its directory.
+ */
+class DeployIT {
+
+    /** The files a deploy writes or changes on a Pi, relative to its root; unit states without their time. */
+    private static final List<String> WATCHED = List.of("boot", "etc", "usr/local/bin", "proc/swaps", "var/lib/rpik8s",
+            "var/lib/rpik8s-lab/dpkg.list", "var/lib/rpik8s-lab/modules", "var/lib/rpik8s-lab/sysctl", "var/lib/rpik8s-lab/units");
+
+    @Test
+    void theFirstHalfOfDeployPreparesEveryPiRunsTheRuntimeAndASecondRunChangesNothing() throws Exception {
+        Path state = Files.createTempDirectory(Paths.get("target").toAbsolutePath(), "deploy-it-");
+        Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString());
+        Path lab = state.resolve("rpik8s/lab");
+        Map<String, String> uninterrupted;
+        try {
+            Path answers = answers(state, env, "deploy");
+            LabCommandIT.Run first = LabCommandIT.run(env, "--answers", answers.toString());
+            LabWizardIT.keep("deploy-answers-run", first.out());
+            assertEquals(0, first.exit(), first.out());
+            assertTrue(first.out().contains("Deploy a cluster: finished on every host."), first.out());
+
+            // rebooted exactly where the memory cgroup was off; every Pi left ready for the kubelet
+            assertEquals(new TreeSet<>(List.of("pi-2", "pi-4", "pi-7", "pi-9", "pi-11")), hostsThat("rebooting", first.out()));
+            for (int n = 1; n <= 12; n++) {
+                Path root = root(lab, n);
+                assertPrepared(root, n);
+            }
+
+            LabCommandIT.Run second = LabCommandIT.run(env, "--answers", answers.toString());
+            assertEquals(0, second.exit(), second.out());
+            List<String> summaries = summaries(second.out());
+            assertEquals(17, summaries.size(), second.out());
+            for (String s : summaries) {
+                assertTrue(s.matches("Step \\d+ of 17: .*\\|\\s+(\\d+) hosts?: \\1 already done") || s.contains("Not needed on any host")
+                        || s.startsWith("Step 10 of 17: Wait for every host"), "a second run changes nothing: " + s);
+            }
+            uninterrupted = snapshot(lab);
+            assertEquals(uninterrupted, snapshotAfter(lab, env, answers), "a third run changed a file");
+        } finally {
+            LabCommandIT.run(env, "lab", "down");
+        }
+
+        // The same on a fresh lab, killed while packages install, then resumed: the same files in the end.
+        Path other = Files.createTempDirectory(Paths.get("target").toAbsolutePath(), "deploy-it-killed-");
+        Map<String, String> otherEnv = Map.of("XDG_STATE_HOME", other.toString());
+        try {
+            Path answers = answers(other, otherEnv, "deploy");
+            Path journal = other.resolve("rpik8s/sessions/deploy/journal.jsonl");
+            String killedAt = runUntilKilled(otherEnv, answers, journal, "\"kind\":\"STARTED\",\"flow\":\"deploy\",\"step\":\"runtime-packages\"");
+            assertFalse(killedAt.contains("\"kind\":\"FINISHED\""), "killed before the end: " + killedAt);
+
+            LabCommandIT.Run resumed = LabCommandIT.run(otherEnv, "--answers", answers.toString());
+            LabWizardIT.keep("deploy-answers-resumed", resumed.out());
+            assertEquals(0, resumed.exit(), resumed.out());
+            assertTrue(resumed.out().contains("Deploy a cluster: finished on every host."), resumed.out());
+            assertEquals(uninterrupted, snapshot(other.resolve("rpik8s/lab")), "the resumed run ends with other files than an uninterrupted one");
+        } finally {
+            LabCommandIT.run(otherEnv, "lab", "down");
+        }
+    }
+
+    /** A lab up under {@code state}, and an answers file for it: the 12 Pis as pi-1..12, one master, containerd. */
+    private static Path answers(Path state, Map<String, String> env, String session) throws Exception {
+        LabCommandIT.Run up = LabCommandIT.run(env, "lab", "up");
+        assertEquals(0, up.exit(), up.out());
+        Matcher login = Pattern.compile("ssh -i (\\S+) .*-p (\\d+) ").matcher(up.out());
+        assertTrue(login.find(), up.out());
+        String racks = IntStream.rangeClosed(1, 3).mapToObj(r -> "  - name: rack-" + r + "\n    hosts:\n"
+                + IntStream.rangeClosed(4 * r - 3, 4 * r).mapToObj(n -> "    - {address: 127.0.2." + n + ", port: " + login.group(2)
+                        + ", name: pi-" + n + ", roles: [" + (n == 1 ? "MASTER" : "WORKER") + "], labels: {}}\n").collect(Collectors.joining()))
+                .collect(Collectors.joining());
+        // 1.26: the last Kubernetes with 32-bit packages, for the lab's armhf Pis; cpuCFSQuota off for its buster
+        // kernels without CFS bandwidth, as the board's finding offers
+        Path file = state.resolve(session + ".yaml");
+        Files.writeString(file, "session: " + session + "\ntarget: lab\ndiscovery:\n  scan: {ranges: 127.0.2.1-12, port: " + login.group(2)
+                + ", user: root, keyFile: " + login.group(1) + "}\n  trustNewHostKeys: true\nplan:\n  cluster: lab\n  racks:\n" + racks
+                + "  settings:\n    kubernetesVersion: \"1.26\"\n    podCidr: 10.244.0.0/16\n    serviceCidr: 10.96.0.0/12\n    cni: FLANNEL\n"
+                + "    runtime: CONTAINERD\n    cgroupDriver: SYSTEMD\n    endpoint: {mode: FIRST_MASTER}\n"
+                + "    proxy: {http: \"\", https: \"\", noProxy: \"\"}\n    insecureRegistries: []\n    cpuCfsQuota: false\n    allowCgroupV1: false\n"
+                + "confirmed: [host-prep]\n");
+        return file;
+    }
+
+    /** The launcher replaying {@code answers}, killed (as kill -9 would) once the journal has {@code line}; the journal then. */
+    private static String runUntilKilled(Map<String, String> env, Path answers, Path journal, String line) throws Exception {
+        ProcessBuilder b = new ProcessBuilder("bash", Paths.get("rpik8s-tui").toAbsolutePath().toString(), "--answers", answers.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectInput(new File("/dev/null"));
+        b.environment().putAll(env);
+        Process p = b.start();
+        Instant until = Instant.now().plus(Duration.ofMinutes(4));
+        try {
+            while (!(Files.exists(journal) && Files.readString(journal, StandardCharsets.UTF_8).contains(line))) {
+                assertTrue(p.isAlive(), "the run ended before " + line);
+                assertTrue(Instant.now().isBefore(until), "no " + line + " in " + journal);
+                Thread.sleep(20);
+            }
+        } finally {
+            p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        }
+        return Files.readString(journal, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> snapshotAfter(Path lab, Map<String, String> env, Path answers) throws Exception {
+        LabCommandIT.Run again = LabCommandIT.run(env, "--answers", answers.toString());
+        assertEquals(0, again.exit(), again.out());
+        return snapshot(lab);
+    }
+
+    /** The lab's N-th Pi's root: pi-r1-1 is 127.0.2.1, 4 Pis a rack. */
+    private static Path root(Path lab, int n) {
+        return lab.resolve("pis/pi-r" + ((n - 1) / 4 + 1) + "-" + ((n - 1) % 4 + 1) + "/root");
+    }
+
+    private static void assertPrepared(Path root, int n) throws IOException {
+        String pi = "pi-" + n + ": ";
+        assertEquals("pi-" + n + "\n", Files.readString(root.resolve("etc/hostname")), pi);
+        Path boot = Files.exists(root.resolve("boot/firmware/cmdline.txt")) ? root.resolve("boot/firmware") : root.resolve("boot");
+        assertTrue(Files.readString(boot.resolve("cmdline.txt")).contains(" cgroup_enable=memory"), pi + "cmdline.txt");
+        assertTrue(Files.readString(boot.resolve("config.txt")).endsWith("\n[all]\n# Written by rpik8s-tui: a headless Kubernetes node needs no GPU memory.\ngpu_mem=16\n"),
+                pi + "config.txt");
+        assertEquals(1, Files.readAllLines(root.resolve("proc/swaps")).size(), pi + "swap off");
+        assertTrue(Files.readString(root.resolve("etc/sysctl.d/99-kubernetes.conf")).contains("net.ipv4.ip_forward = 1"), pi);
+        assertTrue(Files.readString(root.resolve("etc/modules-load.d/k8s.conf")).contains("\nbr_netfilter\n"), pi);
+        assertTrue(Files.readString(root.resolve("etc/apt/sources.list.d/kubernetes.list")).contains("https://pkgs.k8s.io/core:/stable:/v1.26/deb/"), pi);
+        String docker = Files.readString(root.resolve("etc/apt/sources.list.d/docker.list"));
+        assertTrue(docker.contains(Files.readString(root.resolve("var/lib/rpik8s-lab/dpkg.list")).contains("\tarmhf\n")
+                ? "https://download.docker.com/linux/raspbian" : "https://download.docker.com/linux/debian"), pi + docker);
+        assertTrue(Files.readString(root.resolve("var/lib/rpik8s-lab/dpkg.list")).contains("containerd.io\t"), pi);
+        assertTrue(Files.readString(root.resolve("etc/containerd/config.toml")).contains("SystemdCgroup = true"), pi);
+        assertTrue(Files.readString(root.resolve("var/lib/rpik8s-lab/units/containerd")).contains("active=active"), pi);
+        assertTrue(Files.readString(root.resolve("etc/crictl.yaml")).contains("unix:///run/containerd/containerd.sock"), pi);
+    }
+
+    /** Each step's title and its summary line, as "Step N of 17: title|  summary". */
+    private static List<String> summaries(String out) {
+        List<String> lines = out.lines().toList();
+        List<String> steps = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("Step ")) {
+                int j = i + 1;
+                while (j < lines.size() && lines.get(j).startsWith("  pi-")) {
+                    j++;
+                }
+                steps.add(lines.get(i) + "|" + (j < lines.size() ? lines.get(j) : ""));
+            }
+        }
+        return steps;
+    }
+
+    /** The plan's names of the hosts whose line showed {@code state} at some point. */
+    private static TreeSet<String> hostsThat(String state, String out) {
+        return out.lines().filter(l -> l.startsWith("  pi-") && l.strip().endsWith(state)).map(l -> l.strip().split("\\s+")[0])
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Every watched file of every Pi, as its path and SHA-256; unit states without the time they changed. */
+    private static Map<String, String> snapshot(Path lab) throws Exception {
+        Map<String, String> m = new TreeMap<>();
+        for (int n = 1; n <= 12; n++) {
+            Path root = root(lab, n);
+            for (String w : WATCHED) {
+                if (!Files.exists(root.resolve(w))) {
+                    continue;
+                }
+                try (var files = Files.walk(root.resolve(w))) {
+                    for (Path f : files.filter(Files::isRegularFile).toList()) {
+                        String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+                        if (w.endsWith("units")) {
+                            text = text.replaceAll("(?m)^since=.*$", "");
+                        }
+                        m.put("pi-" + n + "/" + root.relativize(f), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                                .digest(text.getBytes(StandardCharsets.ISO_8859_1))));
+                    }
+                }
+            }
+        }
+        return m;
+    }
+}
