@@ -68,6 +68,10 @@ public record Answers(String session, Target target, Optional<DiscoveryAnswers> 
         if (bad.isPresent()) {
             throw new SessionException(file + ", session: " + bad.get());
         }
+        Optional<String> masked = a.plan().flatMap(PlanAnswers::unreplayable);
+        if (masked.isPresent()) {
+            throw new SessionException(file + ", " + masked.get());
+        }
         return a;
     }
 

@@ -5,6 +5,7 @@ import dev.rpik8s.cluster.ClusterSettings;
 import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.cluster.FindingOverride;
 import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.cluster.ProxySettings;
 import dev.rpik8s.cluster.Rack;
 import dev.rpik8s.cluster.Role;
 import java.util.ArrayList;
@@ -50,7 +51,19 @@ public record PlanAnswers(String cluster, List<RackAnswers> racks, List<String> 
     static PlanAnswers of(ClusterPlan plan, List<String> leftOut) {
         List<RackAnswers> racks = plan.racks().stream().map(r -> new RackAnswers(r.name(), plan.hostsIn(r.name()).stream()
                 .map(h -> new HostAnswers(h.address(), h.port(), h.hostname(), h.roles(), h.labels())).toList())).toList();
-        return new PlanAnswers(plan.name(), racks, leftOut, plan.settings(), plan.overrides());
+        // no secret in an answers file: a proxy's password is written masked, and a replay asks for it to be put back
+        ClusterSettings settings = plan.settings().withProxy(plan.settings().proxy().masked(Secrets.MASK));
+        return new PlanAnswers(plan.name(), racks, leftOut, settings, plan.overrides());
+    }
+
+    /** Why these answers cannot be replayed as written; empty when they can. */
+    Optional<String> unreplayable() {
+        ProxySettings p = settings.proxy();
+        if (p.http().contains(Secrets.MASK) || p.https().contains(Secrets.MASK)) {
+            return Optional.of("plan.settings.proxy: the proxy's password is written " + Secrets.MASK
+                    + " (answers files keep no secret): put the password in its place, in your copy of the file.");
+        }
+        return Optional.empty();
     }
 
     /**

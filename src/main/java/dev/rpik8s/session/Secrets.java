@@ -2,6 +2,7 @@ package dev.rpik8s.session;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -30,6 +31,11 @@ public final class Secrets {
         if (secret != null && !secret.isEmpty()) {
             known.addIfAbsent(secret);
         }
+    }
+
+    /** Every secret known now, for what masks on its own (the SSH layer's host logs). */
+    public List<String> all() {
+        return List.copyOf(known);
     }
 
     /** The text with every known secret replaced by a mask; longest first, so a secret holding another is masked whole. */

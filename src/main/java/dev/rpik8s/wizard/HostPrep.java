@@ -74,9 +74,10 @@ public final class HostPrep {
      * what can go wrong in a run: the outcome says it, with what to do.
      */
     public Outcome run(RunView view) {
-        try (Journal journal = session.openJournal(clock, Secrets.none())) {
+        Secrets secrets = Secrets.of(plan().settings().proxy().passwords());
+        try (Journal journal = session.openJournal(clock, secrets)) {
             RunProgress progress = new RunProgress(flow, view);
-            Runner.Result r = new Runner(templates, connections, journal, Secrets.none(), progress, clock).run(flow, plan(), Map.of());
+            Runner.Result r = new Runner(templates, connections, journal, secrets, progress, clock).run(flow, plan(), Map.of());
             if (r == Runner.Result.STOPPED) {
                 return new Outcome(false, flow.title() + ": stopped. Resume the session to go on: each step checks first.");
             }

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rpik8s.cluster.ClusterPlan;
 import dev.rpik8s.cluster.DiscoveredHost;
+import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.cluster.ProxySettings;
+import dev.rpik8s.cluster.Rack;
 import dev.rpik8s.cluster.ScanInputs;
 import dev.rpik8s.discovery.FactsParser;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +114,28 @@ class SessionTest {
         assertEquals(Map.of("10.0.0.21", "SHA256:key10.0.0.21", "10.0.0.22", "SHA256:key10.0.0.22"), d.hostKeys());
         assertFalse(d.trustNewHostKeys(), "trusting unseen keys is never written for the operator");
         assertEquals(new ScanInputs("10.0.0.20-40", 22, "pi", "/k/id"), d.scan());
+    }
+
+    @Test
+    void aProxysPasswordIsKeptInTheSessionButMaskedInItsAnswersWhichThenAskForIt() throws Exception {
+        Session s = Session.open(sessions, "home", Target.NETWORK, CLOCK);
+        s.save(s.spec().withDiscovery(new ScanInputs("10.0.0.20-40", 22, "pi", "/k/id"), hosts()));
+        ClusterPlan plan = ClusterPlan.of("home", List.of(new Rack("rack-1")),
+                List.of(PlannedHost.unassigned("10.0.0.21", 22, "pi-21", "rack-1", Optional.empty())));
+        s.save(s.spec().withPlan(plan.withSettings(plan.settings().withProxy(
+                new ProxySettings("http://pi:s3cret@proxy.lan:3128", "", "localhost")))));
+
+        assertTrue(Files.readString(s.dir().resolve("session.yaml")).contains("http://pi:s3cret@proxy.lan:3128"));
+        String written = Files.readString(s.answersFile());
+        assertFalse(written.contains("s3cret"), written);
+        assertTrue(written.contains("http://pi:********@proxy.lan:3128"), written);
+
+        SessionException refused = assertThrows(SessionException.class, () -> Answers.read(s.answersFile()));
+        assertEquals(s.answersFile() + ", plan.settings.proxy: the proxy's password is written ******** (answers files keep no"
+                + " secret): put the password in its place, in your copy of the file.", refused.getMessage());
+        Path mine = sessions.resolve("mine.yaml");
+        Files.writeString(mine, written.replace("********", "s3cret"));
+        assertEquals("http://pi:s3cret@proxy.lan:3128", Answers.read(mine).plan().orElseThrow().settings().proxy().http());
     }
 
     @Test

@@ -3,8 +3,10 @@ package dev.rpik8s.wizard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rpik8s.cluster.ClusterPlan;
 import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.cluster.ProxySettings;
 import dev.rpik8s.cluster.ScanInputs;
 import dev.rpik8s.discovery.Discovery;
 import dev.rpik8s.discovery.DiscoveryListener;
@@ -103,6 +105,10 @@ class HostPrepLabTest {
         session.save(session.spec().withDiscovery(new ScanInputs(range, port, "root", lab.clientKey().toString()), found));
         PlanStep board = new PlanStep(session, Clock.systemUTC());
         assertEquals(Optional.empty(), board.acceptSuggestion());
+        // a proxy with a password: on the hosts where apt and containerd read it, in no log and not in the journal
+        ClusterPlan planned = session.spec().plan().orElseThrow();
+        session.save(session.spec().withPlan(planned.withSettings(planned.settings().withProxy(
+                new ProxySettings("http://pi:s3cret-pw@proxy.lan:3128", "http://pi:s3cret-pw@proxy.lan:3128", "localhost")))));
 
         Connections connections = host -> new SshRemote(new Endpoint(host.address(), host.address(), host.port(), "root",
                 List.of(lab.clientKey())), ssh);
@@ -132,6 +138,27 @@ class HostPrepLabTest {
             assertEquals("live", sh(ssh, h, "if [ -f /sys/fs/cgroup/cgroup.controllers ]; then grep -qw memory /sys/fs/cgroup/cgroup.controllers;"
                     + " else awk '$1==\"memory\" && $4==1 {f=1} END {exit !f}' /proc/cgroups; fi && echo live").strip(),
                     h.hostname() + ": the memory cgroup is live after its reboot");
+        }
+
+        assertTrue(sh(ssh, session.spec().plan().orElseThrow().hosts().get(0), "cat /etc/systemd/system/containerd.service.d/http-proxy.conf")
+                .contains("Environment=\"HTTPS_PROXY=http://pi:s3cret-pw@proxy.lan:3128\""));
+        try (var logs = java.nio.file.Files.walk(home)) {
+            // all but session.yaml: the plan itself, private to the operator (0600), from which later runs need the proxy
+            List<Path> written = logs.filter(java.nio.file.Files::isRegularFile)
+                    .filter(f -> !f.toString().contains("known_hosts") && !f.endsWith("session.yaml")).toList();
+            assertTrue(written.stream().anyMatch(f -> f.endsWith("answers.yaml")), written.toString());
+            assertTrue(written.stream().anyMatch(f -> f.toString().endsWith("journal.jsonl")), written.toString());
+            for (Path f : written) {
+                String text = java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertTrue(!text.contains("s3cret-pw"), "the proxy's password in " + f);
+            }
+            assertTrue(written.stream().anyMatch(f -> {
+                try {
+                    return java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1).contains("pi:********@proxy.lan");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }), "a host's log shows the script, masked");
         }
 
         Watched second = new Watched();

@@ -124,7 +124,8 @@ final class HostRun {
 
     private ExecResult exec(String part, String script) throws StepFailed {
         try {
-            return remote().exec(CommandSpec.of(script).runAsRoot());
+            // the rendered script may hold a secret (a proxy's password): masked in the host's log, as in the journal
+            return remote().exec(CommandSpec.of(script).runAsRoot().withSecrets(run.secrets().all().toArray(String[]::new)));
         } catch (RemoteException e) {
             throw new StepFailed(part + ": " + e.getMessage());
         }
