@@ -140,8 +140,6 @@ class HostPrepLabTest {
                     h.hostname() + ": the memory cgroup is live after its reboot");
         }
 
-        assertTrue(sh(ssh, session.spec().plan().orElseThrow().hosts().get(0), "cat /etc/systemd/system/containerd.service.d/http-proxy.conf")
-                .contains("Environment=\"HTTPS_PROXY=http://pi:s3cret-pw@proxy.lan:3128\""));
         try (var logs = java.nio.file.Files.walk(home)) {
             // all but session.yaml: the plan itself, private to the operator (0600), from which later runs need the proxy
             List<Path> written = logs.filter(java.nio.file.Files::isRegularFile)
@@ -160,6 +158,10 @@ class HostPrepLabTest {
                 }
             }), "a host's log shows the script, masked");
         }
+
+        // read after the logs were: this test's own commands log what they print
+        assertTrue(sh(ssh, session.spec().plan().orElseThrow().hosts().get(0), "cat /etc/systemd/system/containerd.service.d/http-proxy.conf")
+                .contains("Environment=\"HTTPS_PROXY=http://pi:s3cret-pw@proxy.lan:3128\""));
 
         Watched second = new Watched();
         assertTrue(prep.run(second).finished());
