@@ -40,6 +40,14 @@ while IFS= read -r p || [ -n "$p" ]; do
         mount --bind "./$rel" "$p"
     fi
 done < "$binds"
+# Real tools a stand-in hands some calls over to (curl, for the Pis' own addresses: they share this machine's
+# loopback), bound where the stand-in finds them before the stand-ins cover them; /usr/local is the Pi's overlay
+mkdir -p /usr/local/lib/rpik8s-lab
+real=$(command -v curl 2>/dev/null || true)
+if [ -n "$real" ]; then
+    : > /usr/local/lib/rpik8s-lab/curl
+    mount --bind "$(readlink -f "$real")" /usr/local/lib/rpik8s-lab/curl
+fi
 # the stand-ins last, over the overlays: nothing but mount and mkdir ran before them
 mount --bind .lab-bin /usr/local/sbin
 for f in .lab-bin/*; do

@@ -11,6 +11,7 @@ import java.util.List;
  *                          bandwidth, and CPU limits are enforced nowhere
  * @param allowCgroupV1     renders the kubelet's failCgroupV1: false (and skips kubeadm's check), for 1.35 and
  *                          later on cgroup v1 hosts
+ * @param upgradePackages   host preparation starts with apt-get full-upgrade on every host (slow on SD cards)
  */
 public record ClusterSettings(
         String kubernetesVersion,
@@ -23,7 +24,8 @@ public record ClusterSettings(
         ProxySettings proxy,
         List<String> insecureRegistries,
         boolean cpuCfsQuota,
-        boolean allowCgroupV1) {
+        boolean allowCgroupV1,
+        boolean upgradePackages) {
 
     public ClusterSettings {
         if (kubernetesVersion == null || kubernetesVersion.isBlank()) {
@@ -44,61 +46,66 @@ public record ClusterSettings(
      */
     public static ClusterSettings defaults() {
         return new ClusterSettings("1.35", "10.244.0.0/16", "10.96.0.0/12", Cni.FLANNEL, ContainerRuntime.CONTAINERD,
-                CgroupDriver.SYSTEMD, Endpoint.firstMaster(), ProxySettings.none(), List.of(), true, false);
+                CgroupDriver.SYSTEMD, Endpoint.firstMaster(), ProxySettings.none(), List.of(), true, false, false);
     }
 
     public ClusterSettings withKubernetesVersion(String version) {
         return new ClusterSettings(version, podCidr, serviceCidr, cni, runtime, cgroupDriver, endpoint, proxy,
-                insecureRegistries, cpuCfsQuota, allowCgroupV1);
+                insecureRegistries, cpuCfsQuota, allowCgroupV1, upgradePackages);
     }
 
     public ClusterSettings withRuntime(ContainerRuntime newRuntime) {
         return new ClusterSettings(kubernetesVersion, podCidr, serviceCidr, cni, newRuntime, cgroupDriver, endpoint, proxy,
-                insecureRegistries, cpuCfsQuota, allowCgroupV1);
+                insecureRegistries, cpuCfsQuota, allowCgroupV1, upgradePackages);
     }
 
     public ClusterSettings withCni(Cni newCni) {
         return new ClusterSettings(kubernetesVersion, podCidr, serviceCidr, newCni, runtime, cgroupDriver, endpoint, proxy,
-                insecureRegistries, cpuCfsQuota, allowCgroupV1);
+                insecureRegistries, cpuCfsQuota, allowCgroupV1, upgradePackages);
     }
 
     public ClusterSettings withCgroupDriver(CgroupDriver driver) {
         return new ClusterSettings(kubernetesVersion, podCidr, serviceCidr, cni, runtime, driver, endpoint, proxy,
-                insecureRegistries, cpuCfsQuota, allowCgroupV1);
+                insecureRegistries, cpuCfsQuota, allowCgroupV1, upgradePackages);
     }
 
     public ClusterSettings withPodCidr(String cidr) {
         return new ClusterSettings(kubernetesVersion, cidr, serviceCidr, cni, runtime, cgroupDriver, endpoint, proxy,
-                insecureRegistries, cpuCfsQuota, allowCgroupV1);
+                insecureRegistries, cpuCfsQuota, allowCgroupV1, upgradePackages);
     }
 
     public ClusterSettings withServiceCidr(String cidr) {
         return new ClusterSettings(kubernetesVersion, podCidr, cidr, cni, runtime, cgroupDriver, endpoint, proxy,
-                insecureRegistries, cpuCfsQuota, allowCgroupV1);
+                insecureRegistries, cpuCfsQuota, allowCgroupV1, upgradePackages);
     }
 
     public ClusterSettings withEndpoint(Endpoint newEndpoint) {
         return new ClusterSettings(kubernetesVersion, podCidr, serviceCidr, cni, runtime, cgroupDriver, newEndpoint, proxy,
-                insecureRegistries, cpuCfsQuota, allowCgroupV1);
+                insecureRegistries, cpuCfsQuota, allowCgroupV1, upgradePackages);
     }
 
     public ClusterSettings withProxy(ProxySettings newProxy) {
         return new ClusterSettings(kubernetesVersion, podCidr, serviceCidr, cni, runtime, cgroupDriver, endpoint, newProxy,
-                insecureRegistries, cpuCfsQuota, allowCgroupV1);
+                insecureRegistries, cpuCfsQuota, allowCgroupV1, upgradePackages);
     }
 
     public ClusterSettings withInsecureRegistries(List<String> registries) {
         return new ClusterSettings(kubernetesVersion, podCidr, serviceCidr, cni, runtime, cgroupDriver, endpoint, proxy,
-                registries, cpuCfsQuota, allowCgroupV1);
+                registries, cpuCfsQuota, allowCgroupV1, upgradePackages);
     }
 
     public ClusterSettings withCpuCfsQuota(boolean on) {
         return new ClusterSettings(kubernetesVersion, podCidr, serviceCidr, cni, runtime, cgroupDriver, endpoint, proxy,
-                insecureRegistries, on, allowCgroupV1);
+                insecureRegistries, on, allowCgroupV1, upgradePackages);
     }
 
     public ClusterSettings withAllowCgroupV1(boolean allow) {
         return new ClusterSettings(kubernetesVersion, podCidr, serviceCidr, cni, runtime, cgroupDriver, endpoint, proxy,
-                insecureRegistries, cpuCfsQuota, allow);
+                insecureRegistries, cpuCfsQuota, allow, upgradePackages);
+    }
+
+    public ClusterSettings withUpgradePackages(boolean upgrade) {
+        return new ClusterSettings(kubernetesVersion, podCidr, serviceCidr, cni, runtime, cgroupDriver, endpoint, proxy,
+                insecureRegistries, cpuCfsQuota, allowCgroupV1, upgrade);
     }
 }

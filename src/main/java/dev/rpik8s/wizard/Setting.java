@@ -17,7 +17,8 @@ public enum Setting {
     HTTP_PROXY("HTTP proxy", true),
     HTTPS_PROXY("HTTPS proxy", true),
     NO_PROXY("No proxy", true),
-    INSECURE_REGISTRIES("Insecure registries", true);
+    INSECURE_REGISTRIES("Insecure registries", true),
+    UPGRADE_PACKAGES("Upgrade packages", false);
 
     private final String label;
     private final boolean typed;

@@ -54,6 +54,7 @@ public final class SettingsStep {
             case CGROUP_DRIVER -> key(now.cgroupDriver());
             case CPU_CFS_QUOTA -> onOff(now.cpuCfsQuota());
             case ALLOW_CGROUP_V1 -> onOff(now.allowCgroupV1());
+            case UPGRADE_PACKAGES -> onOff(now.upgradePackages());
             case CNI -> key(now.cni());
             case POD_CIDR -> now.podCidr();
             case SERVICE_CIDR -> now.serviceCidr();
@@ -92,6 +93,8 @@ public final class SettingsStep {
                     + " empty or none for no proxy.";
             case NO_PROXY -> "Reached without the proxy, comma separated: names, .domains, addresses, CIDRs. Include the hosts'"
                     + " network, the pod and the service CIDR.";
+            case UPGRADE_PACKAGES -> "Host preparation starts with apt-get full-upgrade on every host: the fixes of the OS, and"
+                    + " for old kernels the CFS bandwidth they lack; slow on SD cards. A new kernel runs from the next boot.";
             case INSECURE_REGISTRIES -> "Registries reached over plain HTTP, as HOST:PORT, comma separated, such as"
                     + " registry.lan:5000; empty or none for none.";
         };
@@ -135,7 +138,7 @@ public final class SettingsStep {
             case CGROUP_DRIVER -> Arrays.stream(CgroupDriver.values()).map(SettingsStep::key).toList();
             case CNI -> Arrays.stream(Cni.values()).filter(c -> v.map(x -> x.cnis().contains(c)).orElse(true)).map(SettingsStep::key).toList();
             case ENDPOINT -> Arrays.stream(EndpointMode.values()).map(SettingsStep::key).toList();
-            case CPU_CFS_QUOTA, ALLOW_CGROUP_V1 -> List.of("on", "off");
+            case CPU_CFS_QUOTA, ALLOW_CGROUP_V1, UPGRADE_PACKAGES -> List.of("on", "off");
             default -> List.of();
         };
     }
@@ -168,6 +171,7 @@ public final class SettingsStep {
             case CPU_CFS_QUOTA -> v.equals("on") ? "CPU limits enforced; needs CFS bandwidth"
                     : "pods start without CFS bandwidth; CPU limits not enforced";
             case ALLOW_CGROUP_V1 -> v.equals("on") ? "kubelet failCgroupV1: false" : "the kubelet's own default";
+            case UPGRADE_PACKAGES -> v.equals("on") ? "apt-get full-upgrade first" : "packages left as they are";
             case CNI -> cni(v) == Cni.WEAVE ? "no longer maintained" : "";
             case ENDPOINT -> key(settings().endpoint().mode()).equals(v) ? endpointTarget() : "";
             default -> "";
@@ -235,6 +239,7 @@ public final class SettingsStep {
             case CGROUP_DRIVER -> now.withCgroupDriver(CgroupDriver.valueOf(v.toUpperCase(Locale.ROOT)));
             case CPU_CFS_QUOTA -> now.withCpuCfsQuota(v.equals("on"));
             case ALLOW_CGROUP_V1 -> now.withAllowCgroupV1(v.equals("on"));
+            case UPGRADE_PACKAGES -> now.withUpgradePackages(v.equals("on"));
             case CNI -> now.withCni(cni(v));
             default -> throw new IllegalArgumentException(s.label() + " is not chosen from a list.");
         };

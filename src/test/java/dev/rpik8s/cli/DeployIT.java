@@ -59,10 +59,10 @@ class DeployIT {
             LabCommandIT.Run second = LabCommandIT.run(env, "--answers", answers.toString());
             assertEquals(0, second.exit(), second.out());
             List<String> summaries = summaries(second.out());
-            assertEquals(17, summaries.size(), second.out());
+            assertEquals(18, summaries.size(), second.out());
             for (String s : summaries) {
-                assertTrue(s.matches("Step \\d+ of 17: .*\\|\\s+(\\d+) hosts?: \\1 already done") || s.contains("Not needed on any host")
-                        || s.startsWith("Step 10 of 17: Wait for every host"), "a second run changes nothing: " + s);
+                assertTrue(s.matches("Step \\d+ of 18: .*\\|\\s+(\\d+) hosts?: \\1 already done") || s.contains("Not needed on any host")
+                        || s.startsWith("Step 11 of 18: Wait for every host"), "a second run changes nothing: " + s);
             }
             uninterrupted = snapshot(lab);
             assertEquals(uninterrupted, snapshotAfter(lab, env, answers), "a third run changed a file");
@@ -165,7 +165,7 @@ class DeployIT {
         assertTrue(Files.readString(root.resolve("etc/crictl.yaml")).contains("unix:///run/containerd/containerd.sock"), pi);
     }
 
-    /** Each step's title and its summary line, as "Step N of 17: title|  summary". */
+    /** Each step's title and its summary line, as "Step N of 18: title|  summary". */
     private static List<String> summaries(String out) {
         List<String> lines = out.lines().toList();
         List<String> steps = new java.util.ArrayList<>();

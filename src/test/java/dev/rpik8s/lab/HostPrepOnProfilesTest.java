@@ -281,7 +281,7 @@ class HostPrepOnProfilesTest {
         Map<String, Object> cluster = Map.of("kubernetesMinor", "1.35", "kubernetesRepository", "https://pkgs.k8s.io/core:/stable:/v1.35/deb/",
                 "criDockerd", true, "runtime", runtime, "cgroupDriver", driver,
                 "proxy", Map.of("http", "http://proxy.lan:3128", "https", "http://proxy.lan:3128", "noProxy", "localhost,10.0.0.0/8"),
-                "insecureRegistries", List.of("registry.lan:5000", "10.0.0.5:5000"));
+                "insecureRegistries", List.of("registry.lan:5000", "10.0.0.5:5000"), "upgradePackages", true);
         return Map.of("host", host, "cluster", cluster);
     }
 

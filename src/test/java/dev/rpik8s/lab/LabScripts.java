@@ -10,10 +10,11 @@ final class LabScripts {
     private LabScripts() {
     }
 
-    /** The Kubernetes v1.30 package repository, added as its install guide says. */
-    static final String K8S_REPO =
-            "echo 'deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.30/deb/ /'"
-                    + " > /etc/apt/sources.list.d/kubernetes.list";
+    /** The Kubernetes v1.30 package repository, added as its install guide says: its key, then its list. */
+    static final String K8S_REPO = "mkdir -p /etc/apt/keyrings"
+            + " && curl -fsSL https://pkgs.k8s.io/core:/stable:/v1.30/deb/Release.key > /etc/apt/keyrings/kubernetes-apt-keyring.gpg"
+            + " && echo 'deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.30/deb/ /'"
+            + " > /etc/apt/sources.list.d/kubernetes.list";
 
     static final String PREPARE_CONTROL_PLANE = String.join(" && ", List.of(
             K8S_REPO,

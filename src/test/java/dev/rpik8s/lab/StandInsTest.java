@@ -28,6 +28,29 @@ class StandInsTest {
     }
 
     @Test
+    void curlServesTheRepositoriesKeysOfflineFailsElsewhereAndAnUnsignedRepositoryIsRefused() throws Exception {
+        ScratchPi pi = ScratchPi.create("pi-curl", "127.0.2.212");
+        var offline = pi.sh("curl -fsSL -o /tmp/x https://example.org/install.sh");
+        assertEquals(6, offline.exit(), offline.all());
+        assertTrue(offline.err().contains("curl: (6) Could not resolve host: example.org"), offline.err());
+        assertFalse(Files.exists(pi.root().resolve("tmp/x")), "no file left by a failed download");
+        var unemulated = pi.sh("curl --json '{}' https://pkgs.k8s.io/");
+        assertEquals(2, unemulated.exit());
+        assertTrue(unemulated.err().contains("not emulated in the Pi lab"), unemulated.err());
+
+        // a list whose signed-by key is missing is refused at update, as apt refuses it
+        var unsigned = pi.sh("echo 'deb [signed-by=/etc/apt/keyrings/k.asc] https://pkgs.k8s.io/core:/stable:/v1.31/deb/ /'"
+                + " > /etc/apt/sources.list.d/k.list && apt-get update");
+        assertEquals(100, unsigned.exit(), unsigned.all());
+        assertTrue(unsigned.err().contains("E: The repository 'https://pkgs.k8s.io/core:/stable:/v1.31/deb/ InRelease' is not signed."),
+                unsigned.err());
+        var signed = pi.sh("mkdir -p /etc/apt/keyrings && curl -fsSL -o /etc/apt/keyrings/k.asc https://pkgs.k8s.io/core:/stable:/v1.31/deb/Release.key"
+                + " && head -n 1 /etc/apt/keyrings/k.asc && apt-get update");
+        assertEquals(0, signed.exit(), signed.all());
+        assertTrue(signed.out().startsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----\n"), signed.out());
+    }
+
+    @Test
     void aptGetInstallThenDpkgListShowsItAndHoldsShow() throws Exception {
         ScratchPi pi = ScratchPi.create("pi-apt", "127.0.2.211");
         var before = pi.sh("apt-get install -y kubeadm");

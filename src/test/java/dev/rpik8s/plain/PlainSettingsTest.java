@@ -46,7 +46,7 @@ class PlainSettingsTest {
     @Test
     void enterKeepsABadAnswerIsAskedAgainWithWhyAndTheFindingsFollow() {
         Leave leave = run("", "3", "", "", "", "", "10.244.0.0/33", "172.16.0.0/16", "", "vip", "10.0.0.21", "10.0.0.50",
-                "", "", "", "registry.lan", "registry.lan:5000", "c");
+                "", "", "", "registry.lan", "registry.lan:5000", "on", "c");
         String t = text.toString();
         assertEquals(Leave.NEXT, leave, t);
         assertTrue(t.contains(" * 1  1.35     no armhf packages, cgroup v1 refused\n"), t);
@@ -65,11 +65,13 @@ class PlainSettingsTest {
         assertEquals("172.16.0.0/16", s.podCidr());
         assertEquals(Optional.of("10.0.0.50"), s.endpoint().target());
         assertEquals(List.of("registry.lan:5000"), s.insecureRegistries());
+        assertTrue(t.contains("Upgrade packages [off]: on\n"), t);
+        assertTrue(s.upgradePackages(), "host preparation will start with apt-get full-upgrade");
     }
 
     @Test
     void whileAFindingBlocksContinuingSaysSoAndBackReturnsToTheBoard() {
-        Leave leave = run("", "", "", "", "", "", "", "", "", "", "", "", "", "c", "why 1", "4", "off", "c");
+        Leave leave = run("", "", "", "", "", "", "", "", "", "", "", "", "", "", "c", "why 1", "4", "off", "c");
         String t = text.toString();
         assertEquals(Leave.NEXT, leave, t);
         assertTrue(t.contains("settings> c\n  1 blocking finding left: change the settings, or go back to the board and override it"), t);
@@ -78,7 +80,7 @@ class PlainSettingsTest {
         assertTrue(t.contains("   4 cpuCFSQuota          off (pods start without CFS bandwidth; CPU limits not enforced; warns on pi-22)"), t);
         assertEquals(false, saved().cpuCfsQuota());
 
-        assertEquals(Leave.BACK, run("", "", "", "", "", "", "", "", "", "", "", "", "", "b"));
+        assertEquals(Leave.BACK, run("", "", "", "", "", "", "", "", "", "", "", "", "", "", "b"));
         assertEquals(Leave.QUIT, run("", ""));
     }
 }

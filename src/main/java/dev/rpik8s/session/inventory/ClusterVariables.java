@@ -68,7 +68,8 @@ final class ClusterVariables {
                 proxy,
                 or(() -> list(vars.get(DOCKER_INSECURE_REGISTRIES)), d.insecureRegistries(), problems),
                 or(() -> flag(vars.get(CPU_CFS_QUOTA)).orElse(d.cpuCfsQuota()), d.cpuCfsQuota(), problems),
-                or(() -> flag(vars.get(ALLOW_CGROUP_V1)).orElse(d.allowCgroupV1()), d.allowCgroupV1(), problems));
+                or(() -> flag(vars.get(ALLOW_CGROUP_V1)).orElse(d.allowCgroupV1()), d.allowCgroupV1(), problems),
+                d.upgradePackages());   // the seed has no such variable: its roles never upgraded
         seedDefault(vars, CONTAINER_RUNTIME, "docker", d.runtime().label(), notes);
         seedDefault(vars, K8S_OVERLAY_CIDR, "10.32.0.0/12", d.podCidr(), notes);
         seedDefault(vars, K8S_API_HOSTNAME, "k8s-api.demo.local", "the first master's address", notes);

@@ -121,6 +121,7 @@ final class ScriptRenderer {
         c.put("cgroupDriver", s.cgroupDriver().name().toLowerCase(Locale.ROOT));
         c.put("proxy", Map.of("http", s.proxy().http(), "https", s.proxy().https(), "noProxy", s.proxy().noProxy()));
         c.put("insecureRegistries", s.insecureRegistries());
+        c.put("upgradePackages", s.upgradePackages());
         return c;
     }
 

@@ -90,7 +90,7 @@ class InventoryImportTest {
         ClusterSettings expected = new ClusterSettings("1.20", "10.128.0.0/12", "10.96.0.0/12", Cni.FLANNEL, ContainerRuntime.DOCKER,
                 CgroupDriver.SYSTEMD, new Endpoint(EndpointMode.DNS_NAME, Optional.of("k8s-api.k8s.lan")),
                 new ProxySettings("http://10.42.0.1:3128", "http://10.42.0.1:3128", "*.k8s.lan,10/8"), List.of("registry.k8s.lan:5000"),
-                true, false);
+                true, false, false);
         assertEquals(expected, s, "docker_cgroup_driver: cgroupfs in group_vars/workers.yml is for workers only, not the cluster");
     }
 

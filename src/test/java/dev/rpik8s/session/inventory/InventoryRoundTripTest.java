@@ -130,7 +130,7 @@ class InventoryRoundTripTest {
     void aPlanMadeInTheWizardIsWrittenInTheSeedsLayoutAndReadBackTheSame() throws Exception {
         ClusterSettings settings = new ClusterSettings("1.35.2", "10.244.0.0/16", "10.112.0.0/12", Cni.CALICO, ContainerRuntime.CRIO,
                 CgroupDriver.CGROUPFS, new Endpoint(EndpointMode.VIP, Optional.of("10.0.0.100")),
-                new ProxySettings("", "http://proxy.lan:3128", "10.0.0.0/8,.lan"), List.of("registry.lan"), false, true);
+                new ProxySettings("", "http://proxy.lan:3128", "10.0.0.0/8,.lan"), List.of("registry.lan"), false, true, false);
         ClusterPlan plan = ClusterPlan.of("lab", List.of(new Rack("a"), new Rack("b"), new Rack("default")), List.of(
                         PlannedHost.unassigned("10.0.0.11", 22, "pi-a1", "a", Optional.empty()),
                         PlannedHost.unassigned("10.0.0.21", 2222, "pi-b1", "b", Optional.empty()),

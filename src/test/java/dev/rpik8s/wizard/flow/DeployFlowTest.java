@@ -14,6 +14,7 @@ class DeployFlowTest {
 
     /** The templates deploy.yaml names; they are written under src/main/resources/templates/. */
     private static final Set<String> TEMPLATES = Set.of(
+            "host-prep/upgrade.sh", "host-prep/upgrade-check.sh",
             "host-prep/hostname.sh",
             "host-prep/cmdline-cgroups.sh", "host-prep/cmdline-cgroups-check.sh",
             "host-prep/gpu-mem.sh", "host-prep/gpu-mem-check.sh",
@@ -37,7 +38,7 @@ class DeployFlowTest {
     void loadsCleanlyWithTheHostPrepAndRuntimeStepsInOrder() throws Exception {
         Flow flow = deploy();
         assertEquals("Deploy a cluster", flow.title());
-        assertEquals(List.of("hostname", "cmdline-cgroups", "gpu-mem", "swap-off", "kernel-modules", "sysctl", "time-sync",
+        assertEquals(List.of("upgrade", "hostname", "cmdline-cgroups", "gpu-mem", "swap-off", "kernel-modules", "sysctl", "time-sync",
                 "reboot-masters", "reboot-workers", "back-on-ssh", "runtime-repositories", "runtime-packages", "containerd-config",
                 "crio-config", "docker-config", "cri-dockerd", "runtime-ready"), flow.steps().stream().map(Step::id).toList());
     }
