@@ -3,13 +3,15 @@
 # certificates and tokens all go wrong on a Pi whose clock is off, and a Pi has no clock of its own but on a Pi 5.
 set -euo pipefail
 
+said=unchanged
 if [[ "$(timedatectl show -p NTP --value)" != yes ]]; then
     timedatectl set-ntp true
-    echo "changed: network time turned on"
+    said=changed
+    echo "network time turned on"
 fi
 for _ in $(seq 1 60); do
     if [[ "$(timedatectl show -p NTPSynchronized --value)" == yes ]]; then
-        echo "clock synchronised"
+        echo "$said: network time on, and the clock synchronised"
         exit 0
     fi
     sleep 2
