@@ -25,6 +25,10 @@ public final class DryRun {
 
     /** {@code cat} of a file that is not there: the file would be new. */
     private static final int ABSENT = 3;
+    /** The note of a file the host does not have. */
+    public static final String NEW_FILE = "new file";
+    /** The note of every file when there are no connections. */
+    public static final String NOT_READ = "not read (no connection)";
 
     /**
      * A file the flow would place.
@@ -81,7 +85,7 @@ public final class DryRun {
         }
         List<FileChange> files = new ArrayList<>();
         for (PlacedFile f : scripts.files()) {
-            files.add(current.isEmpty() ? change(f, "not read (no connection)") : current.get().compared(f, host));
+            files.add(current.isEmpty() ? change(f, NOT_READ) : current.get().compared(f, host));
         }
         return new HostPlan(host, Optional.of(scripts), Optional.empty(), files);
     }
@@ -112,7 +116,7 @@ public final class DryRun {
                 if (r.ok()) {
                     return new FileChange(f, Optional.of(r.stdout()), Optional.empty(), LineDiff.of(r.stdout(), f.content()));
                 }
-                return change(f, r.exitStatus() == ABSENT ? "new file"
+                return change(f, r.exitStatus() == ABSENT ? NEW_FILE
                         : "could not read: " + StepFailed.of("cat", r).getMessage());
             } catch (RemoteException e) {
                 unreachable.put(host.address(), "could not read: " + e.getMessage());
