@@ -13,10 +13,12 @@ import dev.rpik8s.wizard.flow.FlowException;
 import dev.rpik8s.wizard.flow.FlowLoader;
 import dev.rpik8s.wizard.flow.StepKinds;
 import dev.rpik8s.wizard.run.Connections;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,10 +31,15 @@ final class FlowSetup {
     @Option(names = "--wizards", paramLabel = "DIR", description = "Flows and templates from DIR (DIR/NAME.yaml, DIR/templates/...) before the bundled ones.")
     Path wizards;
 
-    /** A flow of wizards/ (or of --wizards DIR); one that does not load is the operator's to fix, with file and line. */
+    /**
+     * A flow of wizards/ (or of --wizards DIR, whose templates it may name too); one that does not load is the
+     * operator's to fix, with file and line.
+     */
     Flow flow(String id) {
+        Predicate<String> templates = wizards == null ? FlowLoader.bundledTemplates()
+                : FlowLoader.bundledTemplates().or(path -> Files.isRegularFile(wizards.resolve("templates").resolve(path)));
         try {
-            return new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.ofNullable(wizards)).load(id);
+            return new FlowLoader(StepKinds.standard(), templates, Optional.ofNullable(wizards)).load(id);
         } catch (FlowException e) {
             throw new OperatorError("The flow '" + id + "' cannot be used:\n  " + String.join("\n  ", e.problems()));
         }

@@ -52,7 +52,7 @@ public record HostReview(String title, String name, List<Command> commands, List
     private static void command(Command c, List<ReviewLine> lines) {
         List<String> text = c.text.strip().lines().toList();
         for (int i = 0; i < text.size(); i++) {
-            lines.add(new ReviewLine(Kind.COMMAND, (i == 0 ? String.format("    %-8s", c.part) : INDENT) + text.get(i)));
+            lines.add(new ReviewLine(Kind.COMMAND, ((i == 0 ? String.format("    %-8s", c.part) : INDENT) + text.get(i)).stripTrailing()));
         }
     }
 }
