@@ -191,7 +191,8 @@ final class RootCommand implements Callable<Integer> {
 
     /**
      * The wizard's steps on the session: discovery over the session's SSH (its own known_hosts, a log per host,
-     * the answers' pinned keys), then racks and roles, then the runtime and cluster settings.
+     * the answers' pinned keys), then racks and roles, the runtime and cluster settings, the plan review, and host
+     * preparation once the operator said yes to it.
      */
     private void discover(Operator op, Session session, String what, DiscoveryForm defaults, Map<String, String> pins) throws Exception {
         Path logs = session.logs();
@@ -199,23 +200,35 @@ final class RootCommand implements Callable<Integer> {
         DiscoveryStep step = new DiscoveryStep(prompter -> new Discovery(new SshContext(home, session.knownHosts(),
                 pins, prompter, endpoint -> HostLog.inDirectory(logs, endpoint.name())))::run, session, defaults, logs.toString());
         String title = what + "  ·  session " + session.name();
-        if (op.discover(title, step) != Leave.NEXT || boardAndSettings(op, title, new PlanStep(session, Clock.systemUTC())) != Leave.NEXT) {
+        if (op.discover(title, step) != Leave.NEXT) {
             return;
         }
         HostPrep prep = new HostPrep(session, flows.flow("deploy"), flows.templates(), FlowSetup.connections(session, pins, home, logs),
                 Clock.systemUTC());
+        if (toTheReview(op, title, new PlanStep(session, Clock.systemUTC()), prep) != Leave.NEXT) {
+            return;
+        }
         if (op.confirm("host-prep", prep.question()) && op.run("host preparation  ·  " + title, prep) == Leave.NEXT) {
             op.notice("The hosts are prepared. The container runtime and kubeadm, the next steps, are not built yet:"
                     + " resume this session when they are.");
         }
     }
 
-    /** Racks and roles, then the settings; back from the settings is the board again, as the operator left it. */
-    private static Leave boardAndSettings(Operator op, String title, PlanStep board) throws Exception {
+    /**
+     * Racks and roles, the settings, then the plan review; back from one is the one before it, as the operator left
+     * it.
+     */
+    private static Leave toTheReview(Operator op, String title, PlanStep board, HostPrep prep) throws Exception {
         while (op.plan(title, board) == Leave.NEXT) {
-            Leave settings = op.settings(title, new SettingsStep(board));
-            if (settings != Leave.BACK) {
-                return settings;
+            Leave settings;
+            while ((settings = op.settings(title, new SettingsStep(board))) == Leave.NEXT) {
+                Leave review = op.review(title, prep);
+                if (review != Leave.BACK) {
+                    return review;
+                }
+            }
+            if (settings == Leave.QUIT) {
+                return Leave.QUIT;
             }
         }
         return Leave.QUIT;
