@@ -45,16 +45,18 @@ final class ReviewLines extends AbstractListBox<ReviewLine, ReviewLines> {
         }
     }
 
-    /** Shows {@code lines} from the top, each wrapped to the list's width. */
+    /** Shows {@code lines} from the top, each wrapped to the list's width (at a space where there is one). */
     void show(List<ReviewLine> lines) {
         clearItems();
         int width = getSize().getColumns() > 0 ? getSize().getColumns() : getPreferredSize().getColumns();
         for (ReviewLine l : lines) {
             String text = l.text();
             String indent = text.substring(0, text.length() - text.stripLeading().length()) + "  ";
-            while (text.length() > width && indent.length() < width) {
-                addItem(new ReviewLine(l.kind(), text.substring(0, width)));
-                text = indent + text.substring(width);
+            while (text.length() > width && indent.length() < width / 2) {
+                int cut = text.lastIndexOf(' ', width - 1);
+                cut = cut > indent.length() ? cut + 1 : width;
+                addItem(new ReviewLine(l.kind(), text.substring(0, cut)));
+                text = indent + text.substring(cut);
             }
             addItem(new ReviewLine(l.kind(), text));
         }
