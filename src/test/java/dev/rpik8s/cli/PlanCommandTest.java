@@ -16,8 +16,6 @@ import dev.rpik8s.session.TestStateDir;
 import dev.rpik8s.testsupport.OpenSshServer;
 import dev.rpik8s.testsupport.PlannedPis;
 import dev.rpik8s.wizard.PlanStep;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +25,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** rpik8s-tui plan on sessions in the test's own state directory: offline, and over SSH to a real sshd. */
 @Timeout(120)
@@ -36,23 +33,14 @@ class PlanCommandTest {
     @TempDir
     Path tmp;
 
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun().making(PlanCommand.class, () -> new PlanCommand(state(), tmp.resolve("home")));
 
     private StateDir state() {
         return TestStateDir.in(tmp.resolve("state"));
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                return cls == PlanCommand.class ? cls.cast(new PlanCommand(state(), tmp.resolve("home"))) : CommandLine.defaultFactory().create(cls);
-            }
-        };
-        return Cli.run(factory, new PrintWriter(out), new PrintWriter(err), args);
+        return cli.run(args);
     }
 
     /** Five Pis discovered on 10.0.0.0/24, with the board's suggested roles. */
@@ -64,8 +52,8 @@ class PlanCommandTest {
     @Test
     void offlineItPrintsEveryStepOfTheDeployFlowPerHostWithEachFileWhole() throws Exception {
         planned();
-        assertEquals(Cli.OK, run("plan", "--session", "home", "--offline"), err::toString);
-        String said = out.toString();
+        assertEquals(Cli.OK, run("plan", "--session", "home", "--offline"), () -> cli.err);
+        String said = cli.out;
         assertTrue(said.startsWith("Deploy a cluster (flow deploy) on the plan of session 'home': 5 hosts, 8 steps. Nothing is changed on any host.\n"
                 + "Files are shown whole: --offline reads nothing on the hosts.\n\nStep 1 of 8: Set the host name\n"), said);
         assertTrue(said.contains("\n    check   test \"$(hostname)\" = 'pi-23'\n"), said);
@@ -81,15 +69,15 @@ class PlanCommandTest {
         Session.open(state().sessions(), "fresh", Target.NETWORK, Clock.systemUTC());
         assertEquals(Cli.FAILED, run("plan", "--session", "fresh"));
         assertEquals("The session 'fresh' has no cluster plan yet: run the wizard on it (rpik8s-tui --session fresh) through discovery and "
-                + "the racks-and-roles board first.\n", err.toString());
+                + "the racks-and-roles board first.\n", cli.err);
 
         planned();
         assertEquals(Cli.FAILED, run("plan", "--session", "hmoe"));
-        assertEquals("There is no session 'hmoe'. Sessions with a plan: home.\n", err.toString());
+        assertEquals("There is no session 'hmoe'. Sessions with a plan: home.\n", cli.err);
         assertFalse(Files.exists(state().session("hmoe")), "a typo makes no session");
 
         assertEquals(Cli.USAGE, run("plan"));
-        assertTrue(err.toString().contains("Name the session to plan: rpik8s-tui plan --session NAME. Sessions with a plan: home."), err::toString);
+        assertTrue(cli.err.contains("Name the session to plan: rpik8s-tui plan --session NAME. Sessions with a plan: home."), () -> cli.err);
     }
 
     @Test
@@ -98,8 +86,8 @@ class PlanCommandTest {
         s.save(s.spec().withPlan(ClusterPlan.of("imported", List.of(new Rack("a")), List.of(
                 PlannedHost.unassigned("10.0.0.21", 22, "pi-a1", "a", Optional.empty()).withRoles(Set.of(Role.MASTER))))));
         assertEquals(Cli.FAILED, run("plan", "--session", "imported"));
-        assertTrue(err.toString().contains("no login for its hosts (no discovery ran in it)") && err.toString().contains("--offline"), err::toString);
-        assertEquals(Cli.OK, run("plan", "--session", "imported", "--offline"), err::toString);
+        assertTrue(cli.err.contains("no login for its hosts (no discovery ran in it)") && cli.err.contains("--offline"), () -> cli.err);
+        assertEquals(Cli.OK, run("plan", "--session", "imported", "--offline"), () -> cli.err);
     }
 
     /**
@@ -139,9 +127,9 @@ class PlanCommandTest {
             s.save(s.spec().withDiscovery(new ScanInputs(sshd.address(), sshd.port(), OpenSshServer.NOPW_USER, key.toString()), List.of())
                     .withPlan(plan));
 
-            assertEquals(Cli.OK, run("plan", "--session", "home", "--flow", "motd", "--wizards", wizards.toString()), err::toString);
+            assertEquals(Cli.OK, run("plan", "--session", "home", "--flow", "motd", "--wizards", wizards.toString()), () -> cli.err);
 
-            String said = out.toString();
+            String said = cli.out;
             assertTrue(said.startsWith("Place the motd (flow motd) on the plan of session 'home': 2 hosts, 1 step. Nothing is changed on any host.\n"
                     + "Files are compared with what each host has now: read with cat as root, the only command run (host logs: "), said);
             assertTrue(said.contains("Step 1 of 1: Welcome whoever logs in\n  no risk, all hosts at once  ·  2 hosts, 1 file changes on 1 host, "
