@@ -116,8 +116,10 @@ public final class Tui implements Operator {
         ReviewScreen screen = new ReviewScreen(NAME + "  ·  plan review  ·  " + title);
         Thread worker = new Thread(() -> screen.show(prep.review()), "plan review");
         worker.setDaemon(true);
+        gui.addWindow(screen);      // first, so the review is handed to the GUI thread however soon it is read
         worker.start();
-        return shown(screen);
+        gui.waitForWindowToClose(screen);
+        return screen.leave();
     }
 
     /** A step's screen until the operator leaves it, and how they left. */
