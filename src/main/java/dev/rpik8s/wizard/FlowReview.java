@@ -87,7 +87,7 @@ public record FlowReview(String title, List<StepReview> steps) {
     }
 
     /** "3 hosts, 2 files change on 2 hosts, 1 file not read". */
-    static String summary(Step step, List<HostReview> hosts) {
+    private static String summary(Step step, List<HostReview> hosts) {
         if (hosts.isEmpty()) {
             return step.targets().isEmpty() ? "on this machine" : "no host of the plan";
         }

@@ -36,16 +36,15 @@ public record HostReview(String title, String name, List<Command> commands, List
             return lines;
         }
         Optional<HostReview> sameCommands = earlier.stream().filter(e -> e.problem.isEmpty() && e.commands.equals(commands)).findFirst();
-        if (sameCommands.isPresent()) {
-            lines.add(new ReviewLine(Kind.NOTE, "    commands as on " + sameCommands.get().name));
-        }
+        sameCommands.ifPresent(e -> lines.add(new ReviewLine(Kind.NOTE, "    commands as on " + e.name)));
+        List<Command> shown = sameCommands.isPresent() ? List.of() : commands;
         // in the order of the run: the check, the files placed, the action, the verification
-        commands.stream().filter(c -> sameCommands.isEmpty() && c.part.equals("check")).forEach(c -> command(c, lines));
+        shown.stream().filter(c -> c.part.equals("check")).forEach(c -> command(c, lines));
         for (FileReview f : files) {
             Optional<HostReview> sameFile = earlier.stream().filter(e -> e.files.contains(f)).findFirst();
             lines.addAll(sameFile.isPresent() ? List.of(f.heading("as on " + sameFile.get().name)) : f.lines());
         }
-        commands.stream().filter(c -> sameCommands.isEmpty() && !c.part.equals("check")).forEach(c -> command(c, lines));
+        shown.stream().filter(c -> !c.part.equals("check")).forEach(c -> command(c, lines));
         return lines;
     }
 
