@@ -78,7 +78,9 @@ final class PlanCommand implements Callable<Integer> {
                 : "Files are compared with what each host has now: read with cat as root, the only command run (host logs: " + s.logs() + ").");
         out.println();
         review.text().forEach(out::println);
-        out.println("To run it: rpik8s-tui --session " + s.name());
+        if (f.id().equals("deploy")) {    // the one flow the wizard runs so far
+            out.println("To run it: rpik8s-tui --session " + s.name() + (flows.wizards == null ? "" : " --wizards " + flows.wizards));
+        }
         return Cli.OK;
     }
 

@@ -139,6 +139,7 @@ class PlanCommandTest {
             assertTrue(said.contains("\n  pi-2 (127.0.3.254)\n    check   grep -q 'pi-2' " + motd + "\n    file    " + motd
                     + ", mode 0640: could not read: cannot reach " + OpenSshServer.NOPW_USER + "@127.0.3.254:" + sshd.port() + ": Connection refused\n"
                     + "            + Welcome to pi-2\n    verify  the check again\n"), said);
+            assertFalse(said.contains("To run it"), "the wizard runs the deploy flow only: " + said);
             assertEquals("Welcome to raspberrypi\n", Files.readString(motd), "nothing changed");
             assertTrue(sshd.log().contains("Accepted publickey for " + OpenSshServer.NOPW_USER), sshd.log());
         }
