@@ -1,16 +1,6 @@
 package dev.rpik8s.cli;
 
-import dev.rpik8s.cluster.ScanInputs;
-import dev.rpik8s.remote.Endpoint;
-import dev.rpik8s.remote.Prompter;
-import dev.rpik8s.remote.SshRemote;
-import dev.rpik8s.render.Templates;
 import dev.rpik8s.wizard.HostPrep;
-import dev.rpik8s.wizard.flow.Flow;
-import dev.rpik8s.wizard.flow.FlowException;
-import dev.rpik8s.wizard.flow.FlowLoader;
-import dev.rpik8s.wizard.flow.StepKinds;
-import dev.rpik8s.wizard.run.Connections;
 import dev.rpik8s.lab.Lab;
 import dev.rpik8s.lab.LabControl;
 import dev.rpik8s.lab.LabOptions;
@@ -48,6 +38,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -86,8 +77,8 @@ final class RootCommand implements Callable<Integer> {
     @Option(names = "--answers", paramLabel = "FILE", description = "Ask nothing: take the answers from FILE (each session writes its answers.yaml; docs/answers.md).")
     Path answers;
 
-    @Option(names = "--wizards", paramLabel = "DIR", description = "Flows and templates from DIR (DIR/NAME.yaml, DIR/templates/...) before the bundled ones.")
-    Path wizards;
+    @Mixin
+    FlowSetup flows;
 
     @Option(names = "--session", paramLabel = "NAME", description = "Session to start or resume (default: offered on start).")
     String session;
@@ -200,7 +191,8 @@ final class RootCommand implements Callable<Integer> {
 
     /**
      * The wizard's steps on the session: discovery over the session's SSH (its own known_hosts, a log per host,
-     * the answers' pinned keys), then racks and roles, then the runtime and cluster settings.
+     * the answers' pinned keys), then racks and roles, the runtime and cluster settings, the plan review, and host
+     * preparation once the operator said yes to it.
      */
     private void discover(Operator op, Session session, String what, DiscoveryForm defaults, Map<String, String> pins) throws Exception {
         Path logs = session.logs();
@@ -208,47 +200,35 @@ final class RootCommand implements Callable<Integer> {
         DiscoveryStep step = new DiscoveryStep(prompter -> new Discovery(new SshContext(home, session.knownHosts(),
                 pins, prompter, endpoint -> HostLog.inDirectory(logs, endpoint.name())))::run, session, defaults, logs.toString());
         String title = what + "  ·  session " + session.name();
-        if (op.discover(title, step) != Leave.NEXT || boardAndSettings(op, title, new PlanStep(session, Clock.systemUTC())) != Leave.NEXT) {
+        if (op.discover(title, step) != Leave.NEXT) {
             return;
         }
-        HostPrep prep = new HostPrep(session, flow("deploy"), templates(), connections(session, pins, home, logs), Clock.systemUTC());
+        HostPrep prep = new HostPrep(session, flows.flow("deploy"), flows.templates(), FlowSetup.connections(session, pins, home, logs),
+                Clock.systemUTC());
+        if (toTheReview(op, title, new PlanStep(session, Clock.systemUTC()), prep) != Leave.NEXT) {
+            return;
+        }
         if (op.confirm("host-prep", prep.question()) && op.run("host preparation  ·  " + title, prep) == Leave.NEXT) {
             op.notice("The hosts are prepared, and the container runtime answers on each. kubeadm, the next step, is not"
                     + " built yet: resume this session when it is.");
         }
     }
 
-    /** A flow of wizards/ (or of --wizards DIR); one that does not load is the operator's to fix, with file and line. */
-    private Flow flow(String id) {
-        try {
-            return new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.ofNullable(wizards)).load(id);
-        } catch (FlowException e) {
-            throw new OperatorError("The flow '" + id + "' cannot be used:\n  " + String.join("\n  ", e.problems()));
-        }
-    }
-
-    private Templates templates() {
-        return wizards == null ? Templates.bundled() : Templates.overriddenBy(wizards);
-    }
-
     /**
-     * How the run reaches each host: as discovery logged in (the session's user and key), with the keys trusted
-     * then; it asks nothing on the way.
+     * Racks and roles, the settings, then the plan review; back from one is the one before it, as the operator left
+     * it.
      */
-    private static Connections connections(Session session, Map<String, String> pins, Path home, Path logs) {
-        ScanInputs scan = session.spec().scan().orElseThrow(() -> new OperatorError("The session has no discovery to log in as."));
-        List<Path> keys = scan.keyFile().isEmpty() ? List.of() : List.of(Path.of(scan.keyFile()));
-        SshContext ssh = new SshContext(home, session.knownHosts(), pins, Prompter.NO_QUESTIONS,
-                endpoint -> HostLog.inDirectory(logs, endpoint.name()));
-        return host -> new SshRemote(new Endpoint(host.address(), host.address(), host.port(), scan.user(), keys), ssh);
-    }
-
-    /** Racks and roles, then the settings; back from the settings is the board again, as the operator left it. */
-    private static Leave boardAndSettings(Operator op, String title, PlanStep board) throws Exception {
+    private static Leave toTheReview(Operator op, String title, PlanStep board, HostPrep prep) throws Exception {
         while (op.plan(title, board) == Leave.NEXT) {
-            Leave settings = op.settings(title, new SettingsStep(board));
-            if (settings != Leave.BACK) {
-                return settings;
+            Leave settings;
+            while ((settings = op.settings(title, new SettingsStep(board))) == Leave.NEXT) {
+                Leave review = op.review(title, prep);
+                if (review != Leave.BACK) {
+                    return review;
+                }
+            }
+            if (settings == Leave.QUIT) {
+                return Leave.QUIT;
             }
         }
         return Leave.QUIT;

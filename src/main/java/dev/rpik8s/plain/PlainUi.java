@@ -70,6 +70,14 @@ public final class PlainUi implements Operator {
     }
 
     @Override
+    public Leave review(String title, HostPrep prep) {
+        out().println("Plan review · " + title);
+        out().println("Reading, on each host, the files the flow would place, to compare them (nothing is changed) ...");
+        out().flush();
+        return new PlainReview(prep.review(), out(), prompt -> read(prompt, null)).run();
+    }
+
+    @Override
     public boolean confirm(String what, String question) {
         out().println(question);
         return read("[y/N] ", null).map(a -> a.strip().equalsIgnoreCase("y")).orElse(false);

@@ -110,6 +110,18 @@ public final class Tui implements Operator {
         return shown(new SettingsScreen(NAME + "  ·  runtime and cluster settings  ·  " + title, step));
     }
 
+    /** The review is read from the hosts on a thread of its own, the screen up meanwhile; leaving early drops it. */
+    @Override
+    public Leave review(String title, HostPrep prep) {
+        ReviewScreen screen = new ReviewScreen(NAME + "  ·  plan review  ·  " + title);
+        Thread worker = new Thread(() -> screen.show(prep.review()), "plan review");
+        worker.setDaemon(true);
+        gui.addWindow(screen);      // first, so the review is handed to the GUI thread however soon it is read
+        worker.start();
+        gui.waitForWindowToClose(screen);
+        return screen.leave();
+    }
+
     /** A step's screen until the operator leaves it, and how they left. */
     private Leave shown(FullScreen screen) {
         gui.addWindowAndWait(screen);

@@ -177,6 +177,14 @@ public final class Headless implements Operator {
         }
     }
 
+    /** The plan in one line per step; the confirmation that follows is what the answers file decides. */
+    @Override
+    public Leave review(String title, HostPrep prep) {
+        say("Plan · " + title);
+        prep.review().steps().forEach(s -> say("  " + s.number() + ". " + s.title() + ": " + s.summary()));
+        return Leave.NEXT;
+    }
+
     /** Only what the file says yes to, by name: a yes on a screen once is not a yes for every replay. */
     @Override
     public boolean confirm(String what, String question) {

@@ -8,7 +8,6 @@ import dev.rpik8s.session.Session;
 import dev.rpik8s.session.SessionException;
 import dev.rpik8s.wizard.flow.Flow;
 import dev.rpik8s.wizard.flow.Risk;
-import dev.rpik8s.wizard.flow.Step;
 import dev.rpik8s.wizard.run.Connections;
 import dev.rpik8s.wizard.run.RunRefused;
 import dev.rpik8s.wizard.run.Runner;
@@ -16,6 +15,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -46,19 +46,19 @@ public final class HostPrep {
     /** The question before the run: what each step does, on how many hosts, and which steps can reboot hosts. */
     public String question() {
         ClusterPlan plan = plan();
-        String steps = flow.steps().stream().map(s -> "  - " + s.title() + (s.risk() == Risk.NONE ? "" : "  (" + words(s) + ")"))
+        String steps = flow.steps().stream().map(s -> "  - " + s.title()
+                + (s.risk() == Risk.NONE ? "" : "  (" + StepReview.risk(s) + ", " + StepReview.order(s) + ")"))
                 .collect(Collectors.joining("\n"));
         return flow.title() + " on " + plan.hosts().size() + " hosts of '" + plan.name() + "':\n" + steps
                 + "\n\nEach step checks first and changes only what is not done yet. Go on?";
     }
 
-    private static String words(Step s) {
-        return switch (s.risk()) {
-            case REBOOT -> "reboots hosts, " + s.order().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-            case DISRUPTIVE -> "disruptive";
-            case QUORUM -> "can lose the etcd quorum";
-            case NONE -> "";
-        };
+    /**
+     * What the run would do, per step and host, each file compared with what the host has (read as root, the only
+     * command run); changes nothing. Reads over SSH: not for a screen's thread.
+     */
+    public FlowReview review() {
+        return FlowReview.dryRun(templates, Optional.of(connections), flow, plan());
     }
 
     public String log() throws IOException {

@@ -32,6 +32,13 @@ public interface Operator extends AutoCloseable {
     Leave settings(String title, SettingsStep step) throws Exception;
 
     /**
+     * The plan review before a flow runs: each step, and what it would do on each host, its files compared with what
+     * the hosts have ({@link HostPrep#review()} reads them over SSH: slow work). On to the confirmation, back to the
+     * settings, or out.
+     */
+    Leave review(String title, HostPrep prep) throws Exception;
+
+    /**
      * A yes or no before a risky step ({@code what}: its name in an answers file's {@code confirmed} list);
      * no, or no answer, means nothing is done.
      */

@@ -65,6 +65,11 @@ class HostPrepIT {
                 t.type("c");
                 t.await(s -> s.contains("runtime and cluster settings") && s.contains("Findings: 0 blocking"), Duration.ofSeconds(10), "the settings");
                 t.type("c");
+                String review = t.await(s -> s.contains("plan review") && s.contains("nothing has been changed on any host"),
+                        Duration.ofSeconds(30), "the plan review");
+                assertTrue(review.contains("1. Leave a marker") && review.contains("3 hosts") && review.contains("check   test -f /root/marker"),
+                        review);
+                t.type("c");
                 String question = t.awaitText("Go on?", Duration.ofSeconds(10));
                 assertTrue(question.contains("Prepare the lab Pis on 3 hosts") && question.contains("Leave a marker"), question);
                 t.keys("Enter");                                       // Yes

@@ -11,8 +11,6 @@ import dev.rpik8s.session.Target;
 import dev.rpik8s.session.TestStateDir;
 import dev.rpik8s.session.inventory.InventoryImport;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.time.Clock;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** inventory import and export through the command line, with sessions in the test's own state directory. */
 class InventoryCommandTest {
@@ -30,23 +27,14 @@ class InventoryCommandTest {
     @TempDir
     Path tmp;
 
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun().making(InventoryCommand.class, () -> new InventoryCommand(state()));
 
     private StateDir state() {
         return TestStateDir.in(tmp.resolve("state"));
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                return cls == InventoryCommand.class ? cls.cast(new InventoryCommand(state())) : CommandLine.defaultFactory().create(cls);
-            }
-        };
-        return Cli.run(factory, new PrintWriter(out), new PrintWriter(err), args);
+        return cli.run(args);
     }
 
     private Path seedCopy(String name) {
@@ -69,8 +57,8 @@ class InventoryCommandTest {
     @Test
     void importKeepsThePlanInASessionNamedAfterTheDirectoryAndSaysWhatItDidNotUnderstand() throws Exception {
         Path dir = seedCopy("Seed 12");
-        assertEquals(Cli.OK, run("inventory", "import", dir.toString()), err::toString);
-        String said = out.toString();
+        assertEquals(Cli.OK, run("inventory", "import", dir.toString()), () -> cli.err);
+        String said = cli.out;
         assertTrue(said.startsWith("Imported " + dir + " into session 'seed-12': 12 hosts in racks a, b, c "
                 + "(3 masters, 3 infra, 5 workers, 1 lb).\n"), said);
         assertTrue(said.contains("Settings: Kubernetes 1.20, docker (systemd cgroups), flannel on 10.128.0.0/12, API endpoint k8s-api.k8s.lan, "
@@ -85,16 +73,16 @@ class InventoryCommandTest {
     void aSecondImportDoesNotReplaceThePlanUnlessForced() {
         assertEquals(Cli.OK, run("inventory", "import", SEED_12.toString(), "--session", "home"));
         assertEquals(Cli.FAILED, run("inventory", "import", SEED_12.toString(), "--session", "home"));
-        assertTrue(err.toString().contains("The session 'home' already has a plan (plan: 12 hosts in 3 racks, 3 master(s)). Import into "
-                + "another session with --session NAME, or replace its plan with --force."), err::toString);
-        assertEquals(Cli.OK, run("inventory", "import", SEED_12.toString(), "--session", "home", "--force"), err::toString);
+        assertTrue(cli.err.contains("The session 'home' already has a plan (plan: 12 hosts in 3 racks, 3 master(s)). Import into "
+                + "another session with --session NAME, or replace its plan with --force."), () -> cli.err);
+        assertEquals(Cli.OK, run("inventory", "import", SEED_12.toString(), "--session", "home", "--force"), () -> cli.err);
     }
 
     @Test
     void aSessionOnTheLabIsNotGivenAnInventoryOfRealPis() throws Exception {
         Session.open(state().sessions(), "lab-1", Target.LAB, Clock.systemUTC());
         assertEquals(Cli.FAILED, run("inventory", "import", SEED_12.toString(), "--session", "lab-1"));
-        assertTrue(err.toString().contains("The session 'lab-1' is on the lab, not on your network"), err::toString);
+        assertTrue(cli.err.contains("The session 'lab-1' is on the lab, not on your network"), () -> cli.err);
     }
 
     @Test
@@ -105,38 +93,38 @@ class InventoryCommandTest {
         assertEquals("Cannot import " + dir + ":\n"
                 + "  hosts:1: pi-0 is in no group: it comes before any [group] header. Put it under [masters], [infra], [workers] or [lb].\n"
                 + "  hosts:3: 'Pi-1' has upper-case letters; Kubernetes node names are lower case. Use 'pi-1'. Rename Pi-1 in hosts.\n",
-                err.toString());
+                cli.err);
         assertFalse(Files.exists(state().session("bad")), "nothing saved");
 
         assertEquals(Cli.FAILED, run("inventory", "import", tmp.resolve("nowhere").toString()));
-        assertTrue(err.toString().contains("nowhere: no such directory."), err::toString);
+        assertTrue(cli.err.contains("nowhere: no such directory."), () -> cli.err);
         assertEquals(Cli.USAGE, run("inventory", "import", SEED_12.toString(), "--session", "Home Rack"));
-        assertTrue(err.toString().contains("cannot name a session"), err::toString);
+        assertTrue(cli.err.contains("cannot name a session"), () -> cli.err);
     }
 
     @Test
     void exportWritesTheSessionsPlanIntoANewDirectoryOnly() throws Exception {
         assertEquals(Cli.OK, run("inventory", "import", SEED_12.toString(), "--session", "seed-12"));
         Path to = tmp.resolve("out");
-        assertEquals(Cli.OK, run("inventory", "export", to.toString(), "--session", "seed-12"), err::toString);
+        assertEquals(Cli.OK, run("inventory", "export", to.toString(), "--session", "seed-12"), () -> cli.err);
         assertEquals("Wrote the plan of session 'seed-12' to " + to + ": hosts, 3 group_vars and 12 host_vars files. Use it with the "
-                + "seed's roles: ansible-playbook -i " + to.resolve("hosts") + " ./k8s.yml\n", out.toString());
+                + "seed's roles: ansible-playbook -i " + to.resolve("hosts") + " ./k8s.yml\n", cli.out);
         assertEquals(savedPlan("seed-12"), InventoryImport.read(to, "seed-12").plan());
 
         assertEquals(Cli.FAILED, run("inventory", "export", to.toString(), "--session", "seed-12"));
-        assertTrue(err.toString().contains(to + " is not empty"), err::toString);
-        assertEquals(Cli.OK, run("inventory", "export", to.toString(), "--session", "seed-12", "--force"), err::toString);
+        assertTrue(cli.err.contains(to + " is not empty"), () -> cli.err);
+        assertEquals(Cli.OK, run("inventory", "export", to.toString(), "--session", "seed-12", "--force"), () -> cli.err);
     }
 
     @Test
     void exportNamesTheSessionsThereAreWhenItFindsNone() throws Exception {
         assertEquals(Cli.FAILED, run("inventory", "export", tmp.resolve("out").toString()));
-        assertEquals("There is no session 'out' (named after out). Give the one to export with --session NAME.\n", err.toString());
+        assertEquals("There is no session 'out' (named after out). Give the one to export with --session NAME.\n", cli.err);
         Session.open(state().sessions(), "empty", Target.NETWORK, Clock.systemUTC());
         assertEquals(Cli.FAILED, run("inventory", "export", tmp.resolve("out").toString()));
-        assertTrue(err.toString().contains("; the sessions are empty."), err::toString);
+        assertTrue(cli.err.contains("; the sessions are empty."), () -> cli.err);
         assertEquals(Cli.FAILED, run("inventory", "export", tmp.resolve("out").toString(), "--session", "empty"));
         assertEquals("The session 'empty' has no cluster plan yet: make one in the wizard (rpik8s-tui --session empty), or import an "
-                + "inventory into it.\n", err.toString());
+                + "inventory into it.\n", cli.err);
     }
 }

@@ -1,15 +1,23 @@
 package dev.rpik8s.plain;
 
 import dev.rpik8s.session.TestSession;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rpik8s.session.Session;
+import dev.rpik8s.testsupport.PlannedPis;
+import dev.rpik8s.testsupport.ReviewSample;
 import dev.rpik8s.wizard.DiscoveryForm;
 import dev.rpik8s.wizard.DiscoveryStep;
+import dev.rpik8s.wizard.HostPrep;
+import dev.rpik8s.wizard.Leave;
+import dev.rpik8s.wizard.PlanStep;
 import java.nio.file.Path;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -39,5 +47,21 @@ class PlainUiTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("Discovery: where are the Pis") && text.contains("Ranges [10.0.0.0/24]: "), text);
         assertTrue(!ran.get(), "nothing scanned without an answer");
+    }
+
+    @Test
+    void theReviewIsReadThenPrintedAndTheEndOfInputQuits() throws Exception {
+        Session session = PlannedPis.session(sessions);
+        assertEquals(Optional.empty(), new PlanStep(session, PlannedPis.CLOCK).acceptSuggestion());
+        HostPrep prep = new HostPrep(session, ReviewSample.flow(), ReviewSample.templates(sessions.resolve("wizards")), ReviewSample.hosts(),
+                PlannedPis.CLOCK);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Terminal t = TerminalBuilder.builder().system(false).dumb(true).type("dumb")
+                .streams(new ByteArrayInputStream(new byte[0]), out).build()) {
+            assertEquals(Leave.QUIT, new PlainUi(t).review("home", prep));
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("Plan review · home\r\nReading, on each host, the files the flow would place"), "a terminal's line ends: " + text);
+        assertTrue(text.contains("            + br_netfilter") && text.contains("Enter goes on to the confirmation"), text);
     }
 }

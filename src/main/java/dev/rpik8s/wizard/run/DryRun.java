@@ -11,6 +11,7 @@ import dev.rpik8s.render.Templates;
 import dev.rpik8s.wizard.flow.Flow;
 import dev.rpik8s.wizard.flow.Step;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,10 @@ public final class DryRun {
 
     /** {@code cat} of a file that is not there: the file would be new. */
     private static final int ABSENT = 3;
+    /** The note of a file the host does not have. */
+    public static final String NEW_FILE = "new file";
+    /** The note of every file when there are no connections. */
+    public static final String NOT_READ = "not read (no connection)";
 
     /**
      * A file the flow would place.
@@ -58,12 +63,12 @@ public final class DryRun {
 
     public List<StepPlan> plan(Flow flow, ClusterPlan plan, Map<String, ?> values) {
         ScriptRenderer renderer = new ScriptRenderer(templates, flow, plan, values);
-        try (OpenHosts hosts = connections.map(OpenHosts::new).orElse(null)) {
+        try (CurrentFiles current = connections.map(CurrentFiles::new).orElse(null)) {
             List<StepPlan> steps = new ArrayList<>();
             for (Step step : flow.steps()) {
                 List<HostPlan> rows = new ArrayList<>();
                 for (PlannedHost host : renderer.hostsOf(step)) {
-                    rows.add(hostPlan(renderer, step, host, Optional.ofNullable(hosts)));
+                    rows.add(hostPlan(renderer, step, host, Optional.ofNullable(current)));
                 }
                 steps.add(new StepPlan(step, rows));
             }
@@ -71,7 +76,7 @@ public final class DryRun {
         }
     }
 
-    private static HostPlan hostPlan(ScriptRenderer renderer, Step step, PlannedHost host, Optional<OpenHosts> hosts) {
+    private static HostPlan hostPlan(ScriptRenderer renderer, Step step, PlannedHost host, Optional<CurrentFiles> current) {
         HostScripts scripts;
         try {
             scripts = renderer.render(step, host);
@@ -80,23 +85,48 @@ public final class DryRun {
         }
         List<FileChange> files = new ArrayList<>();
         for (PlacedFile f : scripts.files()) {
-            files.add(hosts.isEmpty() ? change(f, "not read (no connection)") : compared(f, host, hosts.get()));
+            files.add(current.isEmpty() ? change(f, NOT_READ) : current.get().compared(f, host));
         }
         return new HostPlan(host, Optional.of(scripts), Optional.empty(), files);
     }
 
-    private static FileChange compared(PlacedFile f, PlannedHost host, OpenHosts hosts) {
-        String path = ShellWord.quote(f.path());
-        try {
-            ExecResult r = hosts.of(host).exec(CommandSpec.of("if [ -e " + path + " ]; then cat -- " + path
-                    + "; else exit " + ABSENT + "; fi").runAsRoot());
-            if (r.ok()) {
-                return new FileChange(f, Optional.of(r.stdout()), Optional.empty(), LineDiff.of(r.stdout(), f.content()));
+    /**
+     * What the hosts have where the flow would place files, over one connection per host. A host that could not be
+     * reached (or stopped answering) is not asked again in this plan: a plan over a dead host would wait for its
+     * connection timeout once per file.
+     */
+    private static final class CurrentFiles implements AutoCloseable {
+
+        private final OpenHosts hosts;
+        private final Map<String, String> unreachable = new HashMap<>();
+
+        CurrentFiles(Connections connections) {
+            hosts = new OpenHosts(connections);
+        }
+
+        FileChange compared(PlacedFile f, PlannedHost host) {
+            String failed = unreachable.get(host.address());
+            if (failed != null) {
+                return change(f, failed);
             }
-            return change(f, r.exitStatus() == ABSENT ? "new file"
-                    : "could not read: " + StepFailed.of("cat", r).getMessage());
-        } catch (RemoteException e) {
-            return change(f, "could not read: " + e.getMessage());
+            String path = ShellWord.quote(f.path());
+            try {
+                ExecResult r = hosts.of(host).exec(CommandSpec.of("if [ -e " + path + " ]; then cat -- " + path
+                        + "; else exit " + ABSENT + "; fi").runAsRoot());
+                if (r.ok()) {
+                    return new FileChange(f, Optional.of(r.stdout()), Optional.empty(), LineDiff.of(r.stdout(), f.content()));
+                }
+                return change(f, r.exitStatus() == ABSENT ? NEW_FILE
+                        : "could not read: " + StepFailed.of("cat", r).getMessage());
+            } catch (RemoteException e) {
+                unreachable.put(host.address(), "could not read: " + e.getMessage());
+                return change(f, unreachable.get(host.address()));
+            }
+        }
+
+        @Override
+        public void close() {
+            hosts.close();
         }
     }
 

@@ -279,11 +279,11 @@ class RunnerLabTest {
         assertEquals(Optional.of("echo placed 'pi-1'"), scripts.action());
         assertEquals(Optional.of("test -f /etc/rpik8s-test/dry/motd"), scripts.verify(), "the check verifies when there is no verify");
         DryRun.FileChange changed = hosts.get(0).files().get(0);
-        assertEquals(List.of("- Welcome to pi-1 in rack z", "+ Welcome to pi-1 in rack a", "  "), changed.diff());
+        assertEquals(List.of("- Welcome to pi-1 in rack z", "+ Welcome to pi-1 in rack a"), changed.diff());
         assertTrue(changed.changes());
         DryRun.FileChange created = hosts.get(1).files().get(0);
         assertEquals(Optional.of("new file"), created.note());
-        assertEquals(List.of("+ Welcome to pi-2 in rack a", "+ "), created.diff());
+        assertEquals(List.of("+ Welcome to pi-2 in rack a"), created.diff());
         assertEquals("Welcome to pi-1 in rack z\n", sh(pi1, "cat /etc/rpik8s-test/dry/motd"), "nothing changed");
         assertEquals("absent\n", sh(pi2, "test -e /etc/rpik8s-test/dry/motd || echo absent"));
 
