@@ -9,6 +9,7 @@ import dev.rpik8s.session.SessionException;
 import dev.rpik8s.wizard.flow.Flow;
 import dev.rpik8s.wizard.flow.Risk;
 import dev.rpik8s.wizard.run.Connections;
+import dev.rpik8s.wizard.run.DryRun;
 import dev.rpik8s.wizard.run.RunRefused;
 import dev.rpik8s.wizard.run.Runner;
 import java.io.IOException;
@@ -46,10 +47,14 @@ public final class HostPrep {
     /** The question before the run: what each step does, on how many hosts, and which steps can reboot hosts. */
     public String question() {
         ClusterPlan plan = plan();
-        String steps = flow.steps().stream().map(s -> "  - " + s.title()
+        // offline: only which hosts each step is for (its targets and its condition), nothing read on them
+        List<DryRun.StepPlan> planned = new DryRun(templates, Optional.empty()).plan(flow, plan, Map.of());
+        String steps = planned.stream().filter(p -> !p.hosts().isEmpty()).map(DryRun.StepPlan::step).map(s -> "  - " + s.title()
                 + (s.risk() == Risk.NONE ? "" : "  (" + StepReview.risk(s) + ", " + StepReview.order(s) + ")"))
                 .collect(Collectors.joining("\n"));
+        List<String> unneeded = planned.stream().filter(p -> p.hosts().isEmpty()).map(p -> p.step().title()).toList();
         return flow.title() + " on " + plan.hosts().size() + " hosts of '" + plan.name() + "':\n" + steps
+                + (unneeded.isEmpty() ? "" : "\n\nNot needed with this plan: " + String.join("; ", unneeded) + ".")
                 + "\n\nEach step checks first and changes only what is not done yet. Go on?";
     }
 

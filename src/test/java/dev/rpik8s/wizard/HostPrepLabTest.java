@@ -115,6 +115,9 @@ class HostPrepLabTest {
         HostPrep prep = new HostPrep(session, new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.empty())
                 .load("deploy"), Templates.bundled(), connections, Clock.systemUTC());
         assertTrue(prep.question().contains("reboots hosts"), prep.question());
+        assertTrue(prep.question().contains("\n\nNot needed with this plan: Upgrade the packages; Configure cri-o; Configure docker;"
+                + " Install cri-dockerd.\n"), prep.question());
+        assertTrue(!prep.question().contains("  - Configure cri-o"), "a step for no host is not among what will be done");
 
         Watched first = new Watched();
         HostPrep.Outcome o = prep.run(first);
