@@ -208,7 +208,7 @@ final class RootCommand implements Callable<Integer> {
         if (toTheReview(op, title, new PlanStep(session, Clock.systemUTC()), prep) != Leave.NEXT) {
             return;
         }
-        if (op.confirm("host-prep", prep.question()) && op.run("host preparation  ·  " + title, prep) == Leave.NEXT) {
+        if (op.confirm("host-prep", prep.question()) && op.run("host preparation and container runtime  ·  " + title, prep) == Leave.NEXT) {
             op.notice("The hosts are prepared, and the container runtime answers on each. kubeadm, the next step, is not"
                     + " built yet: resume this session when it is.");
         }
