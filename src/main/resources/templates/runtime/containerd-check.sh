@@ -11,9 +11,4 @@ RPIK8S_END
 for r in "${registries[@]}"; do
     [[ "$(cat "$(hosts_file "$r")" 2>/dev/null)" == "$(hosts_text "$r")" ]] || wrong+=("no hosts.toml for $r")
 done
-while read -r line; do wrong+=("$line"); done < <(service_wrong)
-if [[ -n "${wrong[*]}" ]]; then
-    printf '%s\n' "${wrong[@]}"
-    exit 1
-fi
-echo "containerd runs as planned"
+service_verdict

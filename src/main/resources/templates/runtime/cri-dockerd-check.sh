@@ -12,9 +12,4 @@ is_planned /etc/systemd/system/cri-docker.socket <<'RPIK8S_END' || wrong+=("cri-
 {% include "runtime/cri-docker.socket" %}
 RPIK8S_END
 systemctl -q is-active cri-docker.socket || wrong+=("cri-docker.socket is not listening")
-while read -r line; do wrong+=("$line"); done < <(service_wrong)
-if [[ -n "${wrong[*]}" ]]; then
-    printf '%s\n' "${wrong[@]}"
-    exit 1
-fi
-echo "cri-dockerd $version runs"
+service_verdict

@@ -11,9 +11,4 @@ RPIK8S_END
 is_planned /etc/containers/registries.conf.d/50-rpik8s.conf <<'RPIK8S_END' || wrong+=("/etc/containers/registries.conf.d/50-rpik8s.conf is not as planned")
 {% include "runtime/registries.conf" %}
 RPIK8S_END
-while read -r line; do wrong+=("$line"); done < <(service_wrong)
-if [[ -n "${wrong[*]}" ]]; then
-    printf '%s\n' "${wrong[@]}"
-    exit 1
-fi
-echo "cri-o runs as planned"
+service_verdict
