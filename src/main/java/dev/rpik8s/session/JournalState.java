@@ -99,6 +99,11 @@ public final class JournalState {
         return lastEvent != null && lastEvent.kind() == Kind.FINISHED;
     }
 
+    /** The last event of {@code flow}: where a run of it is, or ended. */
+    public Optional<JournalEvent> lastOf(String flow) {
+        return Optional.ofNullable(lastOfFlow.get(flow));
+    }
+
     /** Every flow the journal has events of, in the order of their last event. */
     public Set<String> flows() {
         return new LinkedHashSet<>(lastOfFlow.keySet());

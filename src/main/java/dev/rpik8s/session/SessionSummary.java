@@ -1,8 +1,10 @@
 package dev.rpik8s.session;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,10 +27,33 @@ public record SessionSummary(String name, Optional<Target> target, String whereI
         }
         try {
             SessionSpec spec = SessionYaml.read(file, SessionSpec.class);
-            return new SessionSummary(name, Optional.of(spec.target()), spec.whereItStopped(), changed,
+            return new SessionSummary(name, Optional.of(spec.target()), spec.whereItStopped() + run(dir), changed,
                     spec.target() == Target.NETWORK && !spec.hosts().isEmpty(), spec.plan().isPresent());
         } catch (SessionException e) {
             return new SessionSummary(name, Optional.empty(), "cannot be read: " + e.getMessage(), changed, false, false);
+        }
+    }
+
+    /**
+     * Where the last run stands, from the journal: "; deploy stopped in runtime-packages, 3 hosts to check again",
+     * or "; deploy run to its end"; nothing when no flow ran (or the journal cannot be read: resuming says why).
+     */
+    private static String run(Path dir) {
+        try {
+            JournalState journal = JournalState.read(dir.resolve(Journal.FILE));
+            List<String> flows = List.copyOf(journal.flows());
+            if (flows.isEmpty()) {
+                return "";
+            }
+            String flow = flows.get(flows.size() - 1);
+            if (journal.finished(flow)) {
+                return "; " + flow + " run to its end";
+            }
+            int inFlight = journal.inFlight(flow).size();
+            return "; " + flow + " stopped in " + journal.lastOf(flow).map(e -> e.where().step()).orElse("?")
+                    + (inFlight == 0 ? "" : ", " + inFlight + (inFlight == 1 ? " host" : " hosts") + " to check again");
+        } catch (SessionException | IOException e) {
+            return "";
         }
     }
 }

@@ -82,6 +82,26 @@ class SessionTest {
     }
 
     @Test
+    void theListSaysWhereTheLastRunStoppedAndWhatItWillCheckAgain() throws Exception {
+        Session s = Session.open(sessions, "rack", Target.LAB, CLOCK);
+        s.save(s.spec().withHosts(hosts()));
+        try (Journal journal = s.openJournal(CLOCK, Secrets.none())) {
+            journal.started(new StepOnHost("deploy", "hostname", "10.0.0.21"));
+            journal.done(new StepOnHost("deploy", "hostname", "10.0.0.21"));
+            journal.started(new StepOnHost("deploy", "runtime-packages", "10.0.0.21"));
+            journal.started(new StepOnHost("deploy", "runtime-packages", "10.0.0.22"));
+            journal.done(new StepOnHost("deploy", "runtime-packages", "10.0.0.22"));
+        }
+        assertEquals("discovery: 3 hosts found, 2 ready; deploy stopped in runtime-packages, 1 host to check again",
+                Session.list(sessions).get(0).whereItStopped());
+        try (Journal journal = s.openJournal(CLOCK, Secrets.none())) {
+            journal.done(new StepOnHost("deploy", "runtime-packages", "10.0.0.21"));
+            journal.finished("deploy");
+        }
+        assertEquals("discovery: 3 hosts found, 2 ready; deploy run to its end", Session.list(sessions).get(0).whereItStopped());
+    }
+
+    @Test
     void theListIsNewestFirstAndSaysWhereEachStoppedAndWhichReadsBadly() throws Exception {
         Session lab = Session.open(sessions, "lab", Target.LAB, CLOCK);
         lab.save(lab.spec().withHosts(hosts()));
