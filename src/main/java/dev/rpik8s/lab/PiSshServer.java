@@ -19,7 +19,6 @@ import org.apache.sshd.server.forward.ForwardingFilter;
 import org.apache.sshd.server.forward.TcpForwardingFilter;
 import org.apache.sshd.server.forward.X11ForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
-import org.apache.sshd.server.shell.InvertedShellWrapper;
 import org.apache.sshd.server.shell.ProcessShell;
 import org.apache.sshd.server.subsystem.SubsystemFactory;
 
@@ -27,8 +26,9 @@ import org.apache.sshd.server.subsystem.SubsystemFactory;
  * The SSH server of one virtual Pi (Apache MINA SSHD) on the Pi's own loopback address. Every exec, shell
  * and SFTP session runs as a process inside the Pi's namespace: {@code bash -c COMMAND} for exec, an
  * interactive bash under {@code script} (for a terminal) for a shell, OpenSSH's own {@code sftp-server}
- * for SFTP, so file transfers see exactly the files the Pi's commands see. Logins: {@code root} and
- * {@code pi} with the lab's client key, {@code pi} also with the password {@code raspberry}.
+ * for SFTP, so file transfers see exactly the files the Pi's commands see; {@link BlockingShellWrapper} carries
+ * their streams. Logins: {@code root} and {@code pi} with the lab's client key, {@code pi} also with the
+ * password {@code raspberry}.
  * Local port forwarding only, and only to this Pi's own loopback services.
  */
 final class PiSshServer implements AutoCloseable {
@@ -114,7 +114,7 @@ final class PiSshServer implements AutoCloseable {
         // the process starts in the Pi's home of the user, as sshd does
         List<String> inHome = new java.util.ArrayList<>(List.of("bash", "-c", "cd \"$HOME\" 2>/dev/null || cd /; exec \"$@\"", "login"));
         inHome.addAll(argv);
-        return new InvertedShellWrapper(new ProcessShell(pi.namespace().enter(env, inHome)));
+        return new BlockingShellWrapper(new ProcessShell(pi.namespace().enter(env, inHome)));
     }
 
     /** True when this machine lets us listen on port 22 of that address (root, and no sshd on 0.0.0.0:22). */
