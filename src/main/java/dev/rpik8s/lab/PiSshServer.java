@@ -3,6 +3,7 @@ package dev.rpik8s.lab;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.LinkedHashMap;
@@ -111,10 +112,17 @@ final class PiSshServer implements AutoCloseable {
             env.put("TERM", term);
         }
         env.put("SSH_CONNECTION", String.valueOf(channel.getSession().getClientAddress()) + " " + pi.address() + " " + port());
-        // the process starts in the Pi's home of the user, as sshd does
-        List<String> inHome = new java.util.ArrayList<>(List.of("bash", "-c", "cd \"$HOME\" 2>/dev/null || cd /; exec \"$@\"", "login"));
-        inHome.addAll(argv);
-        return new BlockingShellWrapper(new ProcessShell(pi.namespace().enter(env, inHome)));
+        // the process starts in the Pi's home of the user, or in / when it has none, as sshd does. The Pi's /root
+        // and /home are its root's (binds.txt), so this machine sees them there; a bash that changes directory
+        // first is left for a home that is a symbolic link, which only the Pi can resolve
+        Path inRoot = pi.root().resolve(home.substring(1));
+        if (Files.isSymbolicLink(inRoot)) {
+            List<String> inHome = new java.util.ArrayList<>(List.of("bash", "-c", "cd \"$HOME\" 2>/dev/null || cd /; exec \"$@\"", "login"));
+            inHome.addAll(argv);
+            return new BlockingShellWrapper(new ProcessShell(pi.namespace().enter(env, inHome)));
+        }
+        String dir = Files.isDirectory(inRoot, LinkOption.NOFOLLOW_LINKS) ? home : "/";
+        return new BlockingShellWrapper(new ProcessShell(pi.namespace().enter(env, dir, argv)));
     }
 
     /** True when this machine lets us listen on port 22 of that address (root, and no sshd on 0.0.0.0:22). */
