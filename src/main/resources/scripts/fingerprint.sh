@@ -12,6 +12,23 @@ fact() { local v=${2//$'\n'/ }; printf '%s=%s\n' "$1" "${v%"${v##*[! ]}"}"; }
 slurp() { REPLY=; IFS= read -r -d '' REPLY 2>/dev/null < "$1"; return 0; }
 # pick FILE...: REPLY is the first that exists, else empty.
 pick() { REPLY=; local f; for f in "$@"; do [ -e "$f" ] && { REPLY=$f; return; }; done; }
+# unquoted: REPLY is $value as the shell reads it: '...' as is; in "..." a backslash before $ ` " \ goes, others
+# stay; unquoted, every backslash goes (it quotes the character after it).
+unquoted() {
+    local v=$value special=$'$`"\\' pre c
+    case "$v" in
+        \'*\') REPLY=${v:1:${#v}-2}; return ;;
+        \"*\") v=${v:1:${#v}-2} ;;
+        *) special='' ;;
+    esac
+    REPLY=''
+    while [[ $v == *\\* ]]; do
+        pre=${v%%\\*} v=${v#*\\}
+        c=${v:0:1} v=${v:1}
+        if [ -z "$special" ] || [[ $special == *"$c"* ]]; then REPLY+=$pre$c; else REPLY+=$pre\\$c; fi
+    done
+    REPLY+=$v
+}
 # exists KEY FILE...: the fact is "present" when one of the files exists, else "absent".
 exists() { local key=$1; shift; pick "$@"; if [ -n "$REPLY" ]; then fact "$key" present; else fact "$key" absent; fi; }
 
@@ -49,19 +66,36 @@ while read -r key value _; do
     [ "$key" = MemTotal: ] && { mem_total_kb=$value; break; }
 done 2>/dev/null < /proc/meminfo
 fact mem.total_kb "$mem_total_kb"
-# os-release read once, in a subshell: its variables (NAME, VERSION, ...) stay out of this script
-# shellcheck source=/dev/null
-mapfile -t os < <(. /etc/os-release 2>/dev/null; printf '%s\n' "${ID:-}" "${VERSION_ID:-}" "${VERSION_CODENAME:-}" "${PRETTY_NAME:-}")
-fact os.id "${os[0]:-}"
-fact os.version_id "${os[1]:-}"
-fact os.codename "${os[2]:-}"
-fact os.pretty "${os[3]:-}"
+# os-release read by bash itself, not sourced (that needs a subshell to keep its NAME, VERSION ... out of this
+# script): KEY=value lines, the value quoted as os-release(5) allows, the last assignment of a key wins
+os_id='' os_version_id='' os_codename='' os_pretty=''
+while IFS= read -r line || [ -n "$line" ]; do
+    [[ $line =~ ^(ID|VERSION_ID|VERSION_CODENAME|PRETTY_NAME)=(.*)$ ]] || continue
+    key=${BASH_REMATCH[1]} value=${BASH_REMATCH[2]}
+    unquoted
+    case "$key" in
+        ID) os_id=$REPLY ;; VERSION_ID) os_version_id=$REPLY ;; VERSION_CODENAME) os_codename=$REPLY ;; *) os_pretty=$REPLY ;;
+    esac
+done 2>/dev/null < /etc/os-release
+fact os.id "$os_id"
+fact os.version_id "$os_version_id"
+fact os.codename "$os_codename"
+fact os.pretty "$os_pretty"
 slurp /sys/class/net/eth0/address
 [ -n "$REPLY" ] || slurp /sys/class/net/end0/address
 fact mac "$REPLY"
 
+# --- file systems, one statfs each, one process for the three: the cgroup mount's type, and the space left
+# on / and /var in KiB as df -Pk counts it (blocks available to users times the fragment size)
+cgroup_fs='' root_free='' var_free=''
+while IFS='|' read -r path type avail frag; do
+    kb=''
+    [[ $avail =~ ^[0-9]+$ && $frag =~ ^[0-9]+$ ]] && kb=$((avail * frag / 1024))
+    case "$path" in /sys/fs/cgroup) cgroup_fs=$type ;; /) root_free=$kb ;; /var) var_free=$kb ;; esac
+done < <(stat -fc '%n|%T|%a|%S' /sys/fs/cgroup / /var 2>/dev/null)
+
 # --- cgroups: v2 has cgroup.controllers; on v1 /proc/cgroups column 4 says enabled
-fact cgroup.fs "$(stat -fc %T /sys/fs/cgroup 2>/dev/null)"
+fact cgroup.fs "$cgroup_fs"
 slurp /sys/fs/cgroup/cgroup.controllers
 fact cgroup.v2.controllers "$REPLY"
 slurp /sys/fs/cgroup/cgroup.subtree_control
@@ -98,8 +132,6 @@ if [ -e /etc/dphys-swapfile ]; then fact swap.dphys installed; else fact swap.dp
 
 # --- storage: etcd on an SD card wears it out and fails fsync timings
 fact root.source "$(findmnt -no SOURCE / 2>/dev/null)"
-root_free='' var_free=''
-{ read -r _; read -r _ _ _ root_free _; read -r _ _ _ var_free _; } < <(df -Pk / /var 2>/dev/null)
 fact disk.root_free_kb "$root_free"
 fact disk.var_free_kb "$var_free"
 

@@ -1,6 +1,7 @@
 package dev.rpik8s.discovery;
 
 import dev.rpik8s.cluster.DiscoveredHost;
+import dev.rpik8s.remote.Endpoint;
 import dev.rpik8s.remote.Fleet;
 import dev.rpik8s.remote.HostKeyScan;
 import dev.rpik8s.remote.KeyCheck;
@@ -21,10 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds the hosts of some address ranges and fingerprints each, in four steps: knock on the SSH port of every
- * address (PortProbe); get the key of every host that answered, without logging in (HostKeyScan), and check it
- * against the known_hosts files; put every new key to the operator in one question (KeyTrust); log in to the
- * hosts whose keys are trusted and run the fingerprint, once each. A dead or slow host costs its own deadline
- * and holds nobody else up.
+ * address (PortProbe); get the key of every host that answered (HostKeyScan) and check it against the known_hosts
+ * files and pins during the key exchange: a key they trust goes on to the login and the fingerprint on that same
+ * connection, any other key ends it before any login; put every new key to the operator in one question
+ * (KeyTrust); log in to the hosts whose new keys were trusted and run the fingerprint, once each. A dead or slow
+ * host costs its own deadline and holds nobody else up.
  */
 public final class Discovery {
 
@@ -63,14 +65,14 @@ public final class Discovery {
 
         List<DiscoveredHost> answered = probe(targets, request, rows);
         Duration scanBudget = min(SCAN_LIMIT, request.perHostDeadline().dividedBy(3));
-        Map<String, Scanned> newKeys = new ConcurrentHashMap<>();
-        List<DiscoveredHost> scanned = fleet(request, scanBudget, answered, rows, row -> scan(row, scanBudget, newKeys), null);
-
-        List<DiscoveredHost> toLogIn = new ArrayList<>(scanned.stream().filter(r -> r.stage() == DiscoveredHost.Stage.PROBING).toList());
-        toLogIn.addAll(askTrust(scanned, newKeys, trust, rows));
-        toLogIn.sort(DiscoveredHost.ADDRESS_ORDER);
         Duration loginBudget = request.perHostDeadline().minus(scanBudget);
         Fingerprinting fingerprinting = new Fingerprinting(ssh, request, loginBudget);
+        Map<String, Scanned> newKeys = new ConcurrentHashMap<>();
+        List<DiscoveredHost> scanned = fleet(request, request.perHostDeadline(), answered, rows,
+                row -> scan(row, scanBudget, newKeys, fingerprinting, rows), null);
+
+        List<DiscoveredHost> toLogIn = new ArrayList<>(askTrust(scanned, newKeys, trust, rows));
+        toLogIn.sort(DiscoveredHost.ADDRESS_ORDER);
         fleet(request, loginBudget, toLogIn, rows, fingerprinting::visit, DiscoveredHost.Stage.LOGGING_IN);
         return rows.finish();
     }
@@ -109,25 +111,36 @@ public final class Discovery {
     private record Scanned(PublicKey key, KeyCheck check) {
     }
 
-    /** The host's key, checked against the known_hosts files and pins: known goes on, new waits for the question. */
-    private DiscoveredHost scan(DiscoveredHost row, Duration budget, Map<String, Scanned> newKeys) {
-        PublicKey key;
+    /**
+     * The host's key, checked against the known_hosts files and pins during the key exchange: a known key goes on
+     * to the login and the fingerprint on the same connection (one key exchange, not two), a new one waits for the
+     * question, a changed one stops there.
+     */
+    private DiscoveredHost scan(DiscoveredHost row, Duration budget, Map<String, Scanned> newKeys, Fingerprinting fingerprinting, RunRows rows) {
+        Endpoint endpoint;
         try {
-            key = HostKeyScan.scan(row.address(), row.port(), ssh.hostKeys(), budget);
+            endpoint = fingerprinting.endpoint(row);
+        } catch (RemoteException e) {
+            return row.at(DiscoveredHost.Stage.FAILED, e.getMessage());
+        }
+        HostKeyScan.Found found;
+        try {
+            found = HostKeyScan.scanThenLogIn(endpoint, ssh, budget);
         } catch (RemoteException e) {
             return row.at(DiscoveredHost.Stage.NO_SSH, "the port answers, but " + e.getMessage());
         }
-        KeyCheck check;
-        try {
-            check = ssh.hostKeys().classify(row.address(), row.port(), key);
-        } catch (IOException e) {
-            return row.at(DiscoveredHost.Stage.FAILED, "cannot check its host key against known_hosts: " + e.getMessage());
+        KeyCheck check = found.check();
+        if (check == null) {
+            return row.at(DiscoveredHost.Stage.FAILED, found.failure().getMessage());
         }
         DiscoveredHost keyed = row.withKey(check.describe());
         return switch (check.verdict()) {
-            case KNOWN -> keyed;
+            case KNOWN -> {
+                rows.show(keyed.at(DiscoveredHost.Stage.LOGGING_IN, ""));
+                yield fingerprinting.finish(keyed, found.login(), found.failure());
+            }
             case NEW -> {
-                newKeys.put(row.address(), new Scanned(key, check));
+                newKeys.put(row.address(), new Scanned(found.key(), check));
                 yield keyed.at(DiscoveredHost.Stage.KEY_NEW, "a new host key: trust it to log in");
             }
             case CHANGED, REVOKED -> keyed.at(DiscoveredHost.Stage.KEY_CHANGED, check.why());

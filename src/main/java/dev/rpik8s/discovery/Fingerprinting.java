@@ -46,11 +46,28 @@ final class Fingerprinting {
         }
         try (SshRemote remote = new SshRemote(endpoint, ssh)) {
             return outcome(row, remote.exec(CommandSpec.of(SCRIPT).withTimeout(budget)));
-        } catch (LoginFailed e) {
-            return row.at(DiscoveredHost.Stage.AUTH_FAILED, e.getMessage());
         } catch (RemoteException e) {
-            return row.at(DiscoveredHost.Stage.FAILED, e.getMessage());
+            return failed(row, e);
         }
+    }
+
+    /**
+     * Runs the script on a login the key scan made ({@code HostKeyScan.scanThenLogIn}), then logs out; or says
+     * why that login failed.
+     */
+    DiscoveredHost finish(DiscoveredHost row, SshRemote login, RemoteException failure) {
+        if (login == null) {
+            return failed(row, failure);
+        }
+        try (SshRemote remote = login) {
+            return outcome(row, remote.exec(CommandSpec.of(SCRIPT).withTimeout(budget)));
+        } catch (RemoteException e) {
+            return failed(row, e);
+        }
+    }
+
+    private static DiscoveredHost failed(DiscoveredHost row, RemoteException e) {
+        return row.at(e instanceof LoginFailed ? DiscoveredHost.Stage.AUTH_FAILED : DiscoveredHost.Stage.FAILED, e.getMessage());
     }
 
     /**

@@ -63,8 +63,10 @@ public final class LabControl {
         Files.deleteIfExists(ready(dir));
         Path out = dir.resolve("lab.out");
         String java = ProcessHandle.current().info().command().orElse("java");
-        // setsid: the lab must not get the Ctrl-C meant for the terminal that ran `lab up`
-        ProcessBuilder pb = new ProcessBuilder("setsid", java,
+        // setsid: the lab must not get the Ctrl-C meant for the terminal that ran `lab up`.
+        // C1 only: the lab's Java is SSH servers that mostly wait for the Pis' processes, and C2 compiled it for as
+        // long as a discovery of 50 Pis ran, at half of the lab JVM's CPU (docs/benchmarks.md)
+        ProcessBuilder pb = new ProcessBuilder("setsid", java, "-XX:TieredStopAtLevel=1",
                 "-Dorg.slf4j.simpleLogger.logFile=" + log(dir),
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-cp", System.getProperty("java.class.path"), LabDaemon.class.getName(),

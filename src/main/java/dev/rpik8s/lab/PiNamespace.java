@@ -90,6 +90,14 @@ final class PiNamespace {
      * environment with {@code env} added (HOME, USER, ...).
      */
     synchronized List<String> enter(Map<String, String> env, List<String> argv) {
+        return enter(env, "/", argv);
+    }
+
+    /**
+     * The same, in {@code dir} of the Pi ({@code env -C}, after nsenter entered the namespace: the path is the
+     * Pi's). {@code env} fails (exit 125) when the Pi has no such directory.
+     */
+    synchronized List<String> enter(Map<String, String> env, String dir, List<String> argv) {
         if (!isOn()) {
             throw new IllegalStateException(name + " is powered off");
         }
@@ -97,7 +105,11 @@ final class PiNamespace {
         if (!AS_ROOT) {
             cmd.add("-U");
         }
-        cmd.addAll(List.of("-m", "-u", "-w", "--", "env", "-i", "PATH=" + PATH, "LANG=C.UTF-8"));
+        cmd.addAll(List.of("-m", "-u", "-w", "--", "env", "-i"));
+        if (!"/".equals(dir)) {
+            cmd.addAll(List.of("-C", dir));
+        }
+        cmd.addAll(List.of("PATH=" + PATH, "LANG=C.UTF-8"));
         env.forEach((k, v) -> cmd.add(k + "=" + v));
         cmd.addAll(argv);
         return cmd;

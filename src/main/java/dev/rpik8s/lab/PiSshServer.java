@@ -3,6 +3,7 @@ package dev.rpik8s.lab;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.LinkedHashMap;
@@ -19,7 +20,6 @@ import org.apache.sshd.server.forward.ForwardingFilter;
 import org.apache.sshd.server.forward.TcpForwardingFilter;
 import org.apache.sshd.server.forward.X11ForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
-import org.apache.sshd.server.shell.InvertedShellWrapper;
 import org.apache.sshd.server.shell.ProcessShell;
 import org.apache.sshd.server.subsystem.SubsystemFactory;
 
@@ -27,8 +27,9 @@ import org.apache.sshd.server.subsystem.SubsystemFactory;
  * The SSH server of one virtual Pi (Apache MINA SSHD) on the Pi's own loopback address. Every exec, shell
  * and SFTP session runs as a process inside the Pi's namespace: {@code bash -c COMMAND} for exec, an
  * interactive bash under {@code script} (for a terminal) for a shell, OpenSSH's own {@code sftp-server}
- * for SFTP, so file transfers see exactly the files the Pi's commands see. Logins: {@code root} and
- * {@code pi} with the lab's client key, {@code pi} also with the password {@code raspberry}.
+ * for SFTP, so file transfers see exactly the files the Pi's commands see; {@link BlockingShellWrapper} carries
+ * their streams. Logins: {@code root} and {@code pi} with the lab's client key, {@code pi} also with the
+ * password {@code raspberry}.
  * Local port forwarding only, and only to this Pi's own loopback services.
  */
 final class PiSshServer implements AutoCloseable {
@@ -111,10 +112,17 @@ final class PiSshServer implements AutoCloseable {
             env.put("TERM", term);
         }
         env.put("SSH_CONNECTION", String.valueOf(channel.getSession().getClientAddress()) + " " + pi.address() + " " + port());
-        // the process starts in the Pi's home of the user, as sshd does
-        List<String> inHome = new java.util.ArrayList<>(List.of("bash", "-c", "cd \"$HOME\" 2>/dev/null || cd /; exec \"$@\"", "login"));
-        inHome.addAll(argv);
-        return new InvertedShellWrapper(new ProcessShell(pi.namespace().enter(env, inHome)));
+        // the process starts in the Pi's home of the user, or in / when it has none, as sshd does. The Pi's /root
+        // and /home are its root's (binds.txt), so this machine sees them there; a bash that changes directory
+        // first is left for a home that is a symbolic link, which only the Pi can resolve
+        Path inRoot = pi.root().resolve(home.substring(1));
+        if (Files.isSymbolicLink(inRoot)) {
+            List<String> inHome = new java.util.ArrayList<>(List.of("bash", "-c", "cd \"$HOME\" 2>/dev/null || cd /; exec \"$@\"", "login"));
+            inHome.addAll(argv);
+            return new BlockingShellWrapper(new ProcessShell(pi.namespace().enter(env, inHome)));
+        }
+        String dir = Files.isDirectory(inRoot, LinkOption.NOFOLLOW_LINKS) ? home : "/";
+        return new BlockingShellWrapper(new ProcessShell(pi.namespace().enter(env, dir, argv)));
     }
 
     /** True when this machine lets us listen on port 22 of that address (root, and no sshd on 0.0.0.0:22). */

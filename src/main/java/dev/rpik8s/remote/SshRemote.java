@@ -36,6 +36,7 @@ import net.schmizz.sshj.sftp.RenameFlags;
 import net.schmizz.sshj.sftp.Response;
 import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.sftp.SFTPException;
+import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.method.AuthKeyboardInteractive;
@@ -123,13 +124,7 @@ public final class SshRemote implements Remote {
     }
 
     private SSHClient connect() throws RemoteException {
-        SSHClient c = new SSHClient(CONFIG);
-        c.addHostKeyVerifier(ctx.hostKeys());
-        c.setConnectTimeout(CONNECT_TIMEOUT_MS);
-        c.setTimeout(CONNECT_TIMEOUT_MS);
-        // Set before connect: SSHJ starts the keep-alive thread at connect only when enabled.
-        c.getConnection().getKeepAlive().setKeepAliveInterval(KEEP_ALIVE_SECONDS);
-        ((KeepAliveRunner) c.getConnection().getKeepAlive()).setMaxAliveCount(KEEP_ALIVE_MISSES);
+        SSHClient c = newClient(ctx.hostKeys(), Duration.ofMillis(CONNECT_TIMEOUT_MS));
         try {
             c.connect(endpoint.host(), endpoint.port());
         } catch (IOException e) {
@@ -140,6 +135,50 @@ public final class SshRemote implements Remote {
             }
             throw new RemoteException("cannot reach " + endpoint + ": " + describe(e), e);
         }
+        return login(c);
+    }
+
+    /**
+     * A client set up as every connection of ours is, not yet connected: {@code verifier} judges the host key,
+     * {@code timeout} bounds the connect and each wait for the server.
+     */
+    static SSHClient newClient(HostKeyVerifier verifier, Duration timeout) {
+        int ms = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+        SSHClient c = new SSHClient(CONFIG);
+        c.addHostKeyVerifier(verifier);
+        c.setConnectTimeout(ms);
+        c.setTimeout(ms);
+        // Set before connect: SSHJ starts the keep-alive thread at connect only when enabled.
+        c.getConnection().getKeepAlive().setKeepAliveInterval(KEEP_ALIVE_SECONDS);
+        ((KeepAliveRunner) c.getConnection().getKeepAlive()).setMaxAliveCount(KEEP_ALIVE_MISSES);
+        return c;
+    }
+
+    /**
+     * Logs in on a connection whose host key exchange {@link HostKeyScan#scanThenLogIn} did, and found a key the
+     * known_hosts files or a pin trust: discovery's key scan goes on to the login instead of connecting again.
+     * The connection then waits for the server as long as any of ours.
+     */
+    static SshRemote loginOn(SSHClient connected, Endpoint endpoint, SshContext ctx) throws RemoteException {
+        SshRemote remote = new SshRemote(endpoint, ctx);
+        try {
+            connected.setTimeout(CONNECT_TIMEOUT_MS);
+            connected.getSocket().setSoTimeout(CONNECT_TIMEOUT_MS);
+            synchronized (remote) {
+                remote.client = remote.login(connected);
+            }
+            return remote;
+        } catch (IOException e) {
+            disconnectQuietly(connected);
+            remote.close();
+            throw new RemoteException("cannot reach " + endpoint + ": " + describe(e), e);
+        } catch (RemoteException | RuntimeException e) {
+            remote.close();
+            throw e;
+        }
+    }
+
+    private SSHClient login(SSHClient c) throws RemoteException {
         try {
             authenticate(c);
             return c;
