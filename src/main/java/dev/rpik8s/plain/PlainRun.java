@@ -47,6 +47,27 @@ final class PlainRun implements RunView {
         }
     }
 
+    @Override
+    public boolean approve(String what, String question) {
+        synchronized (asking) {
+            question.lines().forEach(this::say);
+            while (true) {
+                Optional<String> answer = ask.apply("y to go on, n to leave it: ");
+                if (answer.isEmpty()) {
+                    return false;
+                }
+                String a = answer.get().strip().toLowerCase(java.util.Locale.ROOT);
+                if (a.equals("y") || a.equals("yes")) {
+                    return true;
+                }
+                if (a.equals("n") || a.equals("no")) {
+                    return false;
+                }
+                say("  '" + a + "': y or n.");
+            }
+        }
+    }
+
     private Decision ask(String step, String host, String reason) {
         say(step + " failed on " + host + ": " + reason);
         while (true) {

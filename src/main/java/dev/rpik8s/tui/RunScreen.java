@@ -95,6 +95,39 @@ final class RunScreen extends FullScreen implements RunView {
         }
     }
 
+    @Override
+    public boolean approve(String what, String question) {
+        synchronized (questions) {
+            return answered(answer -> askYesNo(question, answer), false);
+        }
+    }
+
+    /** Two buttons; esc is a no, and so is closing the screen. */
+    private void askYesNo(String question, CompletableFuture<Boolean> answer) {
+        BasicWindow dialog = new BasicWindow("Before it changes");
+        dialog.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
+        Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
+        p.addComponent(new Label(wrapped(question)));
+        Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
+        Button no = new Button("No, leave it", () -> {
+            dialog.close();
+            answer.complete(false);
+        });
+        buttons.addComponent(new Button("Yes", () -> {
+            dialog.close();
+            answer.complete(true);
+        }));
+        buttons.addComponent(no);
+        p.addComponent(buttons);
+        dialog.setComponent(p);
+        onEscape(dialog, () -> {
+            dialog.close();
+            answer.complete(false);
+        });
+        getTextGUI().addWindow(dialog);
+        no.takeFocus();
+    }
+
     private void ask(String step, String host, String reason, CompletableFuture<Decision> answer) {
         BasicWindow dialog = new BasicWindow("Failed: " + host);
         dialog.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));

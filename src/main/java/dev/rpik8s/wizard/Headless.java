@@ -219,6 +219,11 @@ public final class Headless implements Operator {
             }
 
             @Override
+            public boolean approve(String what, String question) {
+                return confirm(what, question);
+            }
+
+            @Override
             public void stepDone(String summary) {
                 say("  " + summary);
             }

@@ -63,6 +63,11 @@ public final class RunProgress implements RunDisplay {
         return view.failed(step.title(), host.hostname() + " (" + host.address() + ")", reason);
     }
 
+    @Override
+    public boolean approve(Step step, PlannedHost host, String what, String question) {
+        return view.approve(what, question);
+    }
+
     /** Every host skipped in the run so far, with the step and the operator's reason. */
     public synchronized List<String> skipped() {
         return List.copyOf(skipped);

@@ -18,6 +18,11 @@ public interface RunView {
     /** A host failed: retry it, skip it (with the operator's reason), or stop the run. Blocks that host only. */
     Decision failed(String step, String host, String reason);
 
+    /** A yes-or-no question of a step ({@code what} names it for an answers file); a view that cannot ask says no. */
+    default boolean approve(String what, String question) {
+        return false;
+    }
+
     /** The step is over: how many hosts did what, or that the run stopped there. */
     void stepDone(String summary);
 }

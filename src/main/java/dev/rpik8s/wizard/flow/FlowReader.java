@@ -22,8 +22,10 @@ final class FlowReader {
 
     private static final List<String> FLOW_KEYS = List.of("id", "title", "steps");
     private static final List<String> STEP_KEYS = List.of("id", "title", "explanation", "targets", "when", "check", "action",
-            "verify", "risk", "order", "kind", "parameters");
+            "verify", "risk", "order", "kind", "parameters", "gather");
     private static final List<String> SCRIPT_KEYS = List.of("template", "run", "files");
+    private static final List<String> GATHER_KEYS = List.of("from", "template", "run", "files", "gives");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private static final List<String> FILE_KEYS = List.of("template", "to", "mode");
     /** Ids go into the session journal and onto screens: one word, no spaces. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -118,11 +120,44 @@ final class FlowReader {
         if (m.get("kind").isEmpty() && m.get("targets").isEmpty()) {
             problems.at(m.node(), what + " runs commands but has no targets: add 'targets: all' (or " + TARGET_WORDS + ").");
         }
+        Optional<Gather> gather = m.get("gather").flatMap(g -> gather(g, what));
         if (problems.count() > before) {
             return Optional.empty();
         }
         return Optional.of(new Step(id.orElseThrow(), title.orElseThrow(), explanation.orElseThrow(),
-                targets.orElse(Targets.NONE), when, check, action, verify, risk, order, kind.map(StepKind::name), parameters));
+                targets.orElse(Targets.NONE), when, check, action, verify, risk, order, kind.map(StepKind::name), parameters,
+                gather));
+    }
+
+    /** {@code gather: {from: first-master, template: ..., gives: [caHash]}}. */
+    private Optional<Gather> gather(Node node, String of) {
+        String what = "the gather of " + of;
+        Optional<NodeMap> read = NodeMap.of(node, what, GATHER_KEYS, problems,
+                "'from: first-master', 'template:' or 'run:', and 'gives: [key, ...]'");
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        NodeMap m = read.get();
+        Optional<Target> from = m.required("from", "write 'from:' and the host it reads on, as 'from: first-master'.")
+                .flatMap(t -> target(t, m.get("from").orElseThrow()));
+        List<String> gives = new ArrayList<>();
+        Optional<Node> givesNode = m.get("gives");
+        if (givesNode.isEmpty() || !(givesNode.get() instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            problems.at(givesNode.orElse(m.node()), what + " must say what it gives: 'gives: [caHash]', the keys its "
+                    + "command prints as key=value lines.");
+        } else {
+            for (Node g : seq.getValue()) {
+                NodeMap.text(g, "a key", problems).ifPresent(k -> {
+                    if (KEY.matcher(k).matches()) {
+                        gives.add(k);
+                    } else {
+                        problems.at(g, "'" + k + "' cannot be a gathered key: write letters and digits, as caHash.");
+                    }
+                });
+            }
+        }
+        Optional<Script> script = script(node, what, true, GATHER_KEYS);
+        return from.flatMap(f -> script.map(s -> new Gather(f, s, gives)));
     }
 
     private Optional<String> id(String id, NodeMap m, String of) {
@@ -160,7 +195,11 @@ final class FlowReader {
     }
 
     private Optional<Script> script(Node node, String what, boolean needsCommand) {
-        Optional<NodeMap> read = NodeMap.of(node, what, SCRIPT_KEYS, problems, "'template: host-prep/hostname.sh' or 'run: ...'");
+        return script(node, what, needsCommand, SCRIPT_KEYS);
+    }
+
+    private Optional<Script> script(Node node, String what, boolean needsCommand, List<String> keys) {
+        Optional<NodeMap> read = NodeMap.of(node, what, keys, problems, "'template: host-prep/hostname.sh' or 'run: ...'");
         if (read.isEmpty()) {
             return Optional.empty();
         }

@@ -12,6 +12,8 @@ public enum HostGroup implements Target {
     MASTERS,
     /** The master kubeadm init runs on: the first in plan order. */
     FIRST_MASTER,
+    /** The masters that join the first one's control plane. */
+    OTHER_MASTERS,
     WORKERS,
     INFRA,
     LB,
@@ -24,6 +26,7 @@ public enum HostGroup implements Target {
             case ALL -> plan.hosts();
             case MASTERS -> plan.hostsWith(Role.MASTER);
             case FIRST_MASTER -> plan.hostsWith(Role.MASTER).stream().limit(1).toList();
+            case OTHER_MASTERS -> plan.hostsWith(Role.MASTER).stream().skip(1).toList();
             case WORKERS -> plan.hostsWith(Role.WORKER);
             case INFRA -> plan.hostsWith(Role.INFRA);
             case LB -> plan.hostsWith(Role.LB);

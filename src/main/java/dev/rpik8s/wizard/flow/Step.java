@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param kind        the named kind, empty for a step of commands
  * @param parameters  the kind's parameters as written, in that order (the kind parses them); empty for a step of
  *                    commands
+ * @param gather      values read on another host before the first action of the step, empty when none
  */
 public record Step(
         String id,
@@ -31,12 +32,20 @@ public record Step(
         Risk risk,
         HostOrder order,
         Optional<String> kind,
-        Map<String, String> parameters) {
+        Map<String, String> parameters,
+        Optional<Gather> gather) {
 
     public Step {
         if (kind.isPresent() == action.isPresent()) {
             throw new IllegalArgumentException("Step " + id + " needs either a kind or an action, and not both.");
         }
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    /** A step that needs nothing from another host. */
+    public Step(String id, String title, String explanation, Targets targets, Optional<String> when,
+            Optional<Script> check, Optional<Script> action, Optional<Script> verify, Risk risk, HostOrder order,
+            Optional<String> kind, Map<String, String> parameters) {
+        this(id, title, explanation, targets, when, check, action, verify, risk, order, kind, parameters, Optional.empty());
     }
 }

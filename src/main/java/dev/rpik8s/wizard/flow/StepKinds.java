@@ -33,7 +33,9 @@ public final class StepKinds {
                 // reboots and waits (up to timeout) for SSH to answer again; its check says whether a host needs it
                 StepKind.of("reboot", "timeout"),
                 StepKind.of("wait-for-ssh", "timeout"),
-                StepKind.of("wait-for-quorum", "timeout"));
+                StepKind.of("wait-for-quorum", "timeout"),
+                // the admin kubeconfig of the first target, merged into the operator's ~/.kube/config
+                StepKind.of("kubeconfig"));
     }
 
     public Optional<StepKind> find(String name) {

@@ -26,6 +26,7 @@ final class HostRun {
     private final Work work;
     private final StepOnHost where;
     private HostScripts scripts;
+    private Optional<String> result = Optional.empty();
 
     HostRun(RunContext run, Step step, PlannedHost host, Work work) {
         this.run = run;
@@ -45,6 +46,20 @@ final class HostRun {
 
     Remote remote() throws RemoteException {
         return run.hosts().of(host);
+    }
+
+    /** What the work did, in words, shown with the host's DONE. */
+    void result(String text) {
+        result = Optional.of(text);
+    }
+
+    /** The operator's yes or no to a change the work is about to make on this machine. */
+    boolean approve(String what, String question) {
+        return run.display().approve(step, host, what, question);
+    }
+
+    String clusterName() {
+        return run.renderer().plan().name();
     }
 
     void show(HostState state) {
@@ -104,13 +119,20 @@ final class HostRun {
         }
         run.journal().started(where);
         show(HostState.RUNNING);
+        if (step.gather().isPresent()) {
+            try {
+                scripts = run.renderer().render(step, host, run.gathering().of(step));
+            } catch (RenderFailed e) {
+                throw new StepFailed(e.getMessage());
+            }
+        }
         work.act(this);
         if (scripts.verify().isPresent()) {
             show(HostState.VERIFYING);
             runOrFail("verify", scripts.verify().get());
         }
         run.journal().done(where);
-        show(HostState.DONE);
+        show(HostState.DONE, result);
         return Outcome.DONE;
     }
 

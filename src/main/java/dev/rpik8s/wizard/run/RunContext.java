@@ -18,6 +18,7 @@ final class RunContext {
     private final RunDisplay display;
     private final Clock clock;
     private final Set<StepOnHost> inFlight;
+    private final Gathering gathering;
     private volatile boolean stopped;
 
     RunContext(Flow flow, ScriptRenderer renderer, OpenHosts hosts, Journal journal, Secrets secrets, RunDisplay display,
@@ -30,6 +31,11 @@ final class RunContext {
         this.display = display;
         this.clock = clock;
         this.inFlight = Set.copyOf(journal.atOpen().inFlight(flow.id()));
+        this.gathering = new Gathering(renderer, hosts, secrets);
+    }
+
+    Gathering gathering() {
+        return gathering;
     }
 
     Flow flow() {

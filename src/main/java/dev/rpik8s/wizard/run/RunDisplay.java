@@ -16,4 +16,12 @@ public interface RunDisplay {
      * host, and only that host, until the operator decides.
      */
     Decision onFailure(Step step, PlannedHost host, String reason);
+
+    /**
+     * A step's yes-or-no question before it changes something of the operator's ({@code what} names it, for an
+     * answers file to confirm). A display that cannot ask says no, and the step leaves that thing alone.
+     */
+    default boolean approve(Step step, PlannedHost host, String what, String question) {
+        return false;
+    }
 }

@@ -9,6 +9,7 @@ import dev.rpik8s.wizard.flow.Step;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +56,9 @@ public final class Runner {
             works.add(Works.of(flow.id(), step));
         }
         try (OpenHosts hosts = new OpenHosts(connections)) {
-            RunContext run = new RunContext(flow, new ScriptRenderer(templates, flow, plan, values), hosts, journal,
+            Map<String, Object> all = new HashMap<>(values);
+            all.put(FreshSecrets.KEY, FreshSecrets.make(secrets));
+            RunContext run = new RunContext(flow, new ScriptRenderer(templates, flow, plan, all), hosts, journal,
                     secrets, display, clock);
             StepRun steps = new StepRun(run, MAX_IN_FLIGHT);
             for (int i = 0; i < flow.steps().size(); i++) {

@@ -2,14 +2,12 @@ package dev.rpik8s.wizard.run;
 
 import dev.rpik8s.advice.MemoryCgroup;
 import dev.rpik8s.cluster.ClusterPlan;
-import dev.rpik8s.cluster.ClusterSettings;
 import dev.rpik8s.cluster.HostFacts;
-import dev.rpik8s.cluster.KubernetesVersion;
-import dev.rpik8s.cluster.KubernetesVersions;
 import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.render.RenderFailed;
 import dev.rpik8s.render.Templates;
 import dev.rpik8s.wizard.flow.FileToPlace;
+import dev.rpik8s.wizard.flow.Gather;
 import dev.rpik8s.wizard.flow.Flow;
 import dev.rpik8s.wizard.flow.Script;
 import dev.rpik8s.wizard.flow.Step;
@@ -37,6 +35,10 @@ final class ScriptRenderer {
         this.flow = flow;
         this.plan = plan;
         this.values = Map.copyOf(values);
+    }
+
+    ClusterPlan plan() {
+        return plan;
     }
 
     /**
@@ -69,8 +71,14 @@ final class ScriptRenderer {
      * with neither is judged by its action's exit status alone.
      */
     HostScripts render(Step step, PlannedHost host) throws RenderFailed {
+        return render(step, host, placeholders(step));
+    }
+
+    /** With the values the step gathered from another host ({@code gathered.*}; see {@link Gathering}). */
+    HostScripts render(Step step, PlannedHost host, Map<String, String> gathered) throws RenderFailed {
         applies(step, host);   // a condition that does not render fails the step here, with its message
         Map<String, Object> v = valuesFor(host);
+        v.put("gathered", gathered);
         Optional<Script> verify = step.verify().or(step::check);
         List<PlacedFile> files = new ArrayList<>();
         if (step.action().isPresent()) {
@@ -80,6 +88,33 @@ final class ScriptRenderer {
         }
         return new HostScripts(command(step, "check", step.check(), v), files,
                 command(step, "action", step.action(), v), command(step, "verify", verify, v));
+    }
+
+    /** Where a step's gather runs and what: the first host of its {@code from}, rendered for that host. */
+    record GatherScripts(PlannedHost from, String command, List<PlacedFile> files) {
+    }
+
+    GatherScripts renderGather(Step step) throws RenderFailed, StepFailed {
+        Gather g = step.gather().orElseThrow();
+        String where = flow.id() + ".yaml, step " + step.id() + ", gather";
+        PlannedHost from = g.from().hosts(plan).stream().findFirst()
+                .orElseThrow(() -> new StepFailed(where + ": this plan has no host that is " + g.from().word()));
+        Map<String, Object> v = valuesFor(from);
+        List<PlacedFile> files = new ArrayList<>();
+        for (FileToPlace f : g.script().files()) {
+            files.add(new PlacedFile(f.template(), f.to(), f.mode(), templates.render(f.template(), v).text()));
+        }
+        return new GatherScripts(from, command(step, "gather", Optional.of(g.script()), v).orElseThrow(), files);
+    }
+
+    /**
+     * What a plan shows for the gathered values, which only the run reads; the check never sees them (it runs
+     * before them), so a check that uses one runs with this text.
+     */
+    static Map<String, String> placeholders(Step step) {
+        Map<String, String> shown = new HashMap<>();
+        step.gather().ifPresent(g -> g.gives().forEach(k -> shown.put(k, "<" + k + ", read on " + g.from().word() + ">")));
+        return shown;
     }
 
     private Optional<String> command(Step step, String part, Optional<Script> script, Map<String, Object> v)
@@ -97,32 +132,14 @@ final class ScriptRenderer {
 
     private Map<String, Object> valuesFor(PlannedHost host) {
         Map<String, Object> v = new HashMap<>(values);
-        v.put("host", hostValues(host));
+        v.putIfAbsent(FreshSecrets.KEY, FreshSecrets.SHOWN);
+        Map<String, Object> h = hostValues(host);
+        h.put("rackMaster", ClusterValues.rackMaster(plan, host));
+        v.put("host", h);
         v.put("plan", plan);
         v.put("settings", plan.settings());
-        v.put("cluster", clusterValues(plan.settings()));
+        v.put("cluster", ClusterValues.of(plan));
         return v;
-    }
-
-    /**
-     * The settings as templates compare and print them: words as the operator knows them ({@code containerd},
-     * {@code cri-o}, {@code docker}; {@code systemd}, {@code cgroupfs}), the Kubernetes minor that picks package
-     * repositories ({@code 1.35}).
-     */
-    static Map<String, Object> clusterValues(ClusterSettings s) {
-        Optional<KubernetesVersion> row = KubernetesVersions.bundled().find(s.kubernetesVersion());
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("kubernetesMinor", row.map(KubernetesVersion::minor).orElse(s.kubernetesVersion()));
-        // empty for the minors whose repository is gone (1.17 to 1.23): templates say so and stop
-        c.put("kubernetesRepository", row.flatMap(KubernetesVersion::packageRepository).orElse(""));
-        // docker through cri-dockerd (1.24 and later) or the kubelet's own dockershim
-        c.put("criDockerd", row.map(r -> !r.dockershim()).orElse(true));
-        c.put("runtime", s.runtime().label());
-        c.put("cgroupDriver", s.cgroupDriver().name().toLowerCase(Locale.ROOT));
-        c.put("proxy", Map.of("http", s.proxy().http(), "https", s.proxy().https(), "noProxy", s.proxy().noProxy()));
-        c.put("insecureRegistries", s.insecureRegistries());
-        c.put("upgradePackages", s.upgradePackages());
-        return c;
     }
 
     /** Written as a flow writes them: roles in lower case ({@code master}), in their order; derived values too. */

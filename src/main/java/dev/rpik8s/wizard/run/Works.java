@@ -1,6 +1,7 @@
 package dev.rpik8s.wizard.run;
 
 import dev.rpik8s.wizard.flow.Step;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -22,6 +23,8 @@ final class Works {
         return switch (kind) {
             case "reboot" -> new Reboot(timeout(flowId, step));
             case "wait-for-ssh" -> new WaitForSsh(timeout(flowId, step));
+            case "kubeconfig" -> new FetchKubeconfig(FetchKubeconfig.operatorFile(System.getenv(),
+                    Path.of(System.getProperty("user.home"))));
             default -> throw new RunRefused(flowId + ".yaml, step " + step.id() + ": the kind '" + kind
                     + "' is not implemented yet; the run cannot use it.");
         };

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# kubeadm init on the first master, with the configuration placed beside it. A marker written after init succeeds
+# tells a finished control plane (never reset) from an init cut off or failed (reset, then run again: nothing else
+# depends on it yet, since every join comes after this step).
+set -euo pipefail
+
+{% include "kubernetes/api.inc" %}
+done_marker=/var/lib/rpik8s/kubeadm-init.done
+if [[ -e "$done_marker" ]]; then
+    if node_known {{ host.hostname | sh }}; then
+        echo "unchanged: kubeadm init finished here before"
+        exit 0
+    fi
+    echo "kubeadm init finished here before, but the API server does not answer now." >&2
+    echo "Nothing is reset: look at 'crictl ps -a' and 'journalctl -u kubelet' on this host, then retry." >&2
+    exit 1
+fi
+if [[ -e /etc/kubernetes/admin.conf || -e /etc/kubernetes/manifests/kube-apiserver.yaml || -e /etc/kubernetes/pki/ca.crt ]]; then
+    echo "an earlier kubeadm init did not finish here: resetting it before running it again"
+    kubeadm reset -f
+fi
+mkdir -p /var/lib/rpik8s
+# The token and certificate key kubeadm makes here are not printed (and never reach the log): the joins get fresh ones.
+kubeadm init --config /etc/rpik8s/kubeadm-config.yaml {% if (cluster.masters | length) > 1 %}--upload-certs {% endif %}--skip-token-print --skip-certificate-key-print
+touch "$done_marker"
+echo "changed: kubeadm init finished"
