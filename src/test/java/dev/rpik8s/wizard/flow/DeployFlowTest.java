@@ -28,7 +28,18 @@ class DeployFlowTest {
             "runtime/crio.conf", "runtime/registries.conf", "runtime/crio.sh", "runtime/crio-check.sh",
             "runtime/daemon.json", "runtime/docker.sh", "runtime/docker-check.sh",
             "runtime/cri-docker.service", "runtime/cri-docker.socket", "runtime/cri-dockerd.sh", "runtime/cri-dockerd-check.sh",
-            "runtime/crictl.yaml", "runtime/runtime-ready.sh");
+            "runtime/crictl.yaml", "runtime/runtime-ready.sh",
+            "kubernetes/packages.sh", "kubernetes/packages-check.sh",
+            "kubernetes/haproxy.cfg", "kubernetes/haproxy.sh", "kubernetes/haproxy-check.sh",
+            "kubernetes/kube-vip-bootstrap.yaml", "kubernetes/kube-vip.yaml", "kubernetes/kube-vip-check.sh",
+            "kubernetes/kubeadm-config.yaml", "kubernetes/patches/etcd.yaml", "kubernetes/patches/kube-apiserver.yaml",
+            "kubernetes/patches/kube-controller-manager.yaml", "kubernetes/patches/kube-scheduler.yaml",
+            "kubernetes/init.sh", "kubernetes/init-check.sh",
+            "kubernetes/cni.yaml", "kubernetes/cni.sh", "kubernetes/cni-check.sh",
+            "kubernetes/join-ticket-masters.sh", "kubernetes/join-ticket-workers.sh", "kubernetes/join.sh",
+            "kubernetes/joined-check.sh", "kubernetes/rack-local.sh", "kubernetes/rack-local-check.sh",
+            "kubernetes/labels.sh", "kubernetes/labels-check.sh", "kubernetes/nodes-ready.sh",
+            "kubernetes/nodes-ready-check.sh");
 
     private static Flow deploy() throws FlowException {
         return new FlowLoader(StepKinds.standard(), TEMPLATES::contains, Optional.empty()).load("deploy");
@@ -40,14 +51,16 @@ class DeployFlowTest {
         assertEquals("Deploy a cluster", flow.title());
         assertEquals(List.of("upgrade", "hostname", "cmdline-cgroups", "gpu-mem", "swap-off", "kernel-modules", "sysctl", "time-sync",
                 "reboot-masters", "reboot-workers", "back-on-ssh", "runtime-repositories", "runtime-packages", "containerd-config",
-                "crio-config", "docker-config", "cri-dockerd", "runtime-ready"), flow.steps().stream().map(Step::id).toList());
+                "crio-config", "docker-config", "cri-dockerd", "runtime-ready", "kube-packages", "lb-haproxy",
+                "kube-vip-bootstrap", "kubeadm-init", "pod-network", "join-masters", "kube-vip", "join-workers",
+                "rack-local-endpoint", "node-labels", "nodes-ready", "kubeconfig"), flow.steps().stream().map(Step::id).toList());
     }
 
     @Test
     void namesEachTemplateItIsWrittenFor() throws Exception {
         Set<String> named = new TreeSet<>();
         for (Step s : deploy().steps()) {
-            Stream.of(s.check(), s.action(), s.verify()).flatMap(Optional::stream).forEach(script -> {
+            Stream.of(s.check(), s.action(), s.verify(), s.gather().map(Gather::script)).flatMap(Optional::stream).forEach(script -> {
                 script.template().ifPresent(named::add);
                 script.files().forEach(f -> named.add(f.template()));
             });
@@ -62,6 +75,22 @@ class DeployFlowTest {
                 Optional.of("cluster.runtime == \"docker\""), Optional.of("cluster.runtime == \"docker\" and cluster.criDockerd")),
                 List.of("containerd-config", "crio-config", "docker-config", "cri-dockerd").stream()
                         .map(id -> flow.step(id).orElseThrow().when()).toList());
+    }
+
+    @Test
+    void mastersJoinOneAtATimeWithWhatTheFirstMasterGives() throws Exception {
+        Flow flow = deploy();
+        Step masters = flow.step("join-masters").orElseThrow();
+        assertEquals(HostOrder.ONE_AT_A_TIME, masters.order());
+        assertEquals(Risk.QUORUM, masters.risk());
+        assertEquals("other-masters", masters.targets().targets().get(0).word());
+        for (String id : List.of("join-masters", "join-workers")) {
+            Gather g = flow.step(id).orElseThrow().gather().orElseThrow();
+            assertEquals("first-master", g.from().word());
+            assertEquals(List.of("caHash"), g.gives());
+        }
+        assertEquals(Optional.of("kubeconfig"), flow.step("kubeconfig").orElseThrow().kind());
+        assertEquals(Optional.of("cluster.endpoint.mode == \"lb-host\""), flow.step("lb-haproxy").orElseThrow().when());
     }
 
     @Test
