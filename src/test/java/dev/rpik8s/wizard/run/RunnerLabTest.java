@@ -22,6 +22,8 @@ import dev.rpik8s.session.Secrets;
 import dev.rpik8s.session.StepOnHost;
 import dev.rpik8s.testsupport.RecordingPrompter;
 import dev.rpik8s.wizard.flow.FileToPlace;
+import dev.rpik8s.wizard.flow.Gather;
+import dev.rpik8s.wizard.flow.NamedRack;
 import dev.rpik8s.wizard.flow.Flow;
 import dev.rpik8s.wizard.flow.HostGroup;
 import dev.rpik8s.wizard.flow.HostOrder;
@@ -165,6 +167,59 @@ class RunnerLabTest {
         }
         List<String> newLines = Files.readAllLines(home.resolve("session/journal.jsonl")).subList((int) linesAfterFirst, (int) linesAfterFirst + 7);
         assertTrue(newLines.stream().noneMatch(l -> l.contains("STARTED")), newLines::toString);
+    }
+
+    /**
+     * A step's gather runs once, on its host, when the first host needs the action; its values and the run's fresh
+     * token reach the action, the token never a log; a run where every host is done reads nothing.
+     */
+    @Test
+    void aGatherReadsOnceOnItsHostAndOnlyWhenAHostNeedsTheAction() throws Exception {
+        Step join = new Step("join", "join", "", Targets.of(HostGroup.WORKERS), Optional.empty(),
+                Optional.of(Script.run("test -f /etc/rpik8s-test/gather/joined")),
+                Optional.of(Script.run("mkdir -p /etc/rpik8s-test/gather && echo {{ gathered.secretOfRackB | sh }}"
+                        + " {{ fresh.joinToken | sh }} > /etc/rpik8s-test/gather/joined && echo using {{ fresh.joinToken | sh }}")),
+                Optional.empty(), Risk.NONE, HostOrder.PARALLEL, Optional.empty(), Map.of(),
+                Optional.of(new Gather(new NamedRack("b"), Script.run("mkdir -p /etc/rpik8s-test/gather"
+                        + " && echo read >> /etc/rpik8s-test/gather/reads && echo noise && echo \"secretOfRackB=$(hostname)-ca\""),
+                        List.of("secretOfRackB"))));
+        RecordingDisplay first = RecordingDisplay.stoppingAtFailure();
+        assertEquals(Runner.Result.FINISHED, run(flow(join), first), first.failures::toString);
+        // the run's logs, before this test's own commands (which print the files) add to them
+        StringBuilder logged = new StringBuilder();
+        try (var logs = Files.walk(home.resolve("logs"))) {
+            for (Path log : logs.filter(Files::isRegularFile).toList()) {
+                logged.append(Files.readString(log));
+            }
+        }
+        assertTrue(logged.toString().contains("using ********"), "the action's output is logged, masked");
+        PlannedHost rackB = plan.hostsIn("b").get(0);
+        String rackBName = sh(rackB, "hostname").strip();
+        Set<String> tokens = new java.util.HashSet<>();
+        for (PlannedHost h : plan.hosts()) {
+            String[] words = sh(h, "cat /etc/rpik8s-test/gather/joined").strip().split(" ");
+            assertEquals(rackBName + "-ca", words[0]);
+            assertTrue(words[1].matches("[a-z0-9]{6}\\.[a-z0-9]{16}"), words[1]);
+            tokens.add(words[1]);
+        }
+        assertEquals(1, tokens.size(), "one token for the run: " + tokens);
+        assertFalse(logged.toString().contains(tokens.iterator().next()), "a log holds the token");
+        assertEquals("read\n", sh(rackB, "cat /etc/rpik8s-test/gather/reads"));
+
+        RecordingDisplay again = RecordingDisplay.stoppingAtFailure();
+        assertEquals(Runner.Result.FINISHED, run(flow(join), again));
+        assertEquals("read\n", sh(rackB, "cat /etc/rpik8s-test/gather/reads"), "nothing to join: nothing read");
+    }
+
+    @Test
+    void aGatherThatDoesNotGiveItsKeyFailsTheHostWithWhatIsMissing() throws Exception {
+        Step join = new Step("join-bad", "join-bad", "", Targets.of(HostGroup.WORKERS), Optional.empty(), Optional.empty(),
+                Optional.of(Script.run("echo {{ gathered.caHash | sh }}")), Optional.empty(), Risk.NONE, HostOrder.ONE_AT_A_TIME,
+                Optional.empty(), Map.of(), Optional.of(new Gather(HostGroup.WORKERS, Script.run("echo nothing"), List.of("caHash"))));
+        RecordingDisplay display = RecordingDisplay.stoppingAtFailure();
+        assertEquals(Runner.Result.STOPPED, run(flow(join), display));
+        assertEquals(1, display.failures.size());
+        assertTrue(display.failures.get(0).reason().contains("it printed no caHash=... line"), display.failures::toString);
     }
 
     @Test
