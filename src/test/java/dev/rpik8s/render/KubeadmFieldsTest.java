@@ -259,8 +259,11 @@ class KubeadmFieldsTest {
             apply:
               certificateRenewal: true
               etcdUpgrade: true
+              imagePullPolicy: IfNotPresent
+              skipPhases: []
             node:
               skipPhases: [preflight]
+              imagePullSerial: false
             timeouts:
               upgradeManifests: 5m0s
             ---
