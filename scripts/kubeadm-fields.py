@@ -167,7 +167,7 @@ def is_object(typ, structs, others):
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--api", required=True, help="group/version, e.g. kubeadm.k8s.io/v1beta4")
     p.add_argument("--source", required=True, action="append",
                    help="where the files came from (repository, tag, commit); repeat for more lines")

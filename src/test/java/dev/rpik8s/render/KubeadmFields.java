@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * Checks rendered kubeadm, kubelet and kube-proxy configurations against the field names of their API version, as
  * listed in {@code src/test/resources/kubeadm-fields/} (made by {@code scripts/kubeadm-fields.py} from the Go types
- * of kubernetes/kubernetes; each list's header says from which version of them).
+ * of kubernetes/kubernetes or a copy of them; each list's header says which, and its README why).
  *
  * <p>Only names are checked: a field that is not in the document's apiVersion and kind is a problem, and so is an
  * apiVersion or kind with no list. Values, types and required fields are not. Where the API has a map of free keys
