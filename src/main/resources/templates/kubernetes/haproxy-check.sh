@@ -11,7 +11,7 @@ RPIK8S_PLANNED_FILE
     echo "/etc/haproxy/haproxy.cfg is not the plan's"
     exit 1
 fi
-systemctl -q is-enabled "$unit" || { echo "haproxy does not start at boot"; exit 1; }
-systemctl -q is-active "$unit" || { echo "haproxy is not running"; exit 1; }
+systemctl -q is-enabled haproxy || { echo "haproxy does not start at boot"; exit 1; }
+systemctl -q is-active haproxy || { echo "haproxy is not running"; exit 1; }
 [[ "$(cat "$applied_file" 2>/dev/null)" == "$(applied_now)" ]] || { echo "haproxy has not been restarted since its file changed"; exit 1; }
 echo "haproxy runs with the plan's configuration"

@@ -2,7 +2,7 @@
 # Exits 0 when kubeadm init finished on this master and its API server answers. Reads only.
 set -euo pipefail
 
-{% include "kubernetes/api.inc" %}
+{% include "kubernetes/init.inc" %}
 if [[ ! -e /var/lib/rpik8s/kubeadm-init.done ]]; then
     echo "kubeadm init has not finished here"
     exit 1

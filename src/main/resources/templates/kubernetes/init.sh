@@ -4,7 +4,7 @@
 # depends on it yet, since every join comes after this step).
 set -euo pipefail
 
-{% include "kubernetes/api.inc" %}
+{% include "kubernetes/init.inc" %}
 done_marker=/var/lib/rpik8s/kubeadm-init.done
 if [[ -e "$done_marker" ]]; then
     if node_known {{ host.hostname | sh }}; then

@@ -12,6 +12,7 @@ import dev.rpik8s.cluster.EndpointMode;
 import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.cluster.Rack;
 import dev.rpik8s.cluster.Role;
+import dev.rpik8s.render.KubeadmFields;
 import dev.rpik8s.render.Templates;
 import dev.rpik8s.testsupport.FactsBuilder;
 import dev.rpik8s.wizard.flow.Flow;
@@ -106,6 +107,18 @@ class KubernetesStepsTest {
         String v2 = file(rack(1, ClusterSettings.defaults().withKubernetesVersion("1.21")), "kubeadm-init", "pi-a1", "/etc/rpik8s/kubeadm-config.yaml");
         assertTrue(v2.contains("apiVersion: kubeadm.k8s.io/v1beta2"), v2);
         assertFalse(v2.contains("patches:"), v2);
+    }
+
+    /** Every field the configuration writes is one kubeadm (and the kubelet) reads, in the API of each version. */
+    @Test
+    void theConfigurationUsesOnlyFieldsOfItsApiVersion() throws Exception {
+        for (String version : List.of("1.21", "1.22", "1.28", "1.30", "1.31", "1.35", "1.35.2")) {
+            for (ClusterSettings s : List.of(ClusterSettings.defaults().withKubernetesVersion(version),
+                    lbHost(version).withCpuCfsQuota(false).withAllowCgroupV1(true).withRuntime(ContainerRuntime.CRIO))) {
+                String config = file(rack(3, s), "kubeadm-init", "pi-a1", "/etc/rpik8s/kubeadm-config.yaml");
+                assertEquals(List.of(), KubeadmFields.problems(config), version + ":\n" + config);
+            }
+        }
     }
 
     @Test
