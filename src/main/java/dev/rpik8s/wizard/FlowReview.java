@@ -36,7 +36,7 @@ public record FlowReview(String title, List<StepReview> steps) {
         List<StepReview> steps = new ArrayList<>();
         for (DryRun.StepPlan p : planned) {
             Step s = p.step();
-            List<HostReview> hosts = p.hosts().stream().map(h -> host(s, h)).toList();
+            List<HostReview> hosts = p.hosts().stream().map(h -> host(s, h, p.gather())).toList();
             steps.add(new StepReview(steps.size() + 1, planned.size(), s.title(), s.explanation(),
                     StepReview.risk(s) + ", " + StepReview.order(s), summary(s, hosts), hosts));
         }
@@ -53,7 +53,7 @@ public record FlowReview(String title, List<StepReview> steps) {
         return text;
     }
 
-    private static HostReview host(Step step, DryRun.HostPlan h) {
+    private static HostReview host(Step step, DryRun.HostPlan h, Optional<Map.Entry<String, String>> gather) {
         String title = h.host().title();
         String name = h.host().hostname();
         if (h.scripts().isEmpty()) {
@@ -62,6 +62,8 @@ public record FlowReview(String title, List<StepReview> steps) {
         HostScripts scripts = h.scripts().get();
         List<HostReview.Command> commands = new ArrayList<>();
         scripts.check().ifPresent(c -> commands.add(new HostReview.Command("check", c)));
+        // read once on another host, before the first action of the step
+        gather.ifPresent(g -> commands.add(new HostReview.Command("first", "on " + g.getKey() + ", once for the step:\n" + g.getValue())));
         scripts.action().or(() -> kind(step)).ifPresent(c -> commands.add(new HostReview.Command("action", c)));
         scripts.verify().ifPresent(c -> commands.add(new HostReview.Command("verify",
                 c.equals(scripts.check().orElse(null)) ? "the check again" : c)));

@@ -48,8 +48,18 @@ public final class DryRun {
     public record HostPlan(PlannedHost host, Optional<HostScripts> scripts, Optional<String> problem, List<FileChange> files) {
     }
 
-    /** A step and what it would do on each target; for a named kind, its Java work is {@code step.kind()} with its parameters. */
-    public record StepPlan(Step step, List<HostPlan> hosts) {
+    /**
+     * A step and what it would do on each target; for a named kind, its Java work is {@code step.kind()} with its
+     * parameters.
+     *
+     * @param gather where the step's gather would run and its command ("pi-a1 (10.0.0.11)", the script), or why it
+     *               cannot be rendered; empty for a step without one
+     */
+    public record StepPlan(Step step, List<HostPlan> hosts, Optional<Map.Entry<String, String>> gather) {
+
+        public StepPlan(Step step, List<HostPlan> hosts) {
+            this(step, hosts, Optional.empty());
+        }
     }
 
     private final Templates templates;
@@ -70,9 +80,19 @@ public final class DryRun {
                 for (PlannedHost host : renderer.hostsOf(step)) {
                     rows.add(hostPlan(renderer, step, host, Optional.ofNullable(current)));
                 }
-                steps.add(new StepPlan(step, rows));
+                steps.add(new StepPlan(step, rows, step.gather().isEmpty() || rows.isEmpty() ? Optional.empty()
+                        : Optional.of(gather(renderer, step))));
             }
             return steps;
+        }
+    }
+
+    private static Map.Entry<String, String> gather(ScriptRenderer renderer, Step step) {
+        try {
+            ScriptRenderer.GatherScripts g = renderer.renderGather(step);
+            return Map.entry(g.from().title(), g.command());
+        } catch (RenderFailed | StepFailed e) {
+            return Map.entry(step.gather().orElseThrow().from().word(), "cannot be rendered: " + e.getMessage());
         }
     }
 
