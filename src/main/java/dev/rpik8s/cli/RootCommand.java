@@ -208,9 +208,10 @@ final class RootCommand implements Callable<Integer> {
         if (toTheReview(op, title, new PlanStep(session, Clock.systemUTC()), prep) != Leave.NEXT) {
             return;
         }
-        if (op.confirm("host-prep", prep.question()) && op.run("host preparation and container runtime  ·  " + title, prep) == Leave.NEXT) {
-            op.notice("The hosts are prepared, and the container runtime answers on each. kubeadm, the next step, is not"
-                    + " built yet: resume this session when it is.");
+        if (op.confirm("host-prep", prep.question()) && op.run("deploy  ·  " + title, prep) == Leave.NEXT) {
+            String cluster = session.spec().plan().orElseThrow().name();
+            op.notice("Cluster " + cluster + " is deployed, and every node is Ready. The last step says where its kubeconfig"
+                    + " is: with context " + cluster + " merged, kubectl --context " + cluster + " get nodes lists them.");
         }
     }
 

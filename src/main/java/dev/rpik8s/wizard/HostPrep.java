@@ -12,6 +12,7 @@ import dev.rpik8s.wizard.run.Connections;
 import dev.rpik8s.wizard.run.DryRun;
 import dev.rpik8s.wizard.run.RunRefused;
 import dev.rpik8s.wizard.run.Runner;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class HostPrep {
     private final Templates templates;
     private final Connections connections;
     private final Clock clock;
+    private Path kubeconfig = Runner.operatorKubeconfig();
 
     public HostPrep(Session session, Flow flow, Templates templates, Connections connections, Clock clock) {
         this.session = session;
@@ -38,6 +40,12 @@ public final class HostPrep {
         this.templates = templates;
         this.connections = connections;
         this.clock = clock;
+    }
+
+    /** Another kubeconfig file than the operator's own, for the run's kubeconfig step (a test's). */
+    public HostPrep kubeconfigAt(Path file) {
+        this.kubeconfig = file;
+        return this;
     }
 
     private ClusterPlan plan() {
@@ -82,7 +90,7 @@ public final class HostPrep {
         Secrets secrets = Secrets.of(plan().settings().proxy().passwords());
         try (Journal journal = session.openJournal(clock, secrets)) {
             RunProgress progress = new RunProgress(flow, view);
-            Runner.Result r = new Runner(templates, connections, journal, secrets, progress, clock).run(flow, plan(), Map.of());
+            Runner.Result r = new Runner(templates, connections, journal, secrets, progress, clock).kubeconfigAt(kubeconfig).run(flow, plan(), Map.of());
             if (r == Runner.Result.STOPPED) {
                 return new Outcome(false, flow.title() + ": stopped. Resume the session to go on: each step checks first.");
             }

@@ -113,7 +113,7 @@ class HostPrepLabTest {
         Connections connections = host -> new SshRemote(new Endpoint(host.address(), host.address(), host.port(), "root",
                 List.of(lab.clientKey())), ssh);
         HostPrep prep = new HostPrep(session, new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.empty())
-                .load("deploy"), Templates.bundled(), connections, Clock.systemUTC());
+                .load("deploy"), Templates.bundled(), connections, Clock.systemUTC()).kubeconfigAt(home.resolve("kube/config"));
         assertTrue(prep.question().contains("reboots hosts"), prep.question());
         assertTrue(prep.question().contains("\n\nNot needed with this plan: Upgrade the packages; Configure cri-o; Configure docker;"
                 + " Install cri-dockerd.\n"), prep.question());

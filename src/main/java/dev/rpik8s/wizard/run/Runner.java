@@ -9,6 +9,7 @@ import dev.rpik8s.wizard.flow.Step;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class Runner {
     private final Secrets secrets;
     private final RunDisplay display;
     private final Clock clock;
+    private Path kubeconfig = operatorKubeconfig();
 
     public Runner(Templates templates, Connections connections, Journal journal, Secrets secrets, RunDisplay display,
             Clock clock) {
@@ -44,6 +46,17 @@ public final class Runner {
         this.clock = clock;
     }
 
+    /** The first file of $KUBECONFIG, else ~/.kube/config: where the kubeconfig kind merges a cluster's admin.conf. */
+    public static Path operatorKubeconfig() {
+        return FetchKubeconfig.operatorFile(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** Another kubeconfig file than the operator's own (a test's). */
+    public Runner kubeconfigAt(Path file) {
+        this.kubeconfig = file;
+        return this;
+    }
+
     /**
      * @param values more values for the templates, beside {@code host}, {@code plan} and {@code settings}
      * @throws RunRefused before anything runs, when the flow names a kind not implemented yet
@@ -53,7 +66,7 @@ public final class Runner {
             throws RunRefused, IOException, InterruptedException {
         List<Work> works = new ArrayList<>();
         for (Step step : flow.steps()) {
-            works.add(Works.of(flow.id(), step));
+            works.add(Works.of(flow.id(), step, kubeconfig));
         }
         try (OpenHosts hosts = new OpenHosts(connections)) {
             Map<String, Object> all = new HashMap<>(values);

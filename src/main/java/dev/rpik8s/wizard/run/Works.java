@@ -15,7 +15,8 @@ final class Works {
     private Works() {
     }
 
-    static Work of(String flowId, Step step) throws RunRefused {
+    /** @param kubeconfig the operator's kubeconfig, for the kubeconfig kind */
+    static Work of(String flowId, Step step, Path kubeconfig) throws RunRefused {
         if (step.kind().isEmpty()) {
             return new Commands();
         }
@@ -23,8 +24,7 @@ final class Works {
         return switch (kind) {
             case "reboot" -> new Reboot(timeout(flowId, step));
             case "wait-for-ssh" -> new WaitForSsh(timeout(flowId, step));
-            case "kubeconfig" -> new FetchKubeconfig(FetchKubeconfig.operatorFile(System.getenv(),
-                    Path.of(System.getProperty("user.home"))));
+            case "kubeconfig" -> new FetchKubeconfig(kubeconfig);
             default -> throw new RunRefused(flowId + ".yaml, step " + step.id() + ": the kind '" + kind
                     + "' is not implemented yet; the run cannot use it.");
         };
