@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
 # Enter a virtual Pi. Runs inside `unshare --mount --uts --propagation private`.
-# usage: pi-enter.sh ROOT STANDINS_DIR BINDS_FILE -- argv...
+# usage: pi-enter.sh ROOT STANDINS_DIR BINDS_FILE [PEERS_FILE] -- argv...
 # Binds the Pi's own paths from ROOT, the stand-ins over /usr/local/sbin and over every real binary of
 # the same name (never through a symlink: /usr/sbin/reboot -> systemctl is covered by the systemctl
 # stand-in), then execs argv. Nothing runs before the stand-ins are in place. The package tools' stand-ins
 # (STANDINS/pkg) stay off the PATH: lab-boot and apt-get link them into /usr/bin or /usr/sbin.
+# PEERS_FILE, when given, is the lab's list of its Pis ("NAME ADDRESS ROOT", ROOT relative to the file's
+# directory): that directory is bound read-only at /usr/local/lib/rpik8s-lab/peers, so the stand-ins (kubeadm
+# join, kubectl) find the other Pis' files. Lab knowledge for the stand-ins only: no Pi tool reads it.
 set -euo pipefail
 root=$1 bin=$2 binds=$3
 shift 3
+peers=""
+if [ $# -gt 0 ] && [ "$1" != -- ]; then peers=$1; shift; fi
 [ "${1:-}" = -- ] && shift
 # Paths below are relative to the Pi's root: the root may sit under a path the binds shadow (/root, /home)
 cd "$root"
 mkdir -p .lab-bin
 mount --bind "$bin" .lab-bin
+if [ -n "$peers" ]; then                             # before the binds shadow the path it is under
+    mkdir -p .lab-peers
+    mount --bind "$(dirname "$peers")" .lab-peers
+fi
 while IFS= read -r p || [ -n "$p" ]; do
     case "$p" in ''|'#'*) continue ;; esac
     if [[ $p == 'overlay '* ]]; then                 # this machine's files below, the Pi's own changes on top
@@ -47,6 +56,11 @@ real=$(command -v curl 2>/dev/null || true)
 if [ -n "$real" ]; then
     : > /usr/local/lib/rpik8s-lab/curl
     mount --bind "$(readlink -f "$real")" /usr/local/lib/rpik8s-lab/curl
+fi
+if [ -n "$peers" ]; then
+    mkdir -p /usr/local/lib/rpik8s-lab/peers
+    mount --bind .lab-peers /usr/local/lib/rpik8s-lab/peers
+    mount -o remount,bind,ro /usr/local/lib/rpik8s-lab/peers 2>/dev/null || true
 fi
 # the stand-ins last, over the overlays: nothing but mount and mkdir ran before them
 mount --bind .lab-bin /usr/local/sbin

@@ -68,6 +68,7 @@ public final class Lab implements AutoCloseable {
                 PiRoot.create(piDir.resolve("root"), spec);
                 pis.add(new VirtualPi(spec, piDir, files, clientKey, port));
             }
+            LabFiles.writePeers(files.peers(), pis);
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;

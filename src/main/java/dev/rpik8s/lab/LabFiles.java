@@ -25,9 +25,11 @@ import java.util.Set;
 final class LabFiles {
 
     private final Path lib;
+    private final Path peers;
 
-    private LabFiles(Path lib) {
+    private LabFiles(Path lib, Path peers) {
         this.lib = lib;
+        this.peers = peers;
     }
 
     static LabFiles install(Path labDir) throws IOException {
@@ -50,7 +52,31 @@ final class LabFiles {
         } catch (URISyntaxException e) {
             throw new IOException("lab/bin: " + e.getMessage(), e);
         }
-        return new LabFiles(lib);
+        return new LabFiles(lib, labDir.resolve("pis").resolve(PEERS));
+    }
+
+    /** The name of the lab-wide list of Pis that pi-enter.sh binds (read-only, with its directory) into each Pi. */
+    static final String PEERS = "lab-peers";
+
+    /**
+     * The lab's list of its Pis, one "NAME ADDRESS ROOT" a line, ROOT relative to the file's directory: the
+     * stand-ins of one Pi (kubeadm join, kubectl) find the other Pis' files through it.
+     */
+    Path peers() {
+        return peers;
+    }
+
+    /** Writes the list of Pis atomically: each Pi's root must lie under the list's directory. */
+    static void writePeers(Path file, List<? extends PiHost> pis) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (PiHost pi : pis) {
+            lines.append(pi.name()).append(' ').append(pi.address()).append(' ')
+                    .append(file.getParent().relativize(pi.root().toAbsolutePath())).append('\n');
+        }
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, lines);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     Path enterScript() {

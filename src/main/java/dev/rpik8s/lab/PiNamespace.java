@@ -53,7 +53,11 @@ final class PiNamespace {
             argv.addAll(List.of("--user", "--map-root-user"));   // root inside, as ourselves outside
         }
         argv.addAll(List.of("bash", files.enterScript().toString(), root.toString(), files.standIns().toString(),
-                files.binds().toString(), "--", "sleep", "infinity"));
+                files.binds().toString()));
+        if (Files.exists(files.peers())) {
+            argv.add(files.peers().toString());
+        }
+        argv.addAll(List.of("--", "sleep", "infinity"));
         ProcessBuilder pb = new ProcessBuilder(argv)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

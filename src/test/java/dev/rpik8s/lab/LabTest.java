@@ -78,6 +78,10 @@ class LabTest {
         assertFalse(Files.exists(Path.of("/etc/rpik8s-marker")), "this machine's /etc is untouched");
         assertEquals(1, ssh(b, "root", "cat /etc/rpik8s-marker").exit(), "another Pi does not see it");
         assertEquals(marker + "\n", Files.readString(dir.resolve("pis/" + a.name() + "/root/etc/rpik8s-marker")));
+        // the stand-ins (kubeadm join, kubectl) read another Pi's files through the lab's list of Pis, read-only
+        var peer = ssh(b, "root", ". /usr/local/sbin/rpik8s-lab-lib && cat \"$(lab_peer_root " + a.address() + ")/etc/rpik8s-marker\""
+                + " && ! touch \"$(lab_peer_root " + a.address() + ")/etc/x\" 2>/dev/null");
+        assertEquals(marker + "\n", peer.out(), peer.all());
     }
 
     @Test

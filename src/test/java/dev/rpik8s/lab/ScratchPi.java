@@ -36,6 +36,8 @@ final class ScratchPi implements PiHost {
     private final Path root;
     private final Path bin;
     private final Map<String, String> env = new LinkedHashMap<>();
+    /** The lab-wide list of Pis this Pi sees (pi-enter.sh's PEERS_FILE), or null for a Pi on its own. */
+    private Path peers;
 
     private ScratchPi(String name, String address, Path root, Path bin) {
         this.name = name;
@@ -44,11 +46,34 @@ final class ScratchPi implements PiHost {
         this.bin = bin;
     }
 
+    /** Scratch Pis that see each other as a lab's Pis do (kubeadm join, kubectl): one directory, one list of Pis. */
+    static final class Group {
+        private final Path dir;
+        private final List<ScratchPi> pis = new ArrayList<>();
+
+        Group(String name) throws IOException {
+            dir = Paths.get("target", "scratch-labs", name + "-" + System.nanoTime()).toAbsolutePath();
+            Files.createDirectories(dir);
+        }
+
+        /** A fresh Pi of this group, booted; every Pi of the group sees it from now on. */
+        synchronized ScratchPi create(String name, String address, String... extraEnv) throws IOException {
+            ScratchPi pi = ScratchPi.make(dir.resolve(name), name, address, extraEnv);
+            pi.peers = dir.resolve(LabFiles.PEERS);
+            pis.add(pi);
+            LabFiles.writePeers(pi.peers, pis);
+            return pi.boot();
+        }
+    }
+
     /**
      * A fresh Pi under target/scratch-pis/, booted; extra pi.env lines override the defaults (bookworm, arm64, 4 GB).
      */
     static ScratchPi create(String name, String address, String... extraEnv) throws IOException {
-        Path base = Paths.get("target", "scratch-pis", name + "-" + System.nanoTime()).toAbsolutePath();
+        return make(Paths.get("target", "scratch-pis", name + "-" + System.nanoTime()).toAbsolutePath(), name, address, extraEnv).boot();
+    }
+
+    private static ScratchPi make(Path base, String name, String address, String... extraEnv) throws IOException {
         Path root = base.resolve("root");
         Path bin = base.resolve("bin");
         copyStandIns(bin);
@@ -82,7 +107,7 @@ final class ScratchPi implements PiHost {
         }
         vals.forEach((k, v) -> envFile.append(k).append('=').append(v).append('\n'));
         write(root.resolve("etc/rpik8s-lab/pi.env"), envFile.toString());
-        return new ScratchPi(name, address, root, bin).boot();
+        return new ScratchPi(name, address, root, bin);
     }
 
     /**
@@ -146,7 +171,11 @@ final class ScratchPi implements PiHost {
     private List<String> enter(List<String> argv) {
         List<String> cmd = new ArrayList<>(List.of("unshare", "--mount", "--uts", "--propagation", "private", "bash",
                 Paths.get("src/main/resources/lab/pi-enter.sh").toAbsolutePath().toString(),
-                root.toString(), bin.toString(), Paths.get("src/main/resources/lab/binds.txt").toAbsolutePath().toString(), "--"));
+                root.toString(), bin.toString(), Paths.get("src/main/resources/lab/binds.txt").toAbsolutePath().toString()));
+        if (peers != null) {
+            cmd.add(peers.toString());
+        }
+        cmd.add("--");
         cmd.addAll(argv);
         return cmd;
     }
