@@ -13,7 +13,6 @@ for p in "${packages[@]}"; do
     # pkgs.k8s.io names its builds RELEASE-1.1
     if [[ -n "$release" ]]; then specs+=("$p=$release-1.1"); else specs+=("$p"); fi
 done
-apt-mark unhold "${packages[@]}" >/dev/null
 DEBIAN_FRONTEND=noninteractive apt-get install -y --allow-change-held-packages --allow-downgrades "${specs[@]}"
 apt-mark hold "${packages[@]}"
 echo "changed: installed and held ${specs[*]}"

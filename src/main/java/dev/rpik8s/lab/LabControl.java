@@ -50,6 +50,24 @@ public final class LabControl {
         return dir.toAbsolutePath().resolve("known_hosts");
     }
 
+    /**
+     * The class path the lab's daemon runs from. The launcher's jar is copied into the lab's directory first: the
+     * launcher rebuilds its jar when the sources change, and a daemon loading classes from a replaced jar fails
+     * in odd places (its SSH servers, its kubelets) hours later.
+     */
+    private static String daemonClassPath(Path dir) throws IOException {
+        String cp = System.getProperty("java.class.path");
+        Path jar = Path.of(cp);
+        if (cp.contains(File.pathSeparator) || !cp.endsWith(".jar") || !Files.isRegularFile(jar)) {
+            return cp;   // a test's class path of directories: nothing rebuilds it under the daemon
+        }
+        Path copy = dir.resolve("rpik8s-tui.jar");
+        Path tmp = dir.resolve(".rpik8s-tui.jar.tmp");
+        Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return copy.toString();
+    }
+
     /** Starts a lab in the background, or finds the one already running there; returns once every Pi answers SSH. */
     public static Status up(LabOptions options) throws IOException {
         Path dir = options.dir().toAbsolutePath();
@@ -69,7 +87,7 @@ public final class LabControl {
         ProcessBuilder pb = new ProcessBuilder("setsid", java, "-XX:TieredStopAtLevel=1",
                 "-Dorg.slf4j.simpleLogger.logFile=" + log(dir),
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-cp", System.getProperty("java.class.path"), LabDaemon.class.getName(),
+                "-cp", daemonClassPath(dir), LabDaemon.class.getName(),
                 dir.toString(), options.profileSet(), Integer.toString(options.racks()), Integer.toString(options.perRack()))
                 .redirectErrorStream(true)
                 .redirectOutput(out.toFile())
