@@ -20,9 +20,10 @@ args=(join {{ cluster.endpoint.address | sh }}
     --cri-socket {{ cluster.criSocket | sh }})
 {% if host.roles contains "master" %}
 args+=(--control-plane --certificate-key {{ fresh.certificateKey | sh }} --apiserver-advertise-address {{ host.address | sh }})
-{% endif %}
 {% if cluster.kubeadmApi != "v1beta2" %}
+# the control plane's static pods get the same longer probes as on the first master
 args+=(--patches /etc/rpik8s/kubeadm-patches)
+{% endif %}
 {% endif %}
 kubeadm "${args[@]}"
 touch "$done_marker"

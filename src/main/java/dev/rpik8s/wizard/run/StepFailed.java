@@ -1,6 +1,7 @@
 package dev.rpik8s.wizard.run;
 
 import dev.rpik8s.remote.ExecResult;
+import java.util.List;
 
 /** A step failed on a host; the message is the reason the operator reads and the journal keeps (masked there). */
 final class StepFailed extends Exception {
@@ -20,8 +21,14 @@ final class StepFailed extends Exception {
         return new StepFailed(part + " exit " + r.exitStatus() + (line.isEmpty() ? "" : ": " + line));
     }
 
+    /**
+     * kubeadm and kubectl end every error with this line, which says nothing about the error: the line before it is
+     * the one the operator needs.
+     */
+    private static final String KUBERNETES_TRAILER = "To see the stack trace of this error execute with --v=5 or higher";
+
     private static String lastLine(String text) {
-        String[] lines = text.strip().split("\n");
-        return lines[lines.length - 1].strip();
+        List<String> lines = text.strip().lines().map(String::strip).filter(l -> !l.equals(KUBERNETES_TRAILER)).toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 }
