@@ -132,7 +132,8 @@ class PlanRulesTest {
             "1.23,   FLANNEL, no-package-repository,      BLOCKING",
             "1.24,   FLANNEL, ,                           ",
             "1.35,   WEAVE,   cni-not-offered,            BLOCKING",
-            "1.24.3, CALICO,  ,                           ",
+            "1.24.3, CALICO,  cni-not-offered,            BLOCKING",
+            "1.32.1, CALICO,  ,                           ",
     })
     void theVersionAndWhatItIsInstalledWith(String version, Cni cni, String code, Severity severity) {
         ClusterPlan plan = oneMaster(FactsBuilder.pi().build(), ClusterSettings.defaults().withKubernetesVersion(version).withCni(cni));
