@@ -312,6 +312,13 @@ class KubeadmJoinTest {
                     server pi-cp2 %s:6443 check
                 """.formatted(CP1, CP2));
         assertEquals("Configuration file is valid\n", ok(lb, "haproxy -c -f /etc/haproxy/haproxy.cfg").out());
+        assertTrue(ok(lb, "haproxy -v").out().startsWith("HAProxy version 2.6.12-1+deb12u2 "));
+        var invalid = lb.sh("printf 'frontend f\\n    bind *:6443\\n    default_backend nope\\nbackend b\\n    server s1 10.0.0.1\\n    bogus 1\\n' > /root/bad.cfg"
+                + " && haproxy -c -f /root/bad.cfg");
+        assertEquals(1, invalid.exit());
+        assertTrue(invalid.err().matches("(?s)\\[ALERT\\] +\\(\\d+\\) : config : parsing \\[/root/bad\\.cfg:6\\] : unknown keyword 'bogus' in 'backend' section\n"
+                + ".*Proxy 'f': unable to find required default_backend: 'nope'\\.\n.*: Error\\(s\\) found in configuration file : /root/bad\\.cfg\n"
+                + ".*: Fatal errors found in configuration\\.\n"), invalid.err());
         ok(lb, "systemctl restart haproxy");
         var join3 = cp3.sh("LAB_KUBEADM_WAIT=60 " + joinArgs(LB + ":6443") + " --control-plane --certificate-key " + KEY
                 + " --apiserver-advertise-address " + CP3 + " --node-name pi-cp3 --cri-socket unix:///var/run/containerd/containerd.sock");
@@ -440,6 +447,42 @@ class KubeadmJoinTest {
         assertEquals("daemonset.apps/kube-flannel-ds\n", ok(cp1, KUBECTL + "-n kube-flannel get ds kube-flannel-ds -o name").out());
         var missing = cp1.sh(KUBECTL + "get ds -n kube-flannel nope -o name");
         assertEquals("Error from server (NotFound): daemonsets.apps \"nope\" not found\n", missing.err());
+
+        // Calico's CRDs and Weave's manifest (a List) are stored object by object too
+        Files.writeString(cp1.root().resolve("root/cni-more.yaml"), """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  annotations:
+                    controller-gen.kubebuilder.io/version: (devel)
+                  name: bgpconfigurations.crd.projectcalico.org
+                spec:
+                  group: crd.projectcalico.org
+                ---
+                apiVersion: v1
+                kind: List
+                items:
+                  - apiVersion: v1
+                    kind: ServiceAccount
+                    metadata:
+                      name: weave-net
+                      namespace: kube-system
+                  - apiVersion: apps/v1
+                    kind: DaemonSet
+                    metadata:
+                      name: weave-net
+                      namespace: kube-system
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                            - name: weave
+                """);
+        assertEquals("customresourcedefinition.apiextensions.k8s.io/bgpconfigurations.crd.projectcalico.org created\n"
+                + "serviceaccount/weave-net created\ndaemonset.apps/weave-net created\n", ok(cp1, KUBECTL + "apply -f /root/cni-more.yaml").out());
+        var weave = ok(cp1, etcdctl("https://" + CP1 + ":2379") + "get --print-value-only /registry/daemonsets/kube-system/weave-net");
+        assertTrue(weave.out().startsWith("apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  creationTimestamp: "), weave.out());
+        assertTrue(weave.out().contains("\n        - name: weave\n"), "de-indented: " + weave.out());
 
         var nodes = ok(cp1, KUBECTL + "get nodes --no-headers");
         assertTrue(nodes.out().matches("(?s)pi-cp1 +Ready +control-plane .*\npi-w1 +Ready +<none> .*\npi-w2 +Ready +<none> .*"), nodes.out());
