@@ -231,6 +231,16 @@ class KubeadmJoinTest {
         assertEquals(1, wrongKey.exit());
         assertTrue(wrongKey.err().contains("error execution phase control-plane-prepare/download-certs: error downloading certs:"
                 + " error decoding secret data with provided key: cipher: message authentication failed\n"), wrongKey.err());
+        // uploaded certificates older than 2 hours are gone, as their secret is in a real cluster
+        String etcd1 = etcdctl("https://" + CP1 + ":2379");
+        ok(cp1, etcd1 + "get --print-value-only /registry/secrets/kube-system/kubeadm-certs"
+                + " | sed \"s/^  creationTimestamp: .*/  creationTimestamp: \\\"$(date -u -d '-3 hours' +%Y-%m-%dT%H:%M:%SZ)\\\"/\""
+                + " | " + etcd1 + "put /registry/secrets/kube-system/kubeadm-certs");
+        var stale = cp2.sh(joinArgs("k8s-api.lan:6443") + " --control-plane --certificate-key " + KEY + " --apiserver-advertise-address " + CP2);
+        assertTrue(stale.err().contains("error downloading the secret: Secret \"kubeadm-certs\" was not found in the \"kube-system\" Namespace."
+                + " This Secret might have expired. Please, run `kubeadm init phase upload-certs --upload-certs` on a control plane to generate a new one\n"),
+                stale.err());
+        ok(cp1, "kubeadm init phase upload-certs --upload-certs --certificate-key " + KEY + " --config /etc/rpik8s/kubeadm-config.yaml");
         for (ScratchPi p : List.of(w1, cp2)) {
             assertFalse(Files.exists(p.root().resolve("etc/kubernetes/pki/ca.crt")), "nothing written by a refused join on " + p.name());
             assertFalse(Files.exists(p.root().resolve("etc/kubernetes/kubelet.conf")));
@@ -271,6 +281,10 @@ class KubeadmJoinTest {
                 + " --patches /etc/rpik8s/kubeadm-patches");
         assertEquals(0, join.exit(), join.all());
         String out = join.out();
+        assertTrue(out.startsWith("[preflight] Running pre-flight checks\n[preflight] Reading configuration from the cluster...\n"
+                + "[preflight] FYI: You can look at this config file with 'kubectl -n kube-system get cm kubeadm-config -o yaml'\n"
+                + "[preflight] Running pre-flight checks before initializing the new control plane instance\n"
+                + "[preflight] Pulling images required for setting up a Kubernetes cluster\n"), out);
         assertTrue(out.contains("[download-certs] Downloading the certificates in Secret \"kubeadm-certs\" in the \"kube-system\" Namespace\n"), out);
         assertTrue(out.contains("[etcd] Announced new etcd member joining to the existing etcd cluster\n[etcd] Creating static Pod manifest for \"etcd\"\n"
                 + "[patches] Applied patch of type \"application/strategic-merge-patch+json\" to target \"etcd\"\n"), out);
@@ -516,5 +530,10 @@ class KubeadmJoinTest {
         var members = ok(cp1, etcdctl("https://" + CP1 + ":2379,https://" + CP2 + ":2379") + "member list");
         assertEquals(2, members.out().lines().count(), members.out());
         assertTrue(LabScripts.etcdProcesses(CP3).isEmpty());
+        var worker = w1.sh("kubeadm reset -f");
+        assertEquals(0, worker.exit(), worker.all());
+        assertFalse(Files.exists(w1.root().resolve("etc/kubernetes/kubelet.conf")));
+        assertFalse(Files.exists(w1.root().resolve("etc/kubernetes/pki/ca.crt")));
+        assertEquals("inactive\n", w1.sh("systemctl is-active kubelet").out());
     }
 }
