@@ -191,6 +191,8 @@ class KubeadmJoinTest {
     @Test
     @Order(2)
     void tokenAndCertificateKeyForTheJoins() {
+        hash = ok(cp1, "echo sha256:$(openssl x509 -pubkey -noout -in /etc/kubernetes/pki/ca.crt | openssl pkey -pubin -outform der | sha256sum | cut -d' ' -f1)")
+                .out().trim();
         var create = ok(cp1, "kubeadm token create " + TOKEN + " --ttl 1h");
         assertEquals(TOKEN + "\n", create.out());
         var again = cp1.sh("kubeadm token create " + TOKEN + " --ttl 1h");
@@ -198,11 +200,9 @@ class KubeadmJoinTest {
         assertEquals("a token with id \"abcdef\" already exists\nTo see the stack trace of this error execute with --v=5 or higher\n", again.err());
         var list = ok(cp1, "kubeadm token list");
         assertTrue(list.out().startsWith("TOKEN "), list.out());
-        assertTrue(list.out().matches("(?s).*\n" + TOKEN.replace(".", "\\.") + " +59m +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +authentication,signing .*"), list.out());
+        assertTrue(list.out().matches("(?s).*\n" + TOKEN.replace(".", "\\.") + " +(59m|1h) +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +authentication,signing .*"), list.out());
         var certs = ok(cp1, "kubeadm init phase upload-certs --upload-certs --certificate-key " + KEY + " --config /etc/rpik8s/kubeadm-config.yaml");
         assertTrue(certs.out().endsWith("[upload-certs] Using certificate key:\n" + KEY + "\n"), certs.out());
-        hash = ok(cp1, "echo sha256:$(openssl x509 -pubkey -noout -in /etc/kubernetes/pki/ca.crt | openssl pkey -pubin -outform der | sha256sum | cut -d' ' -f1)")
-                .out().trim();
     }
 
     @Test
@@ -231,6 +231,9 @@ class KubeadmJoinTest {
         assertEquals(1, wrongKey.exit());
         assertTrue(wrongKey.err().contains("error execution phase control-plane-prepare/download-certs: error downloading certs:"
                 + " error decoding secret data with provided key: cipher: message authentication failed\n"), wrongKey.err());
+        var notEmpty = cp2.sh("touch /etc/kubernetes/manifests/kube-vip.yaml && " + joinArgs("k8s-api.lan:6443") + " --control-plane --certificate-key " + KEY
+                + "; rm /etc/kubernetes/manifests/kube-vip.yaml");
+        assertTrue(notEmpty.err().contains("\t[ERROR DirAvailable--etc-kubernetes-manifests]: /etc/kubernetes/manifests is not empty\n"), notEmpty.err());
         // uploaded certificates older than 2 hours are gone, as their secret is in a real cluster
         String etcd1 = etcdctl("https://" + CP1 + ":2379");
         ok(cp1, etcd1 + "get --print-value-only /registry/secrets/kube-system/kubeadm-certs"
