@@ -191,6 +191,8 @@ class KubeadmJoinTest {
     @Test
     @Order(2)
     void tokenAndCertificateKeyForTheJoins() {
+        hash = ok(cp1, "echo sha256:$(openssl x509 -pubkey -noout -in /etc/kubernetes/pki/ca.crt | openssl pkey -pubin -outform der | sha256sum | cut -d' ' -f1)")
+                .out().trim();
         var create = ok(cp1, "kubeadm token create " + TOKEN + " --ttl 1h");
         assertEquals(TOKEN + "\n", create.out());
         var again = cp1.sh("kubeadm token create " + TOKEN + " --ttl 1h");
@@ -198,11 +200,9 @@ class KubeadmJoinTest {
         assertEquals("a token with id \"abcdef\" already exists\nTo see the stack trace of this error execute with --v=5 or higher\n", again.err());
         var list = ok(cp1, "kubeadm token list");
         assertTrue(list.out().startsWith("TOKEN "), list.out());
-        assertTrue(list.out().matches("(?s).*\n" + TOKEN.replace(".", "\\.") + " +59m +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +authentication,signing .*"), list.out());
+        assertTrue(list.out().matches("(?s).*\n" + TOKEN.replace(".", "\\.") + " +(59m|1h) +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +authentication,signing .*"), list.out());
         var certs = ok(cp1, "kubeadm init phase upload-certs --upload-certs --certificate-key " + KEY + " --config /etc/rpik8s/kubeadm-config.yaml");
         assertTrue(certs.out().endsWith("[upload-certs] Using certificate key:\n" + KEY + "\n"), certs.out());
-        hash = ok(cp1, "echo sha256:$(openssl x509 -pubkey -noout -in /etc/kubernetes/pki/ca.crt | openssl pkey -pubin -outform der | sha256sum | cut -d' ' -f1)")
-                .out().trim();
     }
 
     @Test
@@ -231,6 +231,19 @@ class KubeadmJoinTest {
         assertEquals(1, wrongKey.exit());
         assertTrue(wrongKey.err().contains("error execution phase control-plane-prepare/download-certs: error downloading certs:"
                 + " error decoding secret data with provided key: cipher: message authentication failed\n"), wrongKey.err());
+        var notEmpty = cp2.sh("touch /etc/kubernetes/manifests/kube-vip.yaml && " + joinArgs("k8s-api.lan:6443") + " --control-plane --certificate-key " + KEY
+                + "; rm /etc/kubernetes/manifests/kube-vip.yaml");
+        assertTrue(notEmpty.err().contains("\t[ERROR DirAvailable--etc-kubernetes-manifests]: /etc/kubernetes/manifests is not empty\n"), notEmpty.err());
+        // uploaded certificates older than 2 hours are gone, as their secret is in a real cluster
+        String etcd1 = etcdctl("https://" + CP1 + ":2379");
+        ok(cp1, etcd1 + "get --print-value-only /registry/secrets/kube-system/kubeadm-certs"
+                + " | sed \"s/^  creationTimestamp: .*/  creationTimestamp: \\\"$(date -u -d '-3 hours' +%Y-%m-%dT%H:%M:%SZ)\\\"/\""
+                + " | " + etcd1 + "put /registry/secrets/kube-system/kubeadm-certs");
+        var stale = cp2.sh(joinArgs("k8s-api.lan:6443") + " --control-plane --certificate-key " + KEY + " --apiserver-advertise-address " + CP2);
+        assertTrue(stale.err().contains("error downloading the secret: Secret \"kubeadm-certs\" was not found in the \"kube-system\" Namespace."
+                + " This Secret might have expired. Please, run `kubeadm init phase upload-certs --upload-certs` on a control plane to generate a new one\n"),
+                stale.err());
+        ok(cp1, "kubeadm init phase upload-certs --upload-certs --certificate-key " + KEY + " --config /etc/rpik8s/kubeadm-config.yaml");
         for (ScratchPi p : List.of(w1, cp2)) {
             assertFalse(Files.exists(p.root().resolve("etc/kubernetes/pki/ca.crt")), "nothing written by a refused join on " + p.name());
             assertFalse(Files.exists(p.root().resolve("etc/kubernetes/kubelet.conf")));
@@ -271,6 +284,10 @@ class KubeadmJoinTest {
                 + " --patches /etc/rpik8s/kubeadm-patches");
         assertEquals(0, join.exit(), join.all());
         String out = join.out();
+        assertTrue(out.startsWith("[preflight] Running pre-flight checks\n[preflight] Reading configuration from the cluster...\n"
+                + "[preflight] FYI: You can look at this config file with 'kubectl -n kube-system get cm kubeadm-config -o yaml'\n"
+                + "[preflight] Running pre-flight checks before initializing the new control plane instance\n"
+                + "[preflight] Pulling images required for setting up a Kubernetes cluster\n"), out);
         assertTrue(out.contains("[download-certs] Downloading the certificates in Secret \"kubeadm-certs\" in the \"kube-system\" Namespace\n"), out);
         assertTrue(out.contains("[etcd] Announced new etcd member joining to the existing etcd cluster\n[etcd] Creating static Pod manifest for \"etcd\"\n"
                 + "[patches] Applied patch of type \"application/strategic-merge-patch+json\" to target \"etcd\"\n"), out);
@@ -312,6 +329,13 @@ class KubeadmJoinTest {
                     server pi-cp2 %s:6443 check
                 """.formatted(CP1, CP2));
         assertEquals("Configuration file is valid\n", ok(lb, "haproxy -c -f /etc/haproxy/haproxy.cfg").out());
+        assertTrue(ok(lb, "haproxy -v").out().startsWith("HAProxy version 2.6.12-1+deb12u2 "));
+        var invalid = lb.sh("printf 'frontend f\\n    bind *:6443\\n    default_backend nope\\nbackend b\\n    server s1 10.0.0.1\\n    bogus 1\\n' > /root/bad.cfg"
+                + " && haproxy -c -f /root/bad.cfg");
+        assertEquals(1, invalid.exit());
+        assertTrue(invalid.err().matches("(?s)\\[ALERT\\] +\\(\\d+\\) : config : parsing \\[/root/bad\\.cfg:6\\] : unknown keyword 'bogus' in 'backend' section\n"
+                + ".*Proxy 'f': unable to find required default_backend: 'nope'\\.\n.*: Error\\(s\\) found in configuration file : /root/bad\\.cfg\n"
+                + ".*: Fatal errors found in configuration\\.\n"), invalid.err());
         ok(lb, "systemctl restart haproxy");
         var join3 = cp3.sh("LAB_KUBEADM_WAIT=60 " + joinArgs(LB + ":6443") + " --control-plane --certificate-key " + KEY
                 + " --apiserver-advertise-address " + CP3 + " --node-name pi-cp3 --cri-socket unix:///var/run/containerd/containerd.sock");
@@ -441,6 +465,42 @@ class KubeadmJoinTest {
         var missing = cp1.sh(KUBECTL + "get ds -n kube-flannel nope -o name");
         assertEquals("Error from server (NotFound): daemonsets.apps \"nope\" not found\n", missing.err());
 
+        // Calico's CRDs and Weave's manifest (a List) are stored object by object too
+        Files.writeString(cp1.root().resolve("root/cni-more.yaml"), """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  annotations:
+                    controller-gen.kubebuilder.io/version: (devel)
+                  name: bgpconfigurations.crd.projectcalico.org
+                spec:
+                  group: crd.projectcalico.org
+                ---
+                apiVersion: v1
+                kind: List
+                items:
+                  - apiVersion: v1
+                    kind: ServiceAccount
+                    metadata:
+                      name: weave-net
+                      namespace: kube-system
+                  - apiVersion: apps/v1
+                    kind: DaemonSet
+                    metadata:
+                      name: weave-net
+                      namespace: kube-system
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                            - name: weave
+                """);
+        assertEquals("customresourcedefinition.apiextensions.k8s.io/bgpconfigurations.crd.projectcalico.org created\n"
+                + "serviceaccount/weave-net created\ndaemonset.apps/weave-net created\n", ok(cp1, KUBECTL + "apply -f /root/cni-more.yaml").out());
+        var weave = ok(cp1, etcdctl("https://" + CP1 + ":2379") + "get --print-value-only /registry/daemonsets/kube-system/weave-net");
+        assertTrue(weave.out().startsWith("apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  creationTimestamp: "), weave.out());
+        assertTrue(weave.out().contains("\n        - name: weave\n"), "de-indented: " + weave.out());
+
         var nodes = ok(cp1, KUBECTL + "get nodes --no-headers");
         assertTrue(nodes.out().matches("(?s)pi-cp1 +Ready +control-plane .*\npi-w1 +Ready +<none> .*\npi-w2 +Ready +<none> .*"), nodes.out());
         ok(w2, "systemctl stop kubelet");
@@ -473,5 +533,10 @@ class KubeadmJoinTest {
         var members = ok(cp1, etcdctl("https://" + CP1 + ":2379,https://" + CP2 + ":2379") + "member list");
         assertEquals(2, members.out().lines().count(), members.out());
         assertTrue(LabScripts.etcdProcesses(CP3).isEmpty());
+        var worker = w1.sh("kubeadm reset -f");
+        assertEquals(0, worker.exit(), worker.all());
+        assertFalse(Files.exists(w1.root().resolve("etc/kubernetes/kubelet.conf")));
+        assertFalse(Files.exists(w1.root().resolve("etc/kubernetes/pki/ca.crt")));
+        assertEquals("inactive\n", w1.sh("systemctl is-active kubelet").out());
     }
 }

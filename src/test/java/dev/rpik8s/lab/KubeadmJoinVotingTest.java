@@ -19,19 +19,25 @@ class KubeadmJoinVotingTest {
 
     private static final String CP1 = "127.0.2.241";
     private static final String CP2 = "127.0.2.242";
+    private static final String NEW1 = "127.0.2.243";
+    private static final String NEW2 = "127.0.2.244";
     private final List<Kubelet> kubelets = new ArrayList<>();
 
     @AfterEach
     void stopEverything() {
         kubelets.forEach(Kubelet::stop);
-        for (String a : List.of(CP1, CP2)) {
+        for (String a : List.of(CP1, CP2, NEW1, NEW2)) {
             assertTrue(LabScripts.etcdProcesses(a).isEmpty(), "etcd left running on " + a);
         }
     }
 
     private ScratchPi pi(ScratchPi.Group lab, String name, String address) throws Exception {
+        return pi(lab, name, address, "v1.28");
+    }
+
+    private ScratchPi pi(ScratchPi.Group lab, String name, String address, String repo) throws Exception {
         ScratchPi p = lab.create(name, address);
-        var r = p.sh(LabScripts.PREPARE_CONTROL_PLANE.replace("v1.30", "v1.28"));
+        var r = p.sh(LabScripts.PREPARE_CONTROL_PLANE.replace("v1.30", repo));
         assertEquals(0, r.exit(), r.all());
         Kubelet k = new Kubelet(p, Duration.ofMillis(200), Duration.ofSeconds(1));
         kubelets.add(k);
@@ -72,5 +78,61 @@ class KubeadmJoinVotingTest {
 
         assertEquals(0, cp1.sh("kubeadm reset -f >/dev/null").exit(), "pi-old1 leaves, pi-old2 keeps a 1-member etcd");
         assertEquals(0, cp2.sh("kubeadm reset -f >/dev/null").exit());
+    }
+
+    @Test
+    void fromV133AJoinedMastersKubeletUsesItsOwnApiServer() throws Exception {
+        ScratchPi.Group lab = new ScratchPi.Group("v135");
+        ScratchPi cp1 = pi(lab, "pi-new1", NEW1, "v1.35");
+        ScratchPi cp2 = pi(lab, "pi-new2", NEW2, "v1.35");
+        Files.writeString(cp1.root().resolve("root/kubeadm.yaml"), """
+                apiVersion: kubeadm.k8s.io/v1beta4
+                kind: InitConfiguration
+                bootstrapTokens:
+                - token: %s
+                localAPIEndpoint:
+                  advertiseAddress: %s
+                nodeRegistration:
+                  name: pi-new1
+                ---
+                apiVersion: kubeadm.k8s.io/v1beta4
+                kind: ClusterConfiguration
+                kubernetesVersion: stable-1.35
+                controlPlaneEndpoint: k8s-api.lan:6443
+                etcd:
+                  local:
+                    extraArgs:
+                    - name: snapshot-count
+                      value: "5000"
+                ---
+                apiVersion: kubelet.config.k8s.io/v1beta1
+                kind: KubeletConfiguration
+                failSwapOn: false
+                """.formatted(KubeadmJoinTest.TOKEN, NEW1));
+        var init = cp1.sh("LAB_KUBEADM_WAIT=60 kubeadm init --config /root/kubeadm.yaml --upload-certs --certificate-key " + KubeadmJoinTest.KEY
+                + " --skip-token-print --skip-certificate-key-print");
+        assertEquals(0, init.exit(), init.all());
+        assertTrue(init.err().contains("falling back to the local client version: v1.35.0\n"), init.err());
+        assertTrue(Files.exists(cp1.root().resolve("etc/kubernetes/super-admin.conf")));
+        String hash = cp1.sh("echo sha256:$(openssl x509 -pubkey -noout -in /etc/kubernetes/pki/ca.crt | openssl pkey -pubin -outform der"
+                + " | sha256sum | cut -d' ' -f1)").out().trim();
+        assertEquals(0, cp2.sh("echo '" + NEW1 + " k8s-api.lan' >> /etc/hosts").exit());
+        var join = cp2.sh("LAB_KUBEADM_WAIT=60 kubeadm join k8s-api.lan:6443 --token " + KubeadmJoinTest.TOKEN
+                + " --discovery-token-ca-cert-hash " + hash + " --control-plane --certificate-key " + KubeadmJoinTest.KEY
+                + " --apiserver-advertise-address " + NEW2 + " --node-name pi-new2");
+        assertEquals(0, join.exit(), join.all());
+        assertTrue(Files.readString(cp2.root().resolve("etc/kubernetes/kubelet.conf")).contains("    server: https://" + NEW2 + ":6443\n"),
+                "ControlPlaneKubeletLocalMode");
+        assertTrue(Files.readString(cp2.root().resolve("etc/kubernetes/admin.conf")).contains("    server: https://k8s-api.lan:6443\n"));
+        assertTrue(Files.readString(cp2.root().resolve("var/lib/kubelet/config.yaml")).contains("\nfailSwapOn: false\n"));
+        String etcdYaml = Files.readString(cp2.root().resolve("etc/kubernetes/manifests/etcd.yaml"));
+        assertTrue(etcdYaml.contains("    - --snapshot-count=5000\n") && etcdYaml.contains("    - --feature-gates=InitialCorruptCheck=true\n"), etcdYaml);
+        String etcd = "etcdctl --endpoints=https://" + NEW1 + ":2379,https://" + NEW2 + ":2379 --cacert /etc/kubernetes/pki/etcd/ca.crt"
+                + " --cert /etc/kubernetes/pki/etcd/healthcheck-client.crt --key /etc/kubernetes/pki/etcd/healthcheck-client.key ";
+        var members = cp1.sh(etcd + "member list");
+        assertEquals(2, members.out().lines().filter(l -> l.contains(", started, ") && l.endsWith(", false")).count(), members.out());
+        var nodes = cp2.sh("kubectl --kubeconfig /etc/kubernetes/admin.conf get nodes --no-headers");
+        assertTrue(nodes.out().matches("pi-new1 +NotReady +control-plane +\\d+s +v1\\.35\\.0\npi-new2 +NotReady +control-plane +\\d+s +v1\\.35\\.0\n"),
+                nodes.all());
     }
 }
