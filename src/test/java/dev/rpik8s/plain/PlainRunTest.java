@@ -1,6 +1,7 @@
 package dev.rpik8s.plain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.wizard.ProgressLine;
@@ -33,6 +34,16 @@ class PlainRunTest {
         assertTrue(t.contains("Set the host name failed on pi-21 (10.0.0.21): read-only file system"), t);
         assertTrue(t.contains("'maybe': r, s and a reason"), t);
         assertTrue(t.contains("'s': r, s and a reason"), "a skip needs its reason: " + t);
+    }
+
+    @Test
+    void aQuestionBeforeAChangeTakesYesOrNoAndTheEndOfInputIsANo() {
+        PrintWriter out = new PrintWriter(text, true);
+        assertTrue(new PlainRun(out, new Typed(out, "perhaps", "y")).approve("kubeconfig", "Replace context lab?"));
+        assertTrue(text.toString().contains("Replace context lab?\n"), text::toString);
+        assertTrue(text.toString().contains("'perhaps': y or n."), text::toString);
+        assertFalse(new PlainRun(out, new Typed(out, "n")).approve("kubeconfig", "Replace?"));
+        assertFalse(new PlainRun(out, new Typed(out)).approve("kubeconfig", "Replace?"));
     }
 
     @Test

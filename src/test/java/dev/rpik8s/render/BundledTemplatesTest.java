@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rpik8s.testsupport.Shellcheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,13 +29,7 @@ class BundledTemplatesTest {
         List<String> names = shellTemplates();
         assertFalse(names.isEmpty());
         for (String name : names) {
-            String script = Templates.bundled().render(name, sample(name)).text();
-            Process p = new ProcessBuilder("shellcheck", "-s", "bash", "-").redirectErrorStream(true).start();
-            p.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-            assertEquals(0, p.exitValue(), name + " rendered:\n" + script + "\nshellcheck:\n" + out);
+            Shellcheck.assertClean(name, Templates.bundled().render(name, sample(name)).text());
         }
     }
 

@@ -44,7 +44,10 @@ record Kubeconfig(String text, List<String> added, List<String> changed) {
         List<String> changed = new ArrayList<>();
         put(into, "clusters", clusterName, "cluster", cluster, added, changed);
         put(into, "users", userName, "user", user, added, changed);
-        put(into, "contexts", clusterName, "context", Map.of("cluster", clusterName, "user", userName), added, changed);
+        Map<String, Object> context = new LinkedHashMap<>();   // in kubectl's order, the same text every time
+        context.put("cluster", clusterName);
+        context.put("user", userName);
+        put(into, "contexts", clusterName, "context", context, added, changed);
         Object current = into.get("current-context");
         if (current == null || current.toString().isEmpty()) {
             into.put("current-context", clusterName);

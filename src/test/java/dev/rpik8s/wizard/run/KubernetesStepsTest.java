@@ -15,6 +15,7 @@ import dev.rpik8s.cluster.Role;
 import dev.rpik8s.render.KubeadmFields;
 import dev.rpik8s.render.Templates;
 import dev.rpik8s.testsupport.FactsBuilder;
+import dev.rpik8s.testsupport.Shellcheck;
 import dev.rpik8s.wizard.flow.Flow;
 import dev.rpik8s.wizard.flow.FlowLoader;
 import dev.rpik8s.wizard.flow.Step;
@@ -226,12 +227,12 @@ class KubernetesStepsTest {
                     HostScripts hs = r.render(s, h, Map.of("caHash", "sha256:00"));
                     for (Optional<String> script : List.of(hs.check(), hs.action(), hs.verify())) {
                         if (script.isPresent()) {
-                            shellcheck(s.id() + " on " + h.hostname(), script.get());
+                            Shellcheck.assertClean(s.id() + " on " + h.hostname(), script.get());
                             checked++;
                         }
                     }
                     if (s.gather().isPresent()) {
-                        shellcheck(s.id() + " gather", r.renderGather(s).command());
+                        Shellcheck.assertClean(s.id() + " gather", r.renderGather(s).command());
                     }
                     break;   // one host per step and plan: the others differ in values only
                 }
@@ -240,12 +241,4 @@ class KubernetesStepsTest {
         assertTrue(checked > 40, "checked " + checked);
     }
 
-    private static void shellcheck(String what, String text) throws Exception {
-        Process sc = new ProcessBuilder("shellcheck", "-s", "bash", "-").redirectErrorStream(true).start();
-        sc.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-        sc.getOutputStream().close();
-        String out = new String(sc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(sc.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, sc.exitValue(), what + ":\n" + text + "\n" + out);
-    }
 }
