@@ -23,6 +23,7 @@ import dev.rpik8s.remote.SshRemote;
 import dev.rpik8s.render.Templates;
 import dev.rpik8s.session.Session;
 import dev.rpik8s.session.Target;
+import dev.rpik8s.wizard.flow.Flow;
 import dev.rpik8s.wizard.flow.FlowLoader;
 import dev.rpik8s.wizard.flow.StepKinds;
 import dev.rpik8s.wizard.run.Connections;
@@ -112,8 +113,13 @@ class HostPrepLabTest {
 
         Connections connections = host -> new SshRemote(new Endpoint(host.address(), host.address(), host.port(), "root",
                 List.of(lab.clientKey())), ssh);
-        HostPrep prep = new HostPrep(session, new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.empty())
-                .load("deploy"), Templates.bundled(), connections, Clock.systemUTC()).kubeconfigAt(home.resolve("kube/config"));
+        // the deploy flow up to the runtime: its Kubernetes half needs a plan these four mixed Pis cannot all run
+        // (1.35 on a 32-bit Pi 3 B with cgroup v1), and DeployIT runs it whole
+        Flow deploy = new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.empty()).load("deploy");
+        Flow firstHalf = new Flow(deploy.id(), deploy.title(), deploy.steps().subList(0,
+                deploy.steps().indexOf(deploy.step("kube-packages").orElseThrow())));
+        HostPrep prep = new HostPrep(session, firstHalf, Templates.bundled(), connections, Clock.systemUTC())
+                .kubeconfigAt(home.resolve("kube/config"));
         assertTrue(prep.question().contains("reboots hosts"), prep.question());
         assertTrue(prep.question().contains("\n\nNot needed with this plan: Upgrade the packages; Configure cri-o; Configure docker;"
                 + " Install cri-dockerd.\n"), prep.question());
