@@ -8,11 +8,19 @@ if [[ -e "$done_marker" ]]; then
     echo "unchanged: joined before"
     exit 0
 fi
+started_marker=/var/lib/rpik8s/kubeadm-join.started
 if [[ -e /etc/kubernetes/kubelet.conf || -e /etc/kubernetes/pki/ca.crt || -e /etc/kubernetes/manifests/etcd.yaml ]]; then
-    echo "an earlier kubeadm join did not finish here: resetting it before joining again"
+    if [[ ! -e "$started_marker" ]]; then
+        # not ours: this host may be a node of another cluster, and a reset would take it out
+        echo "This host already has a node's files (/etc/kubernetes) that this wizard did not make: it may be in" >&2
+        echo "another cluster. Nothing was reset. If they are leftovers, run 'kubeadm reset -f' here, then retry." >&2
+        exit 1
+    fi
+    echo "the kubeadm join this wizard started here did not finish: resetting it before joining again"
     kubeadm reset -f
 fi
 mkdir -p /var/lib/rpik8s
+touch "$started_marker"
 args=(join {{ cluster.endpoint.address | sh }}
     --token {{ fresh.joinToken | sh }}
     --discovery-token-ca-cert-hash {{ gathered.caHash | sh }}

@@ -210,8 +210,8 @@ final class RootCommand implements Callable<Integer> {
         }
         if (op.confirm("host-prep", prep.question()) && op.run("deploy  ·  " + title, prep) == Leave.NEXT) {
             String cluster = session.spec().plan().orElseThrow().name();
-            op.notice("Cluster " + cluster + " is deployed, and every node is Ready. The last step says where its kubeconfig"
-                    + " is: with context " + cluster + " merged, kubectl --context " + cluster + " get nodes lists them.");
+            op.notice("The deploy of cluster " + cluster + " ran to its end. The last step says where its kubeconfig is: with"
+                    + " context " + cluster + " merged, kubectl --context " + cluster + " get nodes lists the nodes.");
         }
     }
 
