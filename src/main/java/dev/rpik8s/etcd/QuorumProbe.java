@@ -83,7 +83,7 @@ public final class QuorumProbe implements AutoCloseable {
         }
         for (String a : addresses) {
             Answer answer = answers.get(a);
-            if (!reported.contains(a) && answer != null && (answer.status.isPresent() || lastList.isEmpty())) {
+            if (!reported.contains(a) && answer != null) {
                 notes.add(a + ": " + answer.status.map(s -> "member " + s.member() + " is not in the member list")
                         .orElse(answer.problem.orElse("no answer")));
             }
