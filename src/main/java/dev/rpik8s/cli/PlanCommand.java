@@ -2,22 +2,16 @@ package dev.rpik8s.cli;
 
 import dev.rpik8s.cluster.ClusterPlan;
 import dev.rpik8s.session.Session;
-import dev.rpik8s.session.SessionException;
-import dev.rpik8s.session.SessionSummary;
 import dev.rpik8s.session.StateDir;
-import dev.rpik8s.session.Target;
 import dev.rpik8s.wizard.FlowReview;
 import dev.rpik8s.wizard.flow.Flow;
 import dev.rpik8s.wizard.run.Connections;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,7 +54,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Session s = open();
+        Session s = SavedSession.open(state, session, "rpik8s-tui plan --session NAME");
         ClusterPlan plan = s.spec().plan().orElseThrow(() -> new OperatorError("The session '" + s.name() + "' has no cluster plan yet: run the "
                 + "wizard on it (rpik8s-tui --session " + s.name() + ") through discovery and the racks-and-roles board first."));
         if (!offline && s.spec().scan().isEmpty()) {
@@ -82,27 +76,5 @@ final class PlanCommand implements Callable<Integer> {
             out.println("To run it: rpik8s-tui --session " + s.name() + (flows.wizards == null ? "" : " --wizards " + flows.wizards));
         }
         return Cli.OK;
-    }
-
-    /** The session named by --session, as it was saved; never one made up by a typo. */
-    private Session open() throws IOException {
-        List<SessionSummary> sessions = Session.list(state.sessions());
-        String planned = sessions.stream().filter(SessionSummary::planned).map(SessionSummary::name)
-                .collect(Collectors.joining(", "));
-        String which = planned.isEmpty() ? " No session has a plan yet: make one in the wizard (rpik8s-tui)."
-                : " Sessions with a plan: " + planned + ".";
-        if (session == null) {
-            throw new OperatorError("Name the session to plan: rpik8s-tui plan --session NAME." + which, Cli.USAGE);
-        }
-        SessionSummary found = sessions.stream().filter(x -> x.name().equals(session)).findFirst()
-                .orElseThrow(() -> new OperatorError("There is no session '" + session + "'." + which));
-        Target target = found.target().orElseThrow(() -> new OperatorError("The session '" + session + "' " + found.whereItStopped() + "."));
-        Session s;
-        try {
-            s = Session.open(state.sessions(), session, target, Clock.systemUTC());
-        } catch (SessionException e) {
-            throw new OperatorError(e.getMessage());
-        }
-        return s;
     }
 }

@@ -20,6 +20,8 @@ final class MemberClient {
     /** etcdctl's endpoint health reads this key, linearizably: it answers only with quorum. */
     private static final String HEALTH_KEY = "{\"key\":\"aGVhbHRo\"}";
 
+    static final String NOTHING_LISTENS = "etcd does not answer on its client port (127.0.0.1:2379 there)";
+
     private final HttpClient http;
     private final URI base;
 
@@ -66,9 +68,13 @@ final class MemberClient {
         } catch (HttpTimeoutException e) {
             throw new EtcdException("no answer within " + seconds(timeout));
         } catch (SSLException e) {
+            // the tunnel's far end could not connect: SSH closes the local socket in the middle of the handshake
+            if (String.valueOf(e.getMessage()).contains("Remote host terminated the handshake")) {
+                throw new EtcdException(NOTHING_LISTENS, e);
+            }
             throw new EtcdException("TLS with etcd failed: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new EtcdException("etcd does not answer on its client port (" + e.getClass().getSimpleName()
+            throw new EtcdException(NOTHING_LISTENS + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
     }

@@ -82,6 +82,20 @@ public record QuorumState(Instant at, List<MemberReport> members, Optional<Strin
         return leader().flatMap(MemberReport::status).flatMap(l -> member.status().map(s -> Math.max(0, l.raftIndex() - s.raftIndex())));
     }
 
+    /**
+     * What an operator watches for, without the figures that move all the time (raft index, latency): a watch prints
+     * the table again when this changes.
+     */
+    public List<Object> shape() {
+        List<Object> shape = new java.util.ArrayList<>();
+        shape.add(level());
+        shape.add(leader().map(l -> l.member().id()));
+        members.forEach(m -> shape.add(List.of(m.member().id(), m.member().started(), m.learner(), m.answered(), m.healthy(),
+                m.problem().orElse(""))));
+        shape.add(notes);
+        return shape;
+    }
+
     /** The quorum math in words: what is needed, what is up, what may fail, and what is waited for. */
     public String words() {
         int voters = voters().size();

@@ -23,7 +23,11 @@ final class CliRun {
     }
 
     int run(String... args) {
-        StringWriter o = new StringWriter();
+        return run(new StringWriter(), args);
+    }
+
+    /** With stdout going to {@code o} as the command runs, for a test that reads it meanwhile. */
+    int run(StringWriter o, String... args) {
         StringWriter e = new StringWriter();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override

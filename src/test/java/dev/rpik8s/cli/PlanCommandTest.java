@@ -77,7 +77,7 @@ class PlanCommandTest {
         assertFalse(Files.exists(state().session("hmoe")), "a typo makes no session");
 
         assertEquals(Cli.USAGE, run("plan"));
-        assertTrue(cli.err.contains("Name the session to plan: rpik8s-tui plan --session NAME. Sessions with a plan: home."), () -> cli.err);
+        assertTrue(cli.err.contains("Name the session: rpik8s-tui plan --session NAME. Sessions with a plan: home."), () -> cli.err);
     }
 
     @Test
