@@ -38,7 +38,7 @@ public record FlowReview(String title, List<StepReview> steps) {
             Step s = p.step();
             List<HostReview> hosts = p.hosts().stream().map(h -> host(s, h, p.gather())).toList();
             steps.add(new StepReview(steps.size() + 1, planned.size(), s.title(), s.explanation(),
-                    StepReview.risk(s) + ", " + StepReview.order(s), summary(s, hosts), hosts));
+                    s.risk().words() + ", " + StepReview.order(s), summary(s, hosts), hosts));
         }
         return new FlowReview(flow.title(), steps);
     }
