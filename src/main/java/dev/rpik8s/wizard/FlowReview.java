@@ -70,6 +70,16 @@ public record FlowReview(String title, List<StepReview> steps) {
         return new HostReview(title, name, commands, h.files().stream().map(FlowReview::file).toList(), Optional.empty());
     }
 
+    /**
+     * What a step's action will do on one host, for its typed confirmation: the files it places, each with its diff,
+     * and its command (the check has run, and said the host needs it).
+     */
+    static HostReview change(Step step, DryRun.HostPlan h) {
+        HostReview all = host(step, h, Optional.empty());
+        return new HostReview(all.title(), all.name(), all.commands().stream().filter(c -> c.part().equals("action")).toList(),
+                all.files(), all.problem());
+    }
+
     /** A step done in Java has no command of its own: its kind and parameters say what the wizard does. */
     private static Optional<String> kind(Step step) {
         return step.kind().map(k -> k + (step.parameters().isEmpty() ? "" : " (" + step.parameters().entrySet().stream()
