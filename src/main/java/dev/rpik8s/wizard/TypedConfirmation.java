@@ -20,7 +20,7 @@ public record TypedConfirmation(String title, List<ReviewLine> lines, String phr
         lines = List.copyOf(lines);
     }
 
-    static TypedConfirmation of(Flow flow, Confirmation c) {
+    public static TypedConfirmation of(Flow flow, Confirmation c) {
         List<ReviewLine> lines = new ArrayList<>();
         lines.add(new ReviewLine(Kind.STEP, "Step " + (flow.steps().indexOf(c.step()) + 1) + " of " + flow.steps().size()
                 + ": " + c.step().title()));
