@@ -161,6 +161,9 @@ final class HostRun {
                         run.notes().notes(step, host), clusterName(), run.flow().confirmationKey(step));
             } catch (RemoteException e) {
                 throw new StepFailed("reading what the step will change: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // the notes read the cluster (quorum, snapshot): a failure there is the host's to retry, not the run's end
+                throw new StepFailed("the notes of its confirmation: " + e.getMessage());
             }
             if (!run.display().confirmTyped(question)) {
                 run.journal().declined(where, "not confirmed: the cluster's name was not typed, or the answers file "
