@@ -3,6 +3,7 @@ package dev.rpik8s.plain;
 import dev.rpik8s.wizard.LineLog;
 import dev.rpik8s.wizard.ProgressLine;
 import dev.rpik8s.wizard.RunView;
+import dev.rpik8s.wizard.TypedConfirmation;
 import dev.rpik8s.wizard.run.Decision;
 import java.io.PrintWriter;
 import java.util.List;
@@ -64,6 +65,24 @@ final class PlainRun implements RunView {
                     return false;
                 }
                 say("  '" + a + "': y or n.");
+            }
+        }
+    }
+
+    /** The lines, then the phrase until it is typed right; an empty line or the end of input stops here. */
+    @Override
+    public boolean confirmTyped(TypedConfirmation confirmation) {
+        synchronized (asking) {
+            confirmation.lines().forEach(l -> say(l.text()));
+            while (true) {
+                Optional<String> typed = ask.apply(confirmation.prompt() + ", or an empty line to stop here: ");
+                if (typed.isEmpty() || typed.get().isBlank()) {
+                    return false;
+                }
+                if (confirmation.matches(typed.get())) {
+                    return true;
+                }
+                say("  " + confirmation.wrongPhrase("an empty line"));
             }
         }
     }

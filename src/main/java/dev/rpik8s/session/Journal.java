@@ -97,6 +97,14 @@ public final class Journal implements AutoCloseable {
         append(JournalEvent.of(clock.instant(), Kind.SKIPPED, where, Optional.of(shortReason(reason))));
     }
 
+    /**
+     * The operator did not confirm the step on this host (a no, esc, or an answers file without its key): nothing
+     * of it ran there; {@code reason} says how it was declined.
+     */
+    public void declined(StepOnHost where, String reason) throws IOException {
+        append(JournalEvent.of(clock.instant(), Kind.DECLINED, where, Optional.of(shortReason(reason))));
+    }
+
     /** The flow ran to its end. */
     public void finished(String flow) throws IOException {
         append(JournalEvent.finished(clock.instant(), flow));

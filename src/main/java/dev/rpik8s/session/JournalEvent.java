@@ -17,8 +17,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One line of the journal: a step started, was done, failed or was skipped on a host, or the flow ran to
- * its end (FINISHED, no step, no host). A reason goes with FAILED and SKIPPED only, and is already masked:
+ * One line of the journal: a step started, was done, failed or was skipped on a host, the operator declined its
+ * typed confirmation there (DECLINED: before it started, nothing of it ran), or the flow ran to its end (FINISHED,
+ * no step, no host). A reason goes with FAILED, SKIPPED and DECLINED only, and is already masked:
  * <pre>{"at":"2026-12-01T10:00:04.120Z","kind":"FAILED","flow":"deploy","step":"swap-off","host":"192.168.1.21","reason":"exit 1: zram-swap still active"}</pre>
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
@@ -26,10 +27,10 @@ import java.util.Optional;
 public record JournalEvent(Instant at, Kind kind, String flow, String step, String host, Optional<String> reason) {
 
     public enum Kind {
-        STARTED, DONE, FAILED, SKIPPED, FINISHED;
+        STARTED, DONE, FAILED, SKIPPED, DECLINED, FINISHED;
 
         boolean needsReason() {
-            return this == FAILED || this == SKIPPED;
+            return this == FAILED || this == SKIPPED || this == DECLINED;
         }
     }
 

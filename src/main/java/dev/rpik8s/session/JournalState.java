@@ -26,6 +26,8 @@ public final class JournalState {
 
     private final Map<StepOnHost, JournalEvent> last = new LinkedHashMap<>();
     private final Map<String, JournalEvent> lastOfFlow = new LinkedHashMap<>();
+    /** Started, and neither done, failed nor skipped since: a DECLINED in between ran nothing, and changes nothing. */
+    private final Set<StepOnHost> inFlight = new LinkedHashSet<>();
     private final List<String> notes = new ArrayList<>();
     private long wholeLength;
 
@@ -77,6 +79,12 @@ public final class JournalState {
         if (event.kind() != Kind.FINISHED) {
             last.remove(event.where());
             last.put(event.where(), event);
+            if (event.kind() == Kind.STARTED) {
+                inFlight.remove(event.where());
+                inFlight.add(event.where());
+            } else if (event.kind() != Kind.DECLINED) {
+                inFlight.remove(event.where());
+            }
         }
     }
 
@@ -87,10 +95,7 @@ public final class JournalState {
 
     /** Steps of {@code flow} started on a host with nothing after: to be checked again on resume, in the order they started. */
     public List<StepOnHost> inFlight(String flow) {
-        return last.values().stream()
-                .filter(e -> e.flow().equals(flow) && e.kind() == Kind.STARTED)
-                .map(JournalEvent::where)
-                .toList();
+        return inFlight.stream().filter(w -> w.flow().equals(flow)).toList();
     }
 
     /** True when the last event of {@code flow} says it ran to its end; a flow run again after that is unfinished again. */

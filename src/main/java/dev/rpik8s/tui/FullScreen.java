@@ -177,8 +177,15 @@ class FullScreen extends BasicWindow {
      */
     final void askLine(String title, String question, String initial, Character mask, String hint,
             Function<String, Optional<String>> enter, Runnable escape) {
+        askLine(title, List.of(), question, initial, mask, hint, enter, escape);
+    }
+
+    /** The same, with {@code above} over the question (what the answer is about). */
+    final void askLine(String title, List<Component> above, String question, String initial, Character mask, String hint,
+            Function<String, Optional<String>> enter, Runnable escape) {
         BasicWindow ask = new BasicWindow(title);
-        ask.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
+        // on a terminal smaller than the window, the window shrinks to it rather than hang off its edges
+        ask.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL, Window.Hint.FIT_TERMINAL_WINDOW));
         TextBox field = new TextBox(new TerminalSize(40, 1), initial).setMask(mask);
         Label problem = new Label("");
         problem.setForegroundColor(TextColor.ANSI.RED);
@@ -190,6 +197,7 @@ class FullScreen extends BasicWindow {
             return true;
         });
         Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
+        above.forEach(p::addComponent);
         p.addComponent(new Label(question));
         p.addComponent(field);
         p.addComponent(problem);
@@ -251,7 +259,11 @@ class FullScreen extends BasicWindow {
 
     /** Sentences wrapped to fit a 120-column terminal: findings, facts and questions are prose, not table rows. */
     static String wrapped(String text) {
-        return String.join("\n", TerminalTextUtils.getWordWrappedText(100, text.split("\n", -1)));
+        return wrapped(100, text);
+    }
+
+    static String wrapped(int columns, String text) {
+        return String.join("\n", TerminalTextUtils.getWordWrappedText(columns, text.split("\n", -1)));
     }
 
     static void closeOnEscape(Window window) {

@@ -13,8 +13,10 @@ import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.gui2.table.Table;
 import dev.rpik8s.wizard.ProgressLine;
 import dev.rpik8s.wizard.RunView;
+import dev.rpik8s.wizard.TypedConfirmation;
 import dev.rpik8s.wizard.run.Decision;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -100,6 +102,37 @@ final class RunScreen extends FullScreen implements RunView {
         synchronized (questions) {
             return answered(answer -> askYesNo(question, answer), false);
         }
+    }
+
+    @Override
+    public boolean confirmTyped(TypedConfirmation confirmation) {
+        synchronized (questions) {
+            return answered(answer -> askTyped(confirmation, answer), false);
+        }
+    }
+
+    /**
+     * The lines in a list that scrolls (tab or up goes to it) over a field for the cluster's name: enter with the
+     * name goes on, a wrong one says so and keeps what was typed, esc is a no. Sized to the terminal, so that the
+     * field is on screen however long the diffs are.
+     */
+    private void askTyped(TypedConfirmation c, CompletableFuture<Boolean> answer) {
+        TerminalSize screen = getTextGUI().getScreen().getTerminalSize();
+        int columns = Math.max(20, Math.min(110, screen.getColumns() - 6));
+        // the dialog's frame, the question, the field, its message and the hint take the other rows
+        int most = Math.max(3, screen.getRows() - 12);
+        ReviewLines lines = new ReviewLines(new TerminalSize(columns, most));
+        lines.show(c.lines());
+        lines.setPreferredSize(new TerminalSize(columns, Math.min(most, lines.getItemCount())));
+        askLine(c.title(), List.of(lines), wrapped(columns, c.prompt() + ":"), "", null,
+                wrapped(columns, "enter goes on, esc stops the run here; tab and the arrows scroll the lines above"),
+                typed -> {
+                    if (!c.matches(typed)) {
+                        return Optional.of(wrapped(columns, c.wrongPhrase("Esc")));
+                    }
+                    answer.complete(true);
+                    return Optional.empty();
+                }, () -> answer.complete(false));
     }
 
     /** Two buttons; esc is a no, and so is closing the screen. */

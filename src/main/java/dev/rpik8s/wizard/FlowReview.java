@@ -38,7 +38,7 @@ public record FlowReview(String title, List<StepReview> steps) {
             Step s = p.step();
             List<HostReview> hosts = p.hosts().stream().map(h -> host(s, h, p.gather())).toList();
             steps.add(new StepReview(steps.size() + 1, planned.size(), s.title(), s.explanation(),
-                    StepReview.risk(s) + ", " + StepReview.order(s), summary(s, hosts), hosts));
+                    s.risk().words() + ", " + StepReview.order(s), summary(s, hosts), hosts));
         }
         return new FlowReview(flow.title(), steps);
     }
@@ -68,6 +68,16 @@ public record FlowReview(String title, List<StepReview> steps) {
         scripts.verify().ifPresent(c -> commands.add(new HostReview.Command("verify",
                 c.equals(scripts.check().orElse(null)) ? "the check again" : c)));
         return new HostReview(title, name, commands, h.files().stream().map(FlowReview::file).toList(), Optional.empty());
+    }
+
+    /**
+     * What a step's action will do on one host, for its typed confirmation: the files it places, each with its diff,
+     * and its command (the check has run, and said the host needs it).
+     */
+    static HostReview change(Step step, DryRun.HostPlan h) {
+        HostReview all = host(step, h, Optional.empty());
+        return new HostReview(all.title(), all.name(), all.commands().stream().filter(c -> c.part().equals("action")).toList(),
+                all.files(), all.problem());
     }
 
     /** A step done in Java has no command of its own: its kind and parameters say what the wizard does. */

@@ -3,6 +3,7 @@ package dev.rpik8s.wizard;
 import dev.rpik8s.session.Answers;
 import dev.rpik8s.wizard.run.Decision;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -196,6 +197,23 @@ public final class Headless implements Operator {
         return false;
     }
 
+    /**
+     * A typed confirmation, from the file: only its key, written out, goes on (host-prep does not: each risky step is
+     * named). Not there: what the step would change, and the exact list that would let it run.
+     */
+    boolean confirmTyped(TypedConfirmation c) {
+        if (answers.confirmed().contains(c.key())) {
+            say(c.title() + ": the answers file confirms " + c.key() + ".");
+            return true;
+        }
+        c.lines().forEach(l -> say(l.text()));
+        List<String> wanted = new ArrayList<>(answers.confirmed());
+        wanted.add(c.key());
+        say("Stopped before " + c.title() + ": the answers file does not confirm " + c.key() + ". To run it, write  confirmed: ["
+                + String.join(", ", wanted) + "]  in the file.");
+        return false;
+    }
+
     /** A line each time a host's state changes; a failure stops the run, since nobody is there to decide. */
     @Override
     public Leave run(String title, HostPrep prep) {
@@ -221,6 +239,11 @@ public final class Headless implements Operator {
             @Override
             public boolean approve(String what, String question) {
                 return confirm(what, question);
+            }
+
+            @Override
+            public boolean confirmTyped(TypedConfirmation confirmation) {
+                return Headless.this.confirmTyped(confirmation);
             }
 
             @Override

@@ -58,7 +58,7 @@ public final class HostPrep {
         // offline: only which hosts each step is for (its targets and its condition), nothing read on them
         List<DryRun.StepPlan> planned = new DryRun(templates, Optional.empty()).plan(flow, plan, Map.of());
         String steps = planned.stream().filter(p -> !p.hosts().isEmpty()).map(DryRun.StepPlan::step).map(s -> "  - " + s.title()
-                + (s.risk() == Risk.NONE ? "" : "  (" + StepReview.risk(s) + ", " + StepReview.order(s) + ")"))
+                + (s.risk() == Risk.NONE ? "" : "  (" + s.risk().words() + ", " + StepReview.order(s) + ")"))
                 .collect(Collectors.joining("\n"));
         List<String> unneeded = planned.stream().filter(p -> p.hosts().isEmpty()).map(p -> p.step().title()).toList();
         return flow.title() + " on " + plan.hosts().size() + " hosts of '" + plan.name() + "':\n" + steps

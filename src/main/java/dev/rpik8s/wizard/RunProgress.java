@@ -3,6 +3,7 @@ package dev.rpik8s.wizard;
 import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.wizard.flow.Flow;
 import dev.rpik8s.wizard.flow.Step;
+import dev.rpik8s.wizard.run.Confirmation;
 import dev.rpik8s.wizard.run.Decision;
 import dev.rpik8s.wizard.run.HostState;
 import dev.rpik8s.wizard.run.RunDisplay;
@@ -66,6 +67,11 @@ public final class RunProgress implements RunDisplay {
     @Override
     public boolean approve(Step step, PlannedHost host, String what, String question) {
         return view.approve(what, question);
+    }
+
+    @Override
+    public boolean confirmTyped(Confirmation confirmation) {
+        return view.confirmTyped(TypedConfirmation.of(flow, confirmation));
     }
 
     /** Every host skipped in the run so far, with the step and the operator's reason. */

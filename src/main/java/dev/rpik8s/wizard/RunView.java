@@ -23,6 +23,14 @@ public interface RunView {
         return false;
     }
 
+    /**
+     * The typed confirmation before a risky step changes a host: true only when the operator typed the phrase (an
+     * answers file: named the key). One at a time. A view that cannot ask says no, and the run stops there.
+     */
+    default boolean confirmTyped(TypedConfirmation confirmation) {
+        return false;
+    }
+
     /** The step is over: how many hosts did what, or that the run stopped there. */
     void stepDone(String summary);
 }

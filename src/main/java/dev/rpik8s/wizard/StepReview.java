@@ -34,16 +34,6 @@ public record StepReview(int number, int of, String title, String explanation, S
         return lines;
     }
 
-    /** What a step can do to a host or the cluster, in words. */
-    static String risk(Step s) {
-        return switch (s.risk()) {
-            case NONE -> "no risk";
-            case REBOOT -> "reboots hosts";
-            case DISRUPTIVE -> "disruptive: services restart";
-            case QUORUM -> "can lose the etcd quorum";
-        };
-    }
-
     /** How a step takes its hosts, in words. */
     static String order(Step s) {
         return switch (s.order()) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rpik8s.testsupport.ConfirmationSample;
 import dev.rpik8s.wizard.ProgressLine;
 import dev.rpik8s.wizard.run.Decision;
 import java.io.PrintWriter;
@@ -51,5 +52,31 @@ class PlainRunTest {
         PrintWriter out = new PrintWriter(text, true);
         assertEquals(Decision.stop(), new PlainRun(out, new Typed(out)).failed("Step", "pi-21", "boom"));
         assertEquals(Decision.retry(), new PlainRun(out, new Typed(out, "r")).failed("Step", "pi-21", "boom"));
+    }
+
+    @Test
+    void aTypedConfirmationPrintsWhatWillChangeAndGoesOnOnlyWithTheClusterName() {
+        PrintWriter out = new PrintWriter(text, true);
+        assertTrue(new PlainRun(out, new Typed(out, "yes", "home")).confirmTyped(ConfirmationSample.etcdJoin()));
+        String t = text.toString();
+        assertTrue(t.startsWith("""
+                Step 2 of 2: Add the second etcd member
+                  can lose the etcd quorum, on pi-22 (10.0.0.22)
+                  After this, 2 of 2 etcd members must be up until the next member starts.
+                """), t);
+        assertTrue(t.contains("            + - --initial-cluster-state=existing\n              - --name=pi-22\n    action  kubeadm join phase control-plane-join etcd\n"), t);
+        assertTrue(t.endsWith("""
+                Type the cluster name (home) to go on, or an empty line to stop here: yes
+                  That is not the cluster name: type home exactly, or an empty line to stop here.
+                Type the cluster name (home) to go on, or an empty line to stop here: home
+                """), t);
+    }
+
+    @Test
+    void anEmptyLineOrTheEndOfInputIsANo() {
+        PrintWriter out = new PrintWriter(text, true);
+        assertFalse(new PlainRun(out, new Typed(out, "hme", "")).confirmTyped(ConfirmationSample.etcdJoin()));
+        assertTrue(text.toString().contains("That is not the cluster name: type home exactly"), text::toString);
+        assertFalse(new PlainRun(out, new Typed(out)).confirmTyped(ConfirmationSample.etcdJoin()));
     }
 }

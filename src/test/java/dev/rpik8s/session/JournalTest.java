@@ -91,6 +91,20 @@ class JournalTest {
     }
 
     @Test
+    void aDeclinedStepRanNothingSoAStepInFlightStaysInFlight() throws Exception {
+        try (Journal j = open()) {
+            j.declined(SWAP_PI1, "the operator did not type the cluster's name");
+            j.started(SWAP_PI2);
+            j.declined(SWAP_PI2, "the answers file does not confirm deploy/swap-off");
+        }
+        JournalState state = JournalState.read(file());
+        assertEquals(Kind.DECLINED, state.last(SWAP_PI1).orElseThrow().kind());
+        assertEquals("the operator did not type the cluster's name", state.last(SWAP_PI1).orElseThrow().reason().orElseThrow());
+        assertEquals(List.of(SWAP_PI2), state.inFlight("deploy"), "declined on resume: what the first try did is still unknown");
+        assertFalse(state.finished("deploy"));
+    }
+
+    @Test
     void noJournalYetIsAnEmptyOne() throws Exception {
         JournalState state = JournalState.read(file());
         assertEquals(List.of(), state.inFlight("deploy"));

@@ -8,14 +8,20 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.IOException;
 import java.util.function.Predicate;
 
-/** A 120x40 virtual terminal with the GUI on it, driven key by key and read as text, for the screens' tests. */
+/** A virtual terminal (120x40 unless told) with the GUI on it, driven key by key and read as text, for the screens' tests. */
 final class VirtualScreen implements AutoCloseable {
 
-    final DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(120, 40));
+    final DefaultVirtualTerminal terminal;
     final TerminalScreen screen;
     final MultiWindowTextGUI gui;
 
     VirtualScreen() throws IOException {
+        this(new TerminalSize(120, 40));
+    }
+
+    /** A terminal of another size: a small one, for what must still fit. */
+    VirtualScreen(TerminalSize size) throws IOException {
+        terminal = new DefaultVirtualTerminal(size);
         screen = new TerminalScreen(terminal);
         screen.startScreen();
         gui = new MultiWindowTextGUI(screen);

@@ -20,7 +20,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class FlowReader {
 
-    private static final List<String> FLOW_KEYS = List.of("id", "title", "steps");
+    private static final List<String> FLOW_KEYS = List.of("id", "title", "confirm", "steps");
+    /** The one value of {@code confirm:}; left out, no step asks. */
+    private static final String TYPED = "typed";
     private static final List<String> STEP_KEYS = List.of("id", "title", "explanation", "targets", "when", "check", "action",
             "verify", "risk", "order", "kind", "parameters", "gather");
     private static final List<String> SCRIPT_KEYS = List.of("template", "run", "files");
@@ -57,7 +59,18 @@ final class FlowReader {
             problems.at(m.node(), "a flow has no steps: write 'steps:' and under it one '- id: ...' per step.");
             return List.of();
         });
-        return id.flatMap(i -> title.map(t -> new Flow(i, t, steps)));
+        boolean typed = m.text("confirm").map(c -> typed(c, m.get("confirm").orElseThrow())).orElse(false);
+        return id.flatMap(i -> title.map(t -> new Flow(i, t, steps, typed)));
+    }
+
+    /** {@code confirm: typed}, the only value: anything else would leave the operator guessing whether steps ask. */
+    private boolean typed(String value, Node at) {
+        if (value.equals(TYPED)) {
+            return true;
+        }
+        problems.at(at, "unknown confirm '" + value + "'; write 'confirm: typed' (the operator types the cluster's name "
+                + "before each disruptive or quorum step changes a host), or leave the key out.");
+        return false;
     }
 
     private List<Step> steps(Node node) {

@@ -6,11 +6,22 @@ package dev.rpik8s.wizard.flow;
  */
 public enum Risk {
     /** Safe to run at any time. */
-    NONE,
+    NONE("no risk"),
     /** The host goes away for a while. */
-    REBOOT,
+    REBOOT("reboots hosts"),
     /** Services on the host stop or restart (the API server, the runtime). */
-    DISRUPTIVE,
+    DISRUPTIVE("disruptive: services restart"),
     /** etcd can lose quorum if this goes wrong. */
-    QUORUM
+    QUORUM("can lose the etcd quorum");
+
+    private final String words;
+
+    Risk(String words) {
+        this.words = words;
+    }
+
+    /** In words, as the plan review and the typed confirmation show it. */
+    public String words() {
+        return words;
+    }
 }

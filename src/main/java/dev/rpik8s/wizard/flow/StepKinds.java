@@ -29,7 +29,6 @@ public final class StepKinds {
         return of(
                 StepKind.of("discover"),
                 StepKind.of("trust-host-keys"),
-                StepKind.of("confirm", "phrase"),
                 // reboots and waits (up to timeout) for SSH to answer again; its check says whether a host needs it
                 StepKind.of("reboot", "timeout"),
                 StepKind.of("wait-for-ssh", "timeout"),

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The hosts a step runs on: one target or several ({@code [masters, workers]}), each host once. Empty for a step
- * that runs on the operator's machine only (a kind such as {@code discover} or {@code confirm}).
+ * that runs on the operator's machine only (a kind such as {@code discover} or {@code kubeconfig}).
  */
 public record Targets(List<Target> targets) {
 

@@ -5,6 +5,7 @@ import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.cluster.ShellWord;
 import dev.rpik8s.remote.CommandSpec;
 import dev.rpik8s.remote.ExecResult;
+import dev.rpik8s.remote.Remote;
 import dev.rpik8s.remote.RemoteException;
 import dev.rpik8s.render.RenderFailed;
 import dev.rpik8s.render.Templates;
@@ -129,15 +130,8 @@ public final class DryRun {
             if (failed != null) {
                 return change(f, failed);
             }
-            String path = ShellWord.quote(f.path());
             try {
-                ExecResult r = hosts.of(host).exec(CommandSpec.of("if [ -e " + path + " ]; then cat -- " + path
-                        + "; else exit " + ABSENT + "; fi").runAsRoot());
-                if (r.ok()) {
-                    return new FileChange(f, Optional.of(r.stdout()), Optional.empty(), LineDiff.of(r.stdout(), f.content()));
-                }
-                return change(f, r.exitStatus() == ABSENT ? NEW_FILE
-                        : "could not read: " + StepFailed.of("cat", r).getMessage());
+                return DryRun.compared(f, hosts.of(host));
             } catch (RemoteException e) {
                 unreachable.put(host.address(), "could not read: " + e.getMessage());
                 return change(f, unreachable.get(host.address()));
@@ -148,6 +142,33 @@ public final class DryRun {
         public void close() {
             hosts.close();
         }
+    }
+
+    /**
+     * What a step rendered for a host will do there, each file compared with what the host has, over the run's own
+     * connection to it: what a typed confirmation shows.
+     */
+    static HostPlan onHost(PlannedHost host, HostScripts scripts, Remote remote) {
+        List<FileChange> files = new ArrayList<>();
+        for (PlacedFile f : scripts.files()) {
+            try {
+                files.add(compared(f, remote));
+            } catch (RemoteException e) {
+                files.add(change(f, "could not read: " + e.getMessage()));
+            }
+        }
+        return new HostPlan(host, Optional.of(scripts), Optional.empty(), files);
+    }
+
+    /** {@code f} against what the host has at its path, read with {@code cat} as root: the only command run. */
+    private static FileChange compared(PlacedFile f, Remote remote) throws RemoteException {
+        String path = ShellWord.quote(f.path());
+        ExecResult r = remote.exec(CommandSpec.of("if [ -e " + path + " ]; then cat -- " + path + "; else exit " + ABSENT + "; fi")
+                .runAsRoot());
+        if (r.ok()) {
+            return new FileChange(f, Optional.of(r.stdout()), Optional.empty(), LineDiff.of(r.stdout(), f.content()));
+        }
+        return change(f, r.exitStatus() == ABSENT ? NEW_FILE : "could not read: " + StepFailed.of("cat", r).getMessage());
     }
 
     /** A file with nothing to compare it with: shown whole, as added. */

@@ -27,6 +27,8 @@ final class HostRun {
     private final StepOnHost where;
     private HostScripts scripts;
     private Optional<String> result = Optional.empty();
+    /** Asked once per host in a step: a retry after a failure is the operator's own choice to run it again. */
+    private boolean confirmed;
 
     HostRun(RunContext run, Step step, PlannedHost host, Work work) {
         this.run = run;
@@ -117,6 +119,9 @@ final class HostRun {
                 return Outcome.ALREADY_DONE;
             }
         }
+        if (!confirmed()) {
+            return Outcome.STOPPED;
+        }
         run.journal().started(where);
         show(HostState.RUNNING);
         if (step.gather().isPresent()) {
@@ -134,6 +139,42 @@ final class HostRun {
         run.journal().done(where);
         show(HostState.DONE, result);
         return Outcome.DONE;
+    }
+
+    /**
+     * The typed confirmation of a risky step ({@code confirm: typed}), before anything of it runs here: one host at a
+     * time, and none once the run stopped. A no stops the run, journalled DECLINED; the step never started here.
+     */
+    private boolean confirmed() throws StepFailed, IOException {
+        if (confirmed || !run.flow().asksTypedConfirmation(step)) {
+            return true;
+        }
+        synchronized (run.confirming()) {
+            if (run.stopped()) {
+                show(HostState.WAITING, Optional.of("not asked: the run stopped"));
+                return false;
+            }
+            show(HostState.CONFIRMING);
+            Confirmation question;
+            try {
+                question = new Confirmation(run.flow().id(), step, host, DryRun.onHost(host, scripts, remote()),
+                        run.notes().notes(step, host), clusterName(), run.flow().confirmationKey(step));
+            } catch (RemoteException e) {
+                throw new StepFailed("reading what the step will change: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // the notes read the cluster (quorum, snapshot): a failure there is the host's to retry, not the run's end
+                throw new StepFailed("the notes of its confirmation: " + e.getMessage());
+            }
+            if (!run.display().confirmTyped(question)) {
+                run.journal().declined(where, "not confirmed: the cluster's name was not typed, or the answers file "
+                        + "does not name " + question.key());
+                show(HostState.DECLINED);
+                run.stop();
+                return false;
+            }
+        }
+        confirmed = true;
+        return true;
     }
 
     /** Runs {@code script} as root; a non-zero exit fails the step with the command's last line. */

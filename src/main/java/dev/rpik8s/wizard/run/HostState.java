@@ -6,6 +6,10 @@ public enum HostState {
     WAITING,
     /** Its check runs: already done? */
     CHECKING,
+    /** Its check said the action is needed; the operator is asked to type the cluster's name (confirm: typed). */
+    CONFIRMING,
+    /** The operator did not confirm: nothing of the step ran here, and the run stops. */
+    DECLINED,
     /** The action runs (files placed, command, or the kind's work). */
     RUNNING,
     /** The host was asked to reboot; waiting for it to go down and answer on SSH again. */

@@ -19,10 +19,13 @@ final class RunContext {
     private final Clock clock;
     private final Set<StepOnHost> inFlight;
     private final Gathering gathering;
+    private final ConfirmationNotes notes;
+    /** Held while a typed confirmation is asked: the hosts of a parallel wave are asked one after the other. */
+    private final Object confirming = new Object();
     private volatile boolean stopped;
 
     RunContext(Flow flow, ScriptRenderer renderer, OpenHosts hosts, Journal journal, Secrets secrets, RunDisplay display,
-            Clock clock) {
+            Clock clock, ConfirmationNotes notes) {
         this.flow = flow;
         this.renderer = renderer;
         this.hosts = hosts;
@@ -32,6 +35,15 @@ final class RunContext {
         this.clock = clock;
         this.inFlight = Set.copyOf(journal.atOpen().inFlight(flow.id()));
         this.gathering = new Gathering(renderer, hosts, secrets);
+        this.notes = notes;
+    }
+
+    ConfirmationNotes notes() {
+        return notes;
+    }
+
+    Object confirming() {
+        return confirming;
     }
 
     Gathering gathering() {

@@ -24,4 +24,13 @@ public interface RunDisplay {
     default boolean approve(Step step, PlannedHost host, String what, String question) {
         return false;
     }
+
+    /**
+     * The typed confirmation before a risky step changes a host: true only when the operator typed the phrase (or
+     * the answers file names the key). Asked one host at a time. A display that cannot ask says no, and the run stops
+     * before the step starts there.
+     */
+    default boolean confirmTyped(Confirmation confirmation) {
+        return false;
+    }
 }

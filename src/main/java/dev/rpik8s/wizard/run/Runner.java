@@ -35,6 +35,7 @@ public final class Runner {
     private final RunDisplay display;
     private final Clock clock;
     private Path kubeconfig = operatorKubeconfig();
+    private ConfirmationNotes notes = ConfirmationNotes.NONE;
 
     public Runner(Templates templates, Connections connections, Journal journal, Secrets secrets, RunDisplay display,
             Clock clock) {
@@ -57,6 +58,12 @@ public final class Runner {
         return this;
     }
 
+    /** What a typed confirmation shows beside the step's changes (the quorum math, the snapshot's path). */
+    public Runner confirmationNotes(ConfirmationNotes notes) {
+        this.notes = notes;
+        return this;
+    }
+
     /**
      * @param values more values for the templates, beside {@code host}, {@code plan} and {@code settings}
      * @throws RunRefused before anything runs, when the flow names a kind not implemented yet
@@ -72,7 +79,7 @@ public final class Runner {
             Map<String, Object> all = new HashMap<>(values);
             all.put(FreshSecrets.KEY, FreshSecrets.make(secrets));
             RunContext run = new RunContext(flow, new ScriptRenderer(templates, flow, plan, all), hosts, journal,
-                    secrets, display, clock);
+                    secrets, display, clock, notes);
             StepRun steps = new StepRun(run, MAX_IN_FLIGHT);
             for (int i = 0; i < flow.steps().size(); i++) {
                 if (!steps.run(flow.steps().get(i), works.get(i), plan)) {

@@ -75,6 +75,31 @@ class FlowLoaderTest {
     }
 
     @Test
+    void confirmTypedMakesDisruptiveAndQuorumStepsAskAndLeftOutNoneDoes() throws Exception {
+        String steps = """
+                steps:
+                  - {id: swap, title: Swap off, explanation: x, targets: all, action: {run: swapoff -a}, risk: reboot}
+                  - {id: api, title: Restart the API server, explanation: x, targets: masters, action: {run: 'true'}, risk: disruptive}
+                  - {id: etcd, title: Add a member, explanation: x, targets: masters, action: {run: 'true'}, risk: quorum}
+                """;
+        Flow typed = LOADER.read("t.yaml", "id: grow\ntitle: Grow\nconfirm: typed\n" + steps);
+        assertTrue(typed.typedConfirmation());
+        assertEquals(List.of(false, true, true), typed.steps().stream().map(typed::asksTypedConfirmation).toList());
+        assertEquals("grow/etcd", typed.confirmationKey(typed.steps().get(2)));
+
+        Flow plain = LOADER.read("t.yaml", "id: grow\ntitle: Grow\n" + steps);
+        assertEquals(false, plain.typedConfirmation());
+        assertEquals(List.of(false, false, false), plain.steps().stream().map(plain::asksTypedConfirmation).toList());
+    }
+
+    @Test
+    void aConfirmOtherThanTypedIsRefusedOnItsLine() {
+        assertEquals(List.of("t.yaml, line 3: unknown confirm 'yes'; write 'confirm: typed' (the operator types the cluster's "
+                + "name before each disruptive or quorum step changes a host), or leave the key out."),
+                problems("id: test\ntitle: Test\nconfirm: yes\nsteps:\n  - {id: a, title: A, explanation: x, kind: kubeconfig}\n"));
+    }
+
+    @Test
     void leftOutRiskOrderAndModeAreNoneParallelAnd0644() throws Exception {
         Step step = LOADER.read("t.yaml", flowWithStep("""
                 title: Place a file
@@ -256,7 +281,7 @@ class FlowLoaderTest {
     @Test
     void unknownKindsAndParametersAreLoadErrors() {
         assertEquals(List.of(
-                "t.yaml, line 7: unknown kind 'wait-for-sshd'; the kinds are confirm, discover, kubeconfig, reboot, trust-host-keys, "
+                "t.yaml, line 7: unknown kind 'wait-for-sshd'; the kinds are discover, kubeconfig, reboot, trust-host-keys, "
                         + "wait-for-quorum and wait-for-ssh. A step of commands has no kind: give it an action instead.",
                 "t.yaml, line 16: kind reboot takes no parameter 'when'; it takes timeout."),
                 problems("""
@@ -285,7 +310,7 @@ class FlowLoaderTest {
                 "t.yaml, line 7: step 'one' has parameters but no kind: parameters are for a step of a kind ('kind: wait-for-ssh'); "
                         + "a step of commands uses the plan's values in its templates.",
                 "t.yaml, line 4: step 'one' has nothing to do: give it an action ('action:' with 'template:' or 'run:') "
-                        + "or a kind ('kind: wait-for-ssh'; kinds are confirm, discover, kubeconfig, reboot, trust-host-keys, wait-for-quorum and wait-for-ssh).",
+                        + "or a kind ('kind: wait-for-ssh'; kinds are discover, kubeconfig, reboot, trust-host-keys, wait-for-quorum and wait-for-ssh).",
                 "t.yaml, line 4: step 'one' runs commands but has no targets: add 'targets: all' (or all, masters, first-master, "
                         + "workers, infra, lb, each-rack or rack NAME)."),
                 problems(flowWithStep("""
@@ -335,11 +360,11 @@ class FlowLoaderTest {
         Files.writeString(dir.resolve("deploy.yaml"), flowWithStep("""
                 title: One
                 explanation: x
-                kind: confirm
+                kind: kubeconfig
                 """).replace("id: test", "id: deploy"));
         assertEquals(List.of("one"), loader.load("deploy").steps().stream().map(Step::id).toList());
 
-        Files.writeString(dir.resolve("mine.yaml"), "id: theirs\ntitle: T\nsteps:\n  - {id: a, title: A, explanation: x, kind: confirm}\n");
+        Files.writeString(dir.resolve("mine.yaml"), "id: theirs\ntitle: T\nsteps:\n  - {id: a, title: A, explanation: x, kind: kubeconfig}\n");
         assertEquals(List.of(dir.resolve("mine.yaml") + ", line 1: the flow's id is 'theirs' but its file is mine.yaml; "
                 + "write 'id: mine' or rename the file."), assertThrows(FlowException.class, () -> loader.load("mine")).problems());
     }

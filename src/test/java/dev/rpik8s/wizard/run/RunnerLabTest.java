@@ -101,9 +101,13 @@ class RunnerLabTest {
     }
 
     private Runner.Result run(Flow flow, RecordingDisplay display) throws Exception {
+        return run(flow, display, ConfirmationNotes.NONE);
+    }
+
+    private Runner.Result run(Flow flow, RecordingDisplay display, ConfirmationNotes notes) throws Exception {
         try (Journal journal = journal()) {
             return new Runner(templates, h -> ssh.open(h.address(), "root"), journal, Secrets.none(), display,
-                    Clock.systemUTC()).run(flow, plan, Map.of());
+                    Clock.systemUTC()).confirmationNotes(notes).run(flow, plan, Map.of());
         }
     }
 
@@ -114,6 +118,16 @@ class RunnerLabTest {
 
     private static Flow flow(Step... steps) {
         return new Flow("test-flow", "Test flow", List.of(steps));
+    }
+
+    /** A flow with {@code confirm: typed}. */
+    private static Flow typed(Step... steps) {
+        return new Flow("test-flow", "Test flow", List.of(steps), true);
+    }
+
+    private static Step risky(String id, Risk risk, HostOrder order, Script check, Script action) {
+        return new Step(id, id, "", Targets.of(HostGroup.WORKERS), Optional.empty(), Optional.of(check), Optional.of(action),
+                Optional.empty(), risk, order, Optional.empty(), Map.of());
     }
 
     private String sh(PlannedHost host, String command) throws Exception {
@@ -314,6 +328,95 @@ class RunnerLabTest {
         assertEquals(HostState.ALREADY_DONE, pi1Changes.get(pi1Changes.size() - 1).state(), pi1Changes::toString);
         assertEquals(Optional.of(JournalEvent.Kind.DONE), last("resume", pi1));
         assertEquals(HostState.DONE, display.changesOf("resume", "pi-2").get(display.changesOf("resume", "pi-2").size() - 1).state());
+    }
+
+    /**
+     * confirm: typed asks before a disruptive or quorum step's action on each host whose check says it is needed, one
+     * host at a time even in a parallel wave, with what will change there and the notes of the hook; never for a
+     * step of lesser risk, never where the check says done.
+     */
+    @Test
+    void aTypedFlowAsksBeforeEachRiskyStepOnEveryHostThatNeedsItOneAtATime() throws Exception {
+        PlannedHost pi1 = plan.hosts().get(0);
+        sh(pi1, "mkdir -p /etc/rpik8s-test/typed && touch /etc/rpik8s-test/typed/api");
+        Step prep = risky("prep", Risk.REBOOT, HostOrder.PARALLEL, Script.run("test -d /etc/rpik8s-test/typed/prep"),
+                Script.run("mkdir -p /etc/rpik8s-test/typed/prep"));
+        Step api = risky("api", Risk.DISRUPTIVE, HostOrder.PARALLEL, Script.run("test -f /etc/rpik8s-test/typed/api"),
+                Script.run("touch /etc/rpik8s-test/typed/api").placing(new FileToPlace("test/motd", "/etc/rpik8s-test/typed/motd", "0644")));
+        Step etcd = risky("etcd", Risk.QUORUM, HostOrder.ONE_AT_A_TIME, Script.run("test -f /etc/rpik8s-test/typed/etcd"),
+                Script.run("touch /etc/rpik8s-test/typed/etcd"));
+        ConfirmationNotes notes = (step, host) -> step.id().equals("etcd")
+                ? List.of("after this, 2 of 2 must be up until the next member starts", "snapshot: /backups/" + host.hostname() + ".db")
+                : List.of();
+        RecordingDisplay display = RecordingDisplay.stoppingAtFailure().confirming(c -> {
+            try {
+                Thread.sleep(100);   // a second host of the wave would be asked meanwhile, were they not one at a time
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        });
+
+        assertEquals(Runner.Result.FINISHED, run(typed(prep, api, etcd), display, notes), display.failures::toString);
+
+        List<String> asked = display.confirmedHosts();
+        assertEquals(Set.of("api pi-2", "api pi-3"), Set.copyOf(asked.subList(0, 2)), "pi-1's check said done: " + asked);
+        assertEquals(List.of("etcd pi-1", "etcd pi-2", "etcd pi-3"), asked.subList(2, 5));
+        assertEquals(1, display.mostAskedAtOnce.get(), "one question at a time");
+        Confirmation onPi2 = display.confirmations.stream().filter(c -> c.step().id().equals("api") && c.host().hostname().equals("pi-2"))
+                .findFirst().orElseThrow();
+        assertEquals("lab", onPi2.phrase());
+        assertEquals("test-flow/api", onPi2.key());
+        assertEquals("disruptive: services restart", onPi2.risk());
+        assertEquals(List.of(), onPi2.notes());
+        assertEquals(Optional.of("touch /etc/rpik8s-test/typed/api"), onPi2.change().scripts().orElseThrow().action());
+        DryRun.FileChange motd = onPi2.change().files().get(0);
+        assertEquals(Optional.of("new file"), motd.note());
+        assertEquals(List.of("+ Welcome to pi-2 in rack a"), motd.diff());
+        Confirmation etcdOnPi3 = display.confirmations.get(4);
+        assertEquals(List.of("after this, 2 of 2 must be up until the next member starts", "snapshot: /backups/pi-3.db"), etcdOnPi3.notes());
+        assertEquals("test-flow/etcd", etcdOnPi3.key());
+        assertEquals(List.of(HostState.WAITING, HostState.CHECKING, HostState.CONFIRMING, HostState.RUNNING, HostState.VERIFYING,
+                HostState.DONE), display.changesOf("etcd", "pi-2").stream().map(RunEvent.HostChanged::state).toList());
+        assertEquals("Welcome to pi-3 in rack b\n", sh(plan.hosts().get(2), "cat /etc/rpik8s-test/typed/motd"));
+    }
+
+    /** A no stops the run before anything of the step runs on that host: no file, no command, no STARTED; a resume asks again. */
+    @Test
+    void aNoStopsTheRunBeforeTheStepStartsThereAndAResumeAsksAgain() throws Exception {
+        Step swap = risky("declined", Risk.QUORUM, HostOrder.ONE_AT_A_TIME, Script.run("test -f /etc/rpik8s-test/declined/ran"),
+                Script.run("touch /etc/rpik8s-test/declined/ran").placing(new FileToPlace("test/motd", "/etc/rpik8s-test/declined/motd", "0644")));
+        Step after = risky("after-declined", Risk.NONE, HostOrder.PARALLEL, Script.run("true"), Script.run("true"));
+        RecordingDisplay display = RecordingDisplay.stoppingAtFailure().confirming(c -> !c.host().hostname().equals("pi-2"));
+
+        assertEquals(Runner.Result.STOPPED, run(typed(swap, after), display));
+
+        List<PlannedHost> h = plan.hosts();
+        assertEquals(List.of("declined pi-1", "declined pi-2"), display.confirmedHosts(), "pi-3 is not asked once the run stopped");
+        assertEquals("yes\n", sh(h.get(0), "test -f /etc/rpik8s-test/declined/ran && echo yes"));
+        for (PlannedHost notRun : h.subList(1, 3)) {
+            assertEquals("neither\n", sh(notRun, "test -e /etc/rpik8s-test/declined/ran || test -e /etc/rpik8s-test/declined/motd || echo neither"));
+        }
+        assertEquals(Optional.of(JournalEvent.Kind.DECLINED), last("declined", h.get(1)));
+        assertEquals(Optional.empty(), last("declined", h.get(2)));
+        assertTrue(Files.readAllLines(home.resolve("session/journal.jsonl")).stream()
+                .noneMatch(l -> l.contains("\"STARTED\"") && l.contains("\"declined\"") && l.contains(h.get(1).address() + "\"")));
+        assertTrue(display.changes("declined").contains("pi-2 DECLINED"), display.changes("declined")::toString);
+        assertEquals(List.of("declined"), display.stepsStarted());
+
+        RecordingDisplay resumed = RecordingDisplay.stoppingAtFailure().confirming(c -> true);
+        assertEquals(Runner.Result.FINISHED, run(typed(swap, after), resumed));
+        assertEquals(List.of("declined pi-2", "declined pi-3"), resumed.confirmedHosts());
+    }
+
+    @Test
+    void aFlowWithoutConfirmTypedNeverAsks() throws Exception {
+        Step restart = risky("untyped", Risk.QUORUM, HostOrder.PARALLEL, Script.run("test -f /etc/rpik8s-test/untyped/ran"),
+                Script.run("mkdir -p /etc/rpik8s-test/untyped && touch /etc/rpik8s-test/untyped/ran"));
+        RecordingDisplay display = RecordingDisplay.stoppingAtFailure();   // a question fails the test
+
+        assertEquals(Runner.Result.FINISHED, run(flow(restart), display), display.failures::toString);
+        assertEquals(List.of(), display.confirmations);
     }
 
     @Test
