@@ -50,13 +50,15 @@ while IFS= read -r p || [ -n "$p" ]; do
     fi
 done < "$binds"
 # Real tools a stand-in hands some calls over to (curl, for the Pis' own addresses: they share this machine's
-# loopback), bound where the stand-in finds them before the stand-ins cover them; /usr/local is the Pi's overlay
+# loopback; etcdctl, once 127.0.0.1 is mapped to the Pi's address), bound where the stand-in finds them before the stand-ins cover them; /usr/local is the Pi's overlay
 mkdir -p /usr/local/lib/rpik8s-lab
-real=$(command -v curl 2>/dev/null || true)
-if [ -n "$real" ]; then
-    : > /usr/local/lib/rpik8s-lab/curl
-    mount --bind "$(readlink -f "$real")" /usr/local/lib/rpik8s-lab/curl
-fi
+for t in curl etcdctl; do
+    real=$(command -v "$t" 2>/dev/null || true)
+    if [ -n "$real" ]; then
+        : > "/usr/local/lib/rpik8s-lab/$t"
+        mount --bind "$(readlink -f "$real")" "/usr/local/lib/rpik8s-lab/$t"
+    fi
+done
 if [ -n "$peers" ]; then
     mkdir -p /usr/local/lib/rpik8s-lab/peers
     mount --bind .lab-peers /usr/local/lib/rpik8s-lab/peers

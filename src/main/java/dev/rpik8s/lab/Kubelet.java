@@ -299,6 +299,8 @@ public final class Kubelet implements AutoCloseable {
         Duration backoff = initialBackoff;
         long startedAt;
         Integer exitCode;
+        /** The TLS face of a kube-apiserver container, while it runs. */
+        ApiServerFront front;
 
         Pod(String file, String hash, StaticPod spec) {
             this.file = file;
@@ -315,7 +317,29 @@ public final class Kubelet implements AutoCloseable {
             } else {
                 startedAt = System.currentTimeMillis();
                 started = true;
+                serve();
                 writeState("Running");
+            }
+        }
+
+        /** For kube-apiserver: serve its certificate as read now, at container start. */
+        private void serve() {
+            closeFront();
+            if (!"kube-apiserver".equals(spec.containerName())) {
+                return;
+            }
+            try {
+                front = ApiServerFront.start(pi.root(), pi.address(), spec.argv());
+                LOG.info("{}: kube-apiserver serves the certificate with serial {}", pi.name(), front.serial().toString(16));
+            } catch (IOException e) {
+                LOG.warn("{}: kube-apiserver cannot serve: {}", pi.name(), e.toString());
+            }
+        }
+
+        private void closeFront() {
+            if (front != null) {
+                front.close();
+                front = null;
             }
         }
 
@@ -338,6 +362,7 @@ public final class Kubelet implements AutoCloseable {
                     launch();
                 } else {
                     startedAt = System.currentTimeMillis();
+                    serve();
                     writeState("Running");
                 }
                 return;
@@ -381,6 +406,7 @@ public final class Kubelet implements AutoCloseable {
         }
 
         void kill() {
+            closeFront();
             Process p = process;
             process = null;
             if (p == null) {
@@ -426,7 +452,11 @@ public final class Kubelet implements AutoCloseable {
                     .append("state=").append(state).append('\n')
                     .append("pid=").append(process == null ? 0 : process.pid()).append('\n')
                     .append("started=").append(startedAt / 1000).append('\n')
-                    .append("restarts=").append(restarts).append('\n');
+                    .append("restarts=").append(restarts).append('\n')
+                    .append("created_ns=").append(startedAt).append("000000\n");
+            if (front != null) {
+                sb.append("tls_serial=").append(front.serial().toString(16).toUpperCase(java.util.Locale.ROOT)).append('\n');
+            }
             if (exitCode != null) {
                 sb.append("exit_code=").append(exitCode).append('\n');
             }
