@@ -32,7 +32,10 @@ public final class StepKinds {
                 // reboots and waits (up to timeout) for SSH to answer again; its check says whether a host needs it
                 StepKind.of("reboot", "timeout"),
                 StepKind.of("wait-for-ssh", "timeout"),
+                // waits until etcd is settled: quorum, every member started and healthy, no learner waiting
                 StepKind.of("wait-for-quorum", "timeout"),
+                // a snapshot on etcd's leader, checked and copied into the session
+                StepKind.of("etcd-snapshot"),
                 // the admin kubeconfig of the first target, merged into the operator's ~/.kube/config
                 StepKind.of("kubeconfig"));
     }

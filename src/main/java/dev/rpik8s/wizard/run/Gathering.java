@@ -83,17 +83,22 @@ final class Gathering {
 
     /** Its key=value lines; every key it gives must be there, and other lines are left alone. */
     static Map<String, String> values(String where, Gather g, String stdout) throws StepFailed {
+        return keyValues(where, g.gives(), stdout);
+    }
+
+    /** The {@code key=value} lines of a command's output for the keys asked; every one must be there, not empty. */
+    static Map<String, String> keyValues(String where, List<String> keys, String stdout) throws StepFailed {
         Map<String, String> found = new LinkedHashMap<>();
         for (String line : stdout.split("\n")) {
             int eq = line.indexOf('=');
-            if (eq > 0 && g.gives().contains(line.substring(0, eq).strip())) {
+            if (eq > 0 && keys.contains(line.substring(0, eq).strip())) {
                 found.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
             }
         }
-        for (String key : g.gives()) {
+        for (String key : keys) {
             if (!found.containsKey(key) || found.get(key).isEmpty()) {
                 throw new StepFailed(where + ": it printed no " + key + "=... line; its command must print one "
-                        + "line per key it gives (" + String.join(", ", g.gives()) + ")");
+                        + "line per key it gives (" + String.join(", ", keys) + ")");
             }
         }
         return Map.copyOf(found);

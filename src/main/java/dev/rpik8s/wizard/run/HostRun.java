@@ -8,7 +8,9 @@ import dev.rpik8s.remote.RemoteException;
 import dev.rpik8s.render.RenderFailed;
 import dev.rpik8s.session.StepOnHost;
 import dev.rpik8s.wizard.flow.Step;
+import dev.rpik8s.wizard.flow.Risk;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,8 @@ final class HostRun {
     private final StepOnHost where;
     private HostScripts scripts;
     private Optional<String> result = Optional.empty();
+    /** How long a quorum step waits for etcd to settle before it fails (a member may still be catching up). */
+    private static final Duration GUARD = Duration.ofMinutes(2);
     /** Asked once per host in a step: a retry after a failure is the operator's own choice to run it again. */
     private boolean confirmed;
 
@@ -119,6 +123,9 @@ final class HostRun {
                 return Outcome.ALREADY_DONE;
             }
         }
+        if (guardsQuorum()) {
+            run.etcd().settled(GUARD, "for a change of its members");
+        }
         if (!confirmed()) {
             return Outcome.STOPPED;
         }
@@ -145,7 +152,7 @@ final class HostRun {
      * The typed confirmation of a risky step ({@code confirm: typed}), before anything of it runs here: one host at a
      * time, and none once the run stopped. A no stops the run, journalled DECLINED; the step never started here.
      */
-    private boolean confirmed() throws StepFailed, IOException {
+    private boolean confirmed() throws StepFailed, IOException, InterruptedException {
         if (confirmed || !run.flow().asksTypedConfirmation(step)) {
             return true;
         }
@@ -153,6 +160,9 @@ final class HostRun {
             if (run.stopped()) {
                 show(HostState.WAITING, Optional.of("not asked: the run stopped"));
                 return false;
+            }
+            if (guardsQuorum()) {
+                result(run.snapshots().take(step.id() + "-" + host.hostname()).words());
             }
             show(HostState.CONFIRMING);
             Confirmation question;
@@ -175,6 +185,26 @@ final class HostRun {
         }
         confirmed = true;
         return true;
+    }
+
+    /**
+     * A quorum step of a flow that asks typed confirmations changes etcd's members: first etcd must be settled (every
+     * member started, healthy, no learner pending), and a snapshot is taken before the question.
+     */
+    private boolean guardsQuorum() {
+        return step.risk() == Risk.QUORUM && run.flow().asksTypedConfirmation(step);
+    }
+
+    String stepId() {
+        return step.id();
+    }
+
+    ClusterEtcd etcd() {
+        return run.etcd();
+    }
+
+    Snapshots snapshots() {
+        return run.snapshots();
     }
 
     /** Runs {@code script} as root; a non-zero exit fails the step with the command's last line. */

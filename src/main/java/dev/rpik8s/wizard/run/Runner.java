@@ -1,6 +1,7 @@
 package dev.rpik8s.wizard.run;
 
 import dev.rpik8s.cluster.ClusterPlan;
+import dev.rpik8s.etcd.QuorumProbe;
 import dev.rpik8s.render.Templates;
 import dev.rpik8s.session.Journal;
 import dev.rpik8s.session.Secrets;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a flow on a plan, step after step. Every host's check runs first, each time: on a fresh run, after a resume
@@ -36,6 +38,8 @@ public final class Runner {
     private final Clock clock;
     private Path kubeconfig = operatorKubeconfig();
     private ConfirmationNotes notes = ConfirmationNotes.NONE;
+    private Optional<QuorumProbe> probe = Optional.empty();
+    private Optional<Path> snapshots = Optional.empty();
 
     public Runner(Templates templates, Connections connections, Journal journal, Secrets secrets, RunDisplay display,
             Clock clock) {
@@ -64,6 +68,18 @@ public final class Runner {
         return this;
     }
 
+    /** The caller's look at etcd (shared with its quorum panel); without one, the run makes its own when it needs one. */
+    public Runner etcd(QuorumProbe probe) {
+        this.probe = Optional.of(probe);
+        return this;
+    }
+
+    /** Where the etcd snapshots of the run are copied: the session's directory. */
+    public Runner snapshotsAt(Path dir) {
+        this.snapshots = Optional.of(dir);
+        return this;
+    }
+
     /**
      * @param values more values for the templates, beside {@code host}, {@code plan} and {@code settings}
      * @throws RunRefused before anything runs, when the flow names a kind not implemented yet
@@ -75,11 +91,12 @@ public final class Runner {
         for (Step step : flow.steps()) {
             works.add(Works.of(flow.id(), step, kubeconfig));
         }
-        try (OpenHosts hosts = new OpenHosts(connections)) {
+        try (OpenHosts hosts = new OpenHosts(connections);
+                ClusterEtcd etcd = probe.map(ClusterEtcd::of).orElseGet(() -> ClusterEtcd.ofPlan(plan, connections, clock))) {
             Map<String, Object> all = new HashMap<>(values);
             all.put(FreshSecrets.KEY, FreshSecrets.make(secrets));
             RunContext run = new RunContext(flow, new ScriptRenderer(templates, flow, plan, all), hosts, journal,
-                    secrets, display, clock, notes);
+                    secrets, display, clock, notes, etcd, snapshots);
             StepRun steps = new StepRun(run, MAX_IN_FLIGHT);
             for (int i = 0; i < flow.steps().size(); i++) {
                 if (!steps.run(flow.steps().get(i), works.get(i), plan)) {

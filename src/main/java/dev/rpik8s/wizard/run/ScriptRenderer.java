@@ -90,6 +90,13 @@ final class ScriptRenderer {
                 command(step, "action", step.action(), v), command(step, "verify", verify, v));
     }
 
+    /** A template of the engine's own (an etcd snapshot's script), rendered for a host with more values. */
+    String renderTemplate(String template, PlannedHost host, Map<String, ?> more) throws RenderFailed {
+        Map<String, Object> v = valuesFor(host);
+        v.putAll(more);
+        return templates.render(template, v).text();
+    }
+
     /** Where a step's gather runs and what: the first host of its {@code from}, rendered for that host. */
     record GatherScripts(PlannedHost from, String command, List<PlacedFile> files) {
     }

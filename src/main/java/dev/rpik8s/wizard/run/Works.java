@@ -25,6 +25,8 @@ final class Works {
             case "reboot" -> new Reboot(timeout(flowId, step));
             case "wait-for-ssh" -> new WaitForSsh(timeout(flowId, step));
             case "kubeconfig" -> new FetchKubeconfig(kubeconfig);
+            case "wait-for-quorum" -> new WaitForQuorum(timeout(flowId, step));
+            case "etcd-snapshot" -> new EtcdSnapshot();
             default -> throw new RunRefused(flowId + ".yaml, step " + step.id() + ": the kind '" + kind
                     + "' is not implemented yet; the run cannot use it.");
         };

@@ -38,9 +38,10 @@ class WorksTest {
     }
 
     @Test
-    void aKindNotImplementedYetIsRefusedBeforeAnythingRuns() {
-        RunRefused e = assertThrows(RunRefused.class, () -> Works.of("expand-masters", kind("wait-for-quorum", Map.of("timeout", "5m")), Path.of("kubeconfig")));
-        assertEquals("expand-masters.yaml, step s: the kind 'wait-for-quorum' is not implemented yet; the run cannot use it.",
-                e.getMessage());
+    void theEtcdKindsAreImplementedAndAKindNotImplementedYetIsRefusedBeforeAnythingRuns() throws RunRefused {
+        assertInstanceOf(WaitForQuorum.class, Works.of("expand-masters", kind("wait-for-quorum", Map.of("timeout", "5m")), Path.of("kubeconfig")));
+        assertInstanceOf(EtcdSnapshot.class, Works.of("expand-masters", kind("etcd-snapshot", Map.of()), Path.of("kubeconfig")));
+        RunRefused e = assertThrows(RunRefused.class, () -> Works.of("deploy", kind("discover", Map.of()), Path.of("kubeconfig")));
+        assertEquals("deploy.yaml, step s: the kind 'discover' is not implemented yet; the run cannot use it.", e.getMessage());
     }
 }

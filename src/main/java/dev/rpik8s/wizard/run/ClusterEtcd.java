@@ -1,0 +1,106 @@
+package dev.rpik8s.wizard.run;
+
+import dev.rpik8s.cluster.ClusterPlan;
+import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.cluster.Role;
+import dev.rpik8s.etcd.Logins;
+import dev.rpik8s.etcd.MemberReport;
+import dev.rpik8s.etcd.QuorumProbe;
+import dev.rpik8s.etcd.QuorumState;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The cluster's etcd as a run sees it: one probe for the whole run (the caller's, shared with its quorum panel, or
+ * made here on first use from the plan's masters), and the one state in which membership may change.
+ */
+final class ClusterEtcd implements AutoCloseable {
+
+    /** How long each member may take to answer one question. */
+    static final Duration ANSWER = Duration.ofMillis(900);
+
+    private final Supplier<QuorumProbe> make;
+    private final boolean owned;
+    private QuorumProbe probe;
+
+    private ClusterEtcd(Supplier<QuorumProbe> make, boolean owned) {
+        this.make = make;
+        this.owned = owned;
+    }
+
+    /** The caller's probe, which the caller closes. */
+    static ClusterEtcd of(QuorumProbe probe) {
+        return new ClusterEtcd(() -> probe, false);
+    }
+
+    /** A probe of the plan's masters, made when first needed, logging in with new connections (it closes them). */
+    static ClusterEtcd ofPlan(ClusterPlan plan, Connections connections, Clock clock) {
+        return new ClusterEtcd(() -> new QuorumProbe(logins(plan, connections),
+                plan.hostsWith(Role.MASTER).stream().map(PlannedHost::address).toList(), clock, ANSWER), true);
+    }
+
+    static Logins logins(ClusterPlan plan, Connections connections) {
+        return address -> {
+            Optional<PlannedHost> host = plan.hosts().stream().filter(h -> h.address().equals(address)).findFirst();
+            return host.isEmpty() ? Optional.empty() : Optional.of(connections.open(host.get()));
+        };
+    }
+
+    synchronized QuorumState look() throws InterruptedException {
+        if (probe == null) {
+            probe = make.get();
+        }
+        return probe.look();
+    }
+
+    /**
+     * Why membership may not change now, in words; empty when it may: quorum, every member started, answering and
+     * healthy, and no learner waiting to be promoted (etcd allows one at a time).
+     */
+    static Optional<String> unsettled(QuorumState s) {
+        if (!s.hasQuorum()) {
+            return Optional.of(s.words());
+        }
+        for (MemberReport m : s.members()) {
+            String who = m.member().label();
+            if (!m.member().started()) {
+                return Optional.of(who + " was added to etcd but has not started (a join cut off?)");
+            }
+            if (m.learner()) {
+                return Optional.of(who + " is a learner not promoted yet");
+            }
+            if (!m.answered()) {
+                return Optional.of(who + " does not answer: " + m.problem().orElse("no answer"));
+            }
+            if (!m.healthy()) {
+                return Optional.of(who + " is not healthy: " + m.health().flatMap(h -> h.error()).orElse("?"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Waits, looking every second, until {@link #unsettled} says nothing; else fails with the last reason. */
+    QuorumState settled(Duration timeout, String doing) throws StepFailed, InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            QuorumState s = look();
+            Optional<String> why = unsettled(s);
+            if (why.isEmpty()) {
+                return s;
+            }
+            if (System.nanoTime() > end) {
+                throw new StepFailed("etcd is not ready " + doing + " after " + timeout.toSeconds() + " s: " + why.get());
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (owned && probe != null) {
+            probe.close();
+        }
+    }
+}

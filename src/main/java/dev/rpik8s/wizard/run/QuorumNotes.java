@@ -1,0 +1,61 @@
+package dev.rpik8s.wizard.run;
+
+import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.etcd.QuorumState;
+import dev.rpik8s.wizard.flow.Risk;
+import dev.rpik8s.wizard.flow.Step;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a typed confirmation says of etcd: its quorum now, and for a step that adds a member, the quorum math during
+ * and after the join (kubeadm joins a learner from 1.29, a voter before), with the snapshot taken just before.
+ */
+final class QuorumNotes implements ConfirmationNotes {
+
+    /** The first Kubernetes minor whose kubeadm join adds the new etcd member as a learner, then promotes it. */
+    static final int LEARNER_JOINS_FROM = 29;
+
+    private final RunContext run;
+
+    QuorumNotes(RunContext run) {
+        this.run = run;
+    }
+
+    @Override
+    public List<String> notes(Step step, PlannedHost host) {
+        if (step.risk() != Risk.QUORUM) {
+            return List.of();
+        }
+        QuorumState now;
+        try {
+            now = run.etcd().look();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading etcd", e);
+        }
+        int minor = (Integer) ClusterValues.of(run.renderer().plan()).get("minorNumber");
+        List<String> lines = new ArrayList<>();
+        lines.add("etcd now: " + now.words());
+        lines.addAll(join(host.hostname(), now.voters().size(), minor >= LEARNER_JOINS_FROM));
+        run.snapshots().last().ifPresent(s -> lines.add("Taken before this step: " + s.words() + "."));
+        return lines;
+    }
+
+    /** The quorum math of adding one member to {@code voters} voters. */
+    static List<String> join(String host, int voters, boolean learner) {
+        int after = voters + 1;
+        int quorumAfter = after / 2 + 1;
+        String afterwards = "Afterwards " + quorumAfter + " of " + after + " voters must be up"
+                + (after - quorumAfter == 0 ? ": no voter may fail until the next master has joined." : "; " + (after - quorumAfter)
+                + (after - quorumAfter == 1 ? " may fail." : " may fail."));
+        if (learner) {
+            return List.of("During the join: " + host + "'s etcd joins as a learner, without a vote, so quorum stays "
+                    + (voters / 2 + 1) + " of " + voters + "; kubeadm promotes it once it has caught up.", afterwards);
+        }
+        String during = "During the join: " + host + "'s etcd is added as a voter at once, so from then " + quorumAfter + " of " + after
+                + " voters must be up, and only " + voters + " are until it has started"
+                + (voters < quorumAfter ? ": etcd has no quorum, and the API servers fail, for those seconds." : ".");
+        return List.of(during, afterwards);
+    }
+}
