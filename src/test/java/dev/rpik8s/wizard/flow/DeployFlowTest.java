@@ -37,7 +37,7 @@ class DeployFlowTest {
             "kubernetes/init.sh", "kubernetes/init-check.sh",
             "kubernetes/cni.yaml", "kubernetes/cni.sh", "kubernetes/cni-check.sh",
             "kubernetes/join-ticket-masters.sh", "kubernetes/join-ticket-workers.sh", "kubernetes/join.sh",
-            "kubernetes/joined-check.sh", "kubernetes/rack-local.sh", "kubernetes/rack-local-check.sh",
+            "kubernetes/joined-check.sh", "kubernetes/kubelet-endpoint.sh", "kubernetes/kubelet-endpoint-check.sh",
             "kubernetes/labels.sh", "kubernetes/labels-check.sh", "kubernetes/nodes-ready.sh",
             "kubernetes/nodes-ready-check.sh");
 
