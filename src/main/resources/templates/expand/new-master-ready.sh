@@ -3,6 +3,10 @@
 # the certificates are downloaded, and a member whose etcd cannot start at once costs the cluster its quorum.
 set -euo pipefail
 
+if [[ -e /var/lib/rpik8s/kubeadm-join.done && -e /etc/kubernetes/manifests/etcd.yaml ]]; then
+    echo "joined the control plane already"
+    exit 0
+fi
 missing=()
 for p in kubeadm kubelet; do
     have=$(dpkg-query -W -f '${Version}' "$p" 2>/dev/null || true)

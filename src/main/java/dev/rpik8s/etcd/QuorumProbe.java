@@ -57,18 +57,22 @@ public final class QuorumProbe implements AutoCloseable {
         Set<String> addresses = new LinkedHashSet<>(seeds);
         lastList.forEach(m -> addresses.add(m.address()));
         Map<String, Answer> answers = new HashMap<>();
+        Optional<Answer> lister = Optional.empty();
         if (noCertificate.isEmpty()) {
-            Map<String, Future<Answer>> asked = new HashMap<>();
-            for (String a : addresses) {
-                asked.put(a, askers.submit(() -> ask(a)));
-            }
-            for (Map.Entry<String, Future<Answer>> e : asked.entrySet()) {
-                answers.put(e.getKey(), Answer.of(e.getValue()));
+            askAll(addresses, answers);
+            lister = lister(answers);
+            lister.ifPresent(a -> lastList = a.members.get());
+            // members first seen in this round's list are asked in this round too
+            Set<String> unasked = new LinkedHashSet<>();
+            lastList.forEach(m -> unasked.add(m.address()));
+            unasked.removeAll(answers.keySet());
+            if (!unasked.isEmpty()) {
+                addresses.addAll(unasked);
+                askAll(unasked, answers);
+                lister = lister(answers);
+                lister.ifPresent(a -> lastList = a.members.get());
             }
         }
-        Optional<Answer> lister = answers.values().stream().filter(a -> a.members.isPresent() && a.status.isPresent())
-                .max(Comparator.comparing((Answer a) -> a.status.get().isLeader()).thenComparing(a -> a.status.get().raftIndex()));
-        lister.ifPresent(a -> lastList = a.members.get());
         List<MemberReport> reports = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         noCertificate.ifPresent(notes::add);
@@ -89,6 +93,22 @@ public final class QuorumProbe implements AutoCloseable {
             }
         }
         return new QuorumState(clock.instant(), reports, lister.map(a -> a.address), notes);
+    }
+
+    private void askAll(Set<String> addresses, Map<String, Answer> answers) throws InterruptedException {
+        Map<String, Future<Answer>> asked = new HashMap<>();
+        for (String a : addresses) {
+            asked.put(a, askers.submit(() -> ask(a)));
+        }
+        for (Map.Entry<String, Future<Answer>> e : asked.entrySet()) {
+            answers.put(e.getKey(), Answer.of(e.getValue()));
+        }
+    }
+
+    /** The leader's answer if it gave one, else the most advanced member's. */
+    private static Optional<Answer> lister(Map<String, Answer> answers) {
+        return answers.values().stream().filter(a -> a.members.isPresent() && a.status.isPresent())
+                .max(Comparator.comparing((Answer a) -> a.status.get().isLeader()).thenComparing(a -> a.status.get().raftIndex()));
     }
 
     /** Empty once the certificate is read; else why it could not be. */

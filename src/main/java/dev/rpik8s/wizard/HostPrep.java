@@ -90,7 +90,8 @@ public final class HostPrep {
         Secrets secrets = Secrets.of(plan().settings().proxy().passwords());
         try (Journal journal = session.openJournal(clock, secrets)) {
             RunProgress progress = new RunProgress(flow, view);
-            Runner.Result r = new Runner(templates, connections, journal, secrets, progress, clock).kubeconfigAt(kubeconfig).run(flow, plan(), Map.of());
+            Runner.Result r = new Runner(templates, connections, journal, secrets, progress, clock).kubeconfigAt(kubeconfig)
+                    .snapshotsAt(session.dir().resolve("snapshots")).run(flow, plan(), Map.of());
             if (r == Runner.Result.STOPPED) {
                 return new Outcome(false, flow.title() + ": stopped. Resume the session to go on: each step checks first.");
             }
