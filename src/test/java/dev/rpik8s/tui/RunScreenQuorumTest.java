@@ -13,6 +13,7 @@ import dev.rpik8s.testsupport.ConfirmationSample;
 import dev.rpik8s.testsupport.QuorumSample;
 import dev.rpik8s.wizard.ProgressLine;
 import dev.rpik8s.wizard.QuorumPanel;
+import dev.rpik8s.wizard.run.Decision;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -127,5 +128,17 @@ class RunScreenQuorumTest {
         vs.type("me");
         vs.press(new KeyStroke(KeyType.Enter));
         assertTrue(answer.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aLookWhileAFailureIsAskedLeavesTheFocusOnItsButtons() throws Exception {
+        open(new TerminalSize(80, 24));
+        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> window.failed("Start etcd", "pi-cp2 (10.0.2.10)", "boom"));
+        vs.await(s -> s.contains("<Stop the run>"), "the failure question");
+        vs.press(new KeyStroke(KeyType.Tab));                // from Retry to Skip this host
+        vs.press(new KeyStroke(KeyType.Tab));                // to Stop the run
+        fed(QuorumSample.lost(5));
+        vs.press(new KeyStroke(KeyType.Enter));
+        assertEquals(Decision.stop(), decision.get(10, TimeUnit.SECONDS));
     }
 }
