@@ -136,7 +136,7 @@ final class PlainRun implements RunView {
         printedPanel = panel;
         synchronized (out) {
             // one block, so host lines from other threads go before or after it, never inside
-            say("etcd quorum at " + panel.time() + ":");
+            say(panel.heading() + ":");
             panel.rows().forEach(r -> say("  " + r));
             say("  " + panel.headline());
         }

@@ -74,6 +74,11 @@ public record QuorumPanel(List<String> rows, String summary, Level level, Object
         return TIME.format(at.atZone(ZoneId.systemDefault()));
     }
 
+    /** What a printed panel starts with, so that a log says when it was seen: "etcd quorum at 10:15:30". */
+    public String heading() {
+        return "etcd quorum at " + time();
+    }
+
     public boolean sameShape(QuorumPanel other) {
         return other != null && shape.equals(other.shape);
     }
