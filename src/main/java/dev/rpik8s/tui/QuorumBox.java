@@ -66,11 +66,11 @@ final class QuorumBox extends AbstractComponent<QuorumBox> {
     private void drawText(TextGUIGraphics g) {
         g.applyThemeStyle(getThemeDefinition().getNormal());
         g.fill(' ');
-        if (panel == null) {
-            return;
-        }
         int columns = g.getSize().getColumns();
         int height = g.getSize().getRows();
+        if (panel == null || columns == 0 || height == 0) {
+            return;
+        }
         List<String> summary = summary(columns);
         summary = summary.subList(0, Math.min(summary.size(), height));
         int rows = Math.min(panel.rows().size(), height - summary.size());
