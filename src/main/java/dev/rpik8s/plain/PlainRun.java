@@ -2,6 +2,7 @@ package dev.rpik8s.plain;
 
 import dev.rpik8s.wizard.LineLog;
 import dev.rpik8s.wizard.ProgressLine;
+import dev.rpik8s.wizard.QuorumPanel;
 import dev.rpik8s.wizard.RunView;
 import dev.rpik8s.wizard.TypedConfirmation;
 import dev.rpik8s.wizard.run.Decision;
@@ -9,8 +10,12 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** A run as lines: each step with its explanation, a line each time a host's state changes, a prompt on a failure. */
+/**
+ * A run as lines: each step with its explanation, a line each time a host's state changes, a prompt on a failure, and
+ * the etcd quorum table each time what it says changes (not each second: its figures move all the time).
+ */
 final class PlainRun implements RunView {
 
     private final PrintWriter out;
@@ -18,6 +23,11 @@ final class PlainRun implements RunView {
     private final LineLog printed = new LineLog();
     /** One question at a time; the other hosts' lines go on printing meanwhile. */
     private final Object asking = new Object();
+    /** Guards the quorum fields: the table last printed, and the latest that came while a question was open. */
+    private final Object panels = new Object();
+    private QuorumPanel printedPanel;
+    private QuorumPanel held;
+    private boolean questionOpen;
 
     /** @param ask prints a prompt and reads a line; empty at end of input */
     PlainRun(PrintWriter out, Function<String, Optional<String>> ask) {
@@ -43,14 +53,12 @@ final class PlainRun implements RunView {
 
     @Override
     public Decision failed(String step, String host, String reason) {
-        synchronized (asking) {
-            return ask(step, host, reason);
-        }
+        return asked(() -> ask(step, host, reason));
     }
 
     @Override
     public boolean approve(String what, String question) {
-        synchronized (asking) {
+        return asked(() -> {
             question.lines().forEach(this::say);
             while (true) {
                 Optional<String> answer = ask.apply("y to go on, n to leave it: ");
@@ -66,13 +74,13 @@ final class PlainRun implements RunView {
                 }
                 say("  '" + a + "': y or n.");
             }
-        }
+        });
     }
 
     /** The lines, then the phrase until it is typed right; an empty line or the end of input stops here. */
     @Override
     public boolean confirmTyped(TypedConfirmation confirmation) {
-        synchronized (asking) {
+        return asked(() -> {
             confirmation.lines().forEach(l -> say(l.text()));
             while (true) {
                 Optional<String> typed = ask.apply(confirmation.prompt() + ", or an empty line to stop here: ");
@@ -84,6 +92,53 @@ final class PlainRun implements RunView {
                 }
                 say("  " + confirmation.wrongPhrase("an empty line"));
             }
+        });
+    }
+
+    /**
+     * A question, one at a time. A quorum table that changes meanwhile is held and printed once it is answered, so no
+     * table lands in the middle of the prompt line being typed on.
+     */
+    private <T> T asked(Supplier<T> question) {
+        synchronized (asking) {
+            synchronized (panels) {
+                questionOpen = true;
+            }
+            try {
+                return question.get();
+            } finally {
+                synchronized (panels) {
+                    questionOpen = false;
+                    if (held != null) {
+                        printIfChanged(held);
+                        held = null;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void quorum(QuorumPanel panel) {
+        synchronized (panels) {
+            if (questionOpen) {
+                held = panel;
+            } else {
+                printIfChanged(panel);
+            }
+        }
+    }
+
+    private void printIfChanged(QuorumPanel panel) {
+        if (panel.sameShape(printedPanel)) {
+            return;
+        }
+        printedPanel = panel;
+        synchronized (out) {
+            // one block, so host lines from other threads go before or after it, never inside
+            say(panel.heading() + ":");
+            panel.rows().forEach(r -> say("  " + r));
+            say("  " + panel.headline());
         }
     }
 

@@ -3,6 +3,8 @@ package dev.rpik8s.tui;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.BorderLayout;
+import com.googlecode.lanterna.gui2.Borders;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Direction;
 import com.googlecode.lanterna.gui2.Label;
@@ -12,6 +14,7 @@ import com.googlecode.lanterna.gui2.ProgressBar;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.gui2.table.Table;
 import dev.rpik8s.wizard.ProgressLine;
+import dev.rpik8s.wizard.QuorumPanel;
 import dev.rpik8s.wizard.RunView;
 import dev.rpik8s.wizard.TypedConfirmation;
 import dev.rpik8s.wizard.run.Decision;
@@ -21,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A flow's step as it runs: which step of how many, what it does and why (its explanation), a line per host with
- * where it is, a progress bar and the log path. A failed host asks, over the screen: retry, skip it (with a
+ * where it is, a progress bar and the log path, and, while a flow that can lose it runs, the etcd quorum live. A failed host asks, over the screen: retry, skip it (with a
  * reason), or stop the run.
  */
 final class RunScreen extends FullScreen implements RunView {
@@ -32,6 +35,8 @@ final class RunScreen extends FullScreen implements RunView {
     private final ProgressBar progress = new ProgressBar(0, 1, 40);
     private final Label progressText = new Label("");
     private final Label message = new Label("");
+    private final Panel foot = new Panel(new LinearLayout(Direction.VERTICAL));
+    private final QuorumBox quorum = new QuorumBox();
     private final String log;
     private volatile boolean running = true;
 
@@ -39,17 +44,22 @@ final class RunScreen extends FullScreen implements RunView {
         super(title, new Panel());
         this.log = log;
         stepTitle.setForegroundColor(TextColor.ANSI.BLUE_BRIGHT);
-        Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
-        p.addComponent(stepTitle);
-        p.addComponent(explanation);
-        p.addComponent(new Label(""));
+        Panel head = new Panel(new LinearLayout(Direction.VERTICAL));
+        head.addComponent(stepTitle);
+        head.addComponent(explanation);
+        head.addComponent(new Label(""));
         table.setPreferredSize(new TerminalSize(118, 20));
-        p.addComponent(table);
         Panel bar = new Panel(new LinearLayout(Direction.HORIZONTAL));
         bar.addComponent(progress).addComponent(progressText);
-        p.addComponent(bar);
+        foot.addComponent(bar);
         message.setForegroundColor(TextColor.ANSI.RED);
-        p.addComponent(message);
+        foot.addComponent(message);
+        // the host list in the centre takes what the step's words above and the progress below leave, so on a small
+        // terminal it shrinks (and scrolls) rather than push the progress, the log path and the quorum off the screen
+        Panel p = new Panel(new BorderLayout());
+        p.addComponent(head, BorderLayout.Location.TOP);
+        p.addComponent(table, BorderLayout.Location.CENTER);
+        p.addComponent(foot, BorderLayout.Location.BOTTOM);
         setContent(p);
     }
 
@@ -73,6 +83,17 @@ final class RunScreen extends FullScreen implements RunView {
             progress.setMax(Math.max(1, lines.size()));
             progress.setValue((int) over);
             progressText.setText(" " + over + "/" + lines.size() + "   Log: " + log);
+        });
+    }
+
+    /** The panel goes under the progress on its first look; a screen with no quorum to watch shows none. */
+    @Override
+    public void quorum(QuorumPanel panel) {
+        later(() -> {
+            if (quorum.getParent() == null) {
+                foot.addComponent(quorum.withBorder(Borders.singleLine("etcd quorum")));
+            }
+            quorum.show(panel);
         });
     }
 

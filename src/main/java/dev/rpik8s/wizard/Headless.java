@@ -218,44 +218,62 @@ public final class Headless implements Operator {
     @Override
     public Leave run(String title, HostPrep prep) {
         say(title);
-        LineLog printed = new LineLog();
-        HostPrep.Outcome o = prep.run(new RunView() {
-            @Override
-            public void step(int number, int of, String stepTitle, String explanation) {
-                say("Step " + number + " of " + of + ": " + stepTitle);
-            }
-
-            @Override
-            public synchronized void hosts(List<ProgressLine> lines) {
-                lines.stream().filter(l -> printed.isNew(l.address(), l.text())).forEach(l -> say(l.text()));
-            }
-
-            @Override
-            public Decision failed(String step, String host, String reason) {
-                say(step + " failed on " + host + ": " + reason + ". Stopping: an answers file does not decide for a failed host.");
-                return Decision.stop();
-            }
-
-            @Override
-            public boolean approve(String what, String question) {
-                return confirm(what, question);
-            }
-
-            @Override
-            public boolean confirmTyped(TypedConfirmation confirmation) {
-                return Headless.this.confirmTyped(confirmation);
-            }
-
-            @Override
-            public void stepDone(String summary) {
-                say("  " + summary);
-            }
-        });
+        HostPrep.Outcome o = prep.run(runView());
         say(o.summary());
         if (!o.finished()) {
             ok = false;
         }
         return o.finished() ? Leave.NEXT : Leave.QUIT;
+    }
+
+    /** The run's view: a line per event, and the quorum's summary when what it says changes (a log stays readable). */
+    RunView runView() {
+        return new RunLines();
+    }
+
+    private final class RunLines implements RunView {
+
+        private final LineLog printed = new LineLog();
+        private QuorumPanel printedPanel;
+
+        @Override
+        public void step(int number, int of, String stepTitle, String explanation) {
+            say("Step " + number + " of " + of + ": " + stepTitle);
+        }
+
+        @Override
+        public synchronized void hosts(List<ProgressLine> lines) {
+            lines.stream().filter(l -> printed.isNew(l.address(), l.text())).forEach(l -> say(l.text()));
+        }
+
+        @Override
+        public Decision failed(String step, String host, String reason) {
+            say(step + " failed on " + host + ": " + reason + ". Stopping: an answers file does not decide for a failed host.");
+            return Decision.stop();
+        }
+
+        @Override
+        public boolean approve(String what, String question) {
+            return confirm(what, question);
+        }
+
+        @Override
+        public boolean confirmTyped(TypedConfirmation confirmation) {
+            return Headless.this.confirmTyped(confirmation);
+        }
+
+        @Override
+        public void stepDone(String summary) {
+            say("  " + summary);
+        }
+
+        @Override
+        public synchronized void quorum(QuorumPanel panel) {
+            if (!panel.sameShape(printedPanel)) {
+                printedPanel = panel;
+                say(panel.heading() + ": " + panel.headline());
+            }
+        }
     }
 
     @Override

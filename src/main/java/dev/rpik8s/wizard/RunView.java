@@ -31,6 +31,13 @@ public interface RunView {
         return false;
     }
 
+    /**
+     * The etcd quorum as it stands now, about once a second while a flow that can lose it runs (from the watch's
+     * thread, never the run's). Returns at once. A view without a panel ignores it.
+     */
+    default void quorum(QuorumPanel panel) {
+    }
+
     /** The step is over: how many hosts did what, or that the run stopped there. */
     void stepDone(String summary);
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.testsupport.ConfirmationSample;
+import dev.rpik8s.testsupport.QuorumSample;
 import dev.rpik8s.wizard.ProgressLine;
+import dev.rpik8s.wizard.QuorumPanel;
 import dev.rpik8s.wizard.run.Decision;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -78,5 +80,42 @@ class PlainRunTest {
         assertFalse(new PlainRun(out, new Typed(out, "hme", "")).confirmTyped(ConfirmationSample.etcdJoin()));
         assertTrue(text.toString().contains("That is not the cluster name: type home exactly"), text::toString);
         assertFalse(new PlainRun(out, new Typed(out)).confirmTyped(ConfirmationSample.etcdJoin()));
+    }
+
+    @Test
+    void theQuorumTablePrintsWhenWhatItSaysChangesNotWhenItsFiguresMove() {
+        PrintWriter out = new PrintWriter(text, true);
+        PlainRun run = new PlainRun(out, new Typed(out));
+        QuorumPanel first = QuorumPanel.of(QuorumSample.healthy(100));
+        run.quorum(first);
+        run.quorum(QuorumPanel.of(QuorumSample.healthy(180)));
+        run.hosts(List.of(new ProgressLine("pi-cp2", "10.0.2.10", "running", "", false, false)));
+        QuorumPanel lost = QuorumPanel.of(QuorumSample.lost(200));
+        run.quorum(lost);
+        String t = text.toString();
+        assertTrue(t.startsWith("etcd quorum at " + first.time() + ":\n  MEMBER  ID  "), t);
+        assertTrue(t.contains("\n  QUORUM OK · Quorum: 2 of 3 voters needed, 3 up. One voter may fail.\n  pi-cp2 "), t);
+        assertEquals(2, t.lines().filter(l -> l.startsWith("etcd quorum at ")).count(), "the same shape again is not news: " + t);
+        assertFalse(t.contains(" 180 "), "the moved figures were not printed: " + t);
+        assertTrue(t.endsWith("etcd quorum at " + lost.time() + ":\n" + String.join("\n", lost.rows().stream().map(r -> "  " + r).toList())
+                + "\n  " + lost.headline() + "\n"), t);
+    }
+
+    @Test
+    void aTableThatChangesWhileAQuestionIsOpenPrintsAfterTheAnswer() {
+        PrintWriter out = new PrintWriter(text, true);
+        PlainRun[] run = new PlainRun[1];
+        Typed typed = new Typed(out, "r");
+        run[0] = new PlainRun(out, prompt -> {
+            run[0].quorum(QuorumPanel.of(QuorumSample.one(1)));       // the watch's thread, meanwhile
+            run[0].quorum(QuorumPanel.of(QuorumSample.lost(2)));
+            return typed.apply(prompt);
+        });
+        assertEquals(Decision.retry(), run[0].failed("Start etcd", "pi-cp2", "boom"));
+        String t = text.toString();
+        assertTrue(t.startsWith("Start etcd failed on pi-cp2: boom\nr to retry, s REASON to skip this host, x to stop the run: r\n"
+                + "etcd quorum at "), t);
+        assertEquals(1, t.lines().filter(l -> l.startsWith("etcd quorum at ")).count(), "only the latest: " + t);
+        assertTrue(t.contains("  QUORUM LOST · "), t);
     }
 }
