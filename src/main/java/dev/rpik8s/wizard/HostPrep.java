@@ -2,6 +2,7 @@ package dev.rpik8s.wizard;
 
 import dev.rpik8s.cluster.ClusterPlan;
 import dev.rpik8s.render.Templates;
+import dev.rpik8s.etcd.QuorumProbe;
 import dev.rpik8s.session.Journal;
 import dev.rpik8s.session.Secrets;
 import dev.rpik8s.session.Session;
@@ -90,8 +91,17 @@ public final class HostPrep {
         Secrets secrets = Secrets.of(plan().settings().proxy().passwords());
         try (Journal journal = session.openJournal(clock, secrets)) {
             RunProgress progress = new RunProgress(flow, view);
-            Runner.Result r = new Runner(templates, connections, journal, secrets, progress, clock).kubeconfigAt(kubeconfig)
-                    .snapshotsAt(session.dir().resolve("snapshots")).run(flow, plan(), Map.of());
+            Runner runner = new Runner(templates, connections, journal, secrets, progress, clock).kubeconfigAt(kubeconfig)
+                    .snapshotsAt(session.dir().resolve("snapshots"));
+            Runner.Result r;
+            if (flow.typedConfirmation()) {
+                // a flow that changes a running cluster: etcd's quorum on screen throughout, from the probe the run uses
+                try (QuorumProbe probe = Runner.quorumProbe(plan(), connections, clock); QuorumFeed feed = QuorumFeed.start(probe, view)) {
+                    r = runner.etcd(probe).run(flow, plan(), Map.of());
+                }
+            } else {
+                r = runner.run(flow, plan(), Map.of());
+            }
             if (r == Runner.Result.STOPPED) {
                 return new Outcome(false, flow.title() + ": stopped. Resume the session to go on: each step checks first.");
             }

@@ -80,6 +80,12 @@ class ExpandMastersIT {
     static final class Yes implements RunView {
         final List<String> failures = new ArrayList<>();
         final List<TypedConfirmation> confirmations = new ArrayList<>();
+        final List<QuorumPanel> panels = new ArrayList<>();
+
+        @Override
+        public synchronized void quorum(QuorumPanel panel) {
+            panels.add(panel);
+        }
 
         @Override
         public void step(int number, int of, String title, String explanation) {
@@ -160,6 +166,7 @@ class ExpandMastersIT {
         assertEquals(List.of(), deploy.failures);
         assertTrue(made.finished(), made.summary());
         assertEquals(List.of(), deploy.confirmations, "deploy asks no typed confirmation");
+        assertEquals(List.of(), deploy.panels, "deploy shows no quorum panel");
 
         session.save(session.spec().withPlan(three));
         Yes prepare = new Yes();
@@ -178,6 +185,10 @@ class ExpandMastersIT {
                 grow.confirmations.stream().map(TypedConfirmation::key).toList());
         assertTrue(grow.confirmations.get(1).title().contains("pi-b1") && grow.confirmations.get(2).title().contains("pi-c1"),
                 grow.confirmations.toString());
+        // the panel, live throughout: one voter at first, three healthy at the end
+        assertTrue(grow.panels.get(0).summary().startsWith("Quorum: 1 of 1 voter needed, 1 up."), grow.panels.get(0).summary());
+        QuorumPanel last = grow.panels.get(grow.panels.size() - 1);
+        assertEquals(QuorumPanel.Level.HEALTHY, last.level(), last.summary());
         String joinB = grow.confirmations.get(1).lines().toString();
         assertTrue(joinB.contains("joins as a learner") && joinB.contains("Taken before this step: etcd snapshot "), joinB);
 

@@ -2,7 +2,6 @@ package dev.rpik8s.wizard.run;
 
 import dev.rpik8s.cluster.ClusterPlan;
 import dev.rpik8s.cluster.PlannedHost;
-import dev.rpik8s.cluster.Role;
 import dev.rpik8s.etcd.Logins;
 import dev.rpik8s.etcd.MemberReport;
 import dev.rpik8s.etcd.QuorumProbe;
@@ -37,8 +36,7 @@ final class ClusterEtcd implements AutoCloseable {
 
     /** A probe of the plan's masters, made when first needed, logging in with new connections (it closes them). */
     static ClusterEtcd ofPlan(ClusterPlan plan, Connections connections, Clock clock) {
-        return new ClusterEtcd(() -> new QuorumProbe(logins(plan, connections),
-                plan.hostsWith(Role.MASTER).stream().map(PlannedHost::address).toList(), clock, ANSWER), true);
+        return new ClusterEtcd(() -> Runner.quorumProbe(plan, connections, clock), true);
     }
 
     static Logins logins(ClusterPlan plan, Connections connections) {

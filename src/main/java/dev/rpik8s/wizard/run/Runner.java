@@ -68,6 +68,13 @@ public final class Runner {
         return this;
     }
 
+    /** A look at the etcd of the plan's masters, logging in with new connections of its own (it closes them). */
+    public static QuorumProbe quorumProbe(ClusterPlan plan, Connections connections, Clock clock) {
+        return new QuorumProbe(ClusterEtcd.logins(plan, connections),
+                plan.hostsWith(dev.rpik8s.cluster.Role.MASTER).stream().map(dev.rpik8s.cluster.PlannedHost::address).toList(),
+                clock, ClusterEtcd.ANSWER);
+    }
+
     /** The caller's look at etcd (shared with its quorum panel); without one, the run makes its own when it needs one. */
     public Runner etcd(QuorumProbe probe) {
         this.probe = Optional.of(probe);
