@@ -11,7 +11,6 @@ public final class Cli {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
-    public static final int NOT_YET = 3;
 
     private Cli() {
     }

@@ -36,13 +36,26 @@ final class FlowSetup {
      * operator's to fix, with file and line.
      */
     Flow flow(String id) {
-        Predicate<String> templates = wizards == null ? FlowLoader.bundledTemplates()
-                : FlowLoader.bundledTemplates().or(path -> Files.isRegularFile(wizards.resolve("templates").resolve(path)));
         try {
-            return new FlowLoader(StepKinds.standard(), templates, Optional.ofNullable(wizards)).load(id);
+            return loader().load(id);
         } catch (FlowException e) {
             throw new OperatorError("The flow '" + id + "' cannot be used:\n  " + String.join("\n  ", e.problems()));
         }
+    }
+
+    /** The steps the flow's {@code prepare:} runs first, if it has one. */
+    Optional<Flow> preparationOf(Flow flow) {
+        try {
+            return loader().preparationOf(flow);
+        } catch (FlowException e) {
+            throw new OperatorError("The flow '" + flow.id() + "' cannot be used:\n  " + String.join("\n  ", e.problems()));
+        }
+    }
+
+    private FlowLoader loader() {
+        Predicate<String> templates = wizards == null ? FlowLoader.bundledTemplates()
+                : FlowLoader.bundledTemplates().or(path -> Files.isRegularFile(wizards.resolve("templates").resolve(path)));
+        return new FlowLoader(StepKinds.standard(), templates, Optional.ofNullable(wizards));
     }
 
     Templates templates() {

@@ -18,11 +18,6 @@ public class OperatorError extends RuntimeException {
         this(message, Cli.FAILED);
     }
 
-    /** For a command whose capability has not been built yet: says so, and what to use meanwhile. */
-    public static OperatorError notYet(String what, String meanwhile) {
-        return new OperatorError(what + " is not built yet. " + meanwhile, Cli.NOT_YET);
-    }
-
     public int exitCode() {
         return exitCode;
     }

@@ -1,6 +1,7 @@
 package dev.rpik8s.cli;
 
 import dev.rpik8s.wizard.HostPrep;
+import dev.rpik8s.wizard.flow.Flow;
 import dev.rpik8s.lab.Lab;
 import dev.rpik8s.lab.LabControl;
 import dev.rpik8s.lab.LabOptions;
@@ -73,6 +74,11 @@ final class RootCommand implements Callable<Integer> {
 
     @Option(names = "--plain", description = "Line-by-line prompts instead of full screen (dumb terminals, serial consoles, screen readers).")
     boolean plain;
+
+    @Option(names = "--flow", paramLabel = "ID", defaultValue = "deploy", description = {
+            "The flow the wizard runs after the plan review (default: ${DEFAULT-VALUE}).",
+            "expand-masters grows the control plane of the session's cluster: give the new hosts the master role on the board first."})
+    String flow;
 
     @Option(names = "--answers", paramLabel = "FILE", description = "Ask nothing: take the answers from FILE (each session writes its answers.yaml; docs/answers.md).")
     Path answers;
@@ -203,15 +209,19 @@ final class RootCommand implements Callable<Integer> {
         if (op.discover(title, step) != Leave.NEXT) {
             return;
         }
-        HostPrep prep = new HostPrep(session, flows.flow("deploy"), flows.templates(), FlowSetup.connections(session, pins, home, logs),
-                Clock.systemUTC());
+        Flow chosen = flows.flow(flow);
+        HostPrep prep = new HostPrep(session, chosen, flows.templates(), FlowSetup.connections(session, pins, home, logs),
+                Clock.systemUTC()).preparedBy(flows.preparationOf(chosen));
         if (toTheReview(op, title, new PlanStep(session, Clock.systemUTC()), prep) != Leave.NEXT) {
             return;
         }
-        if (op.confirm("host-prep", prep.question()) && op.run("deploy  ·  " + title, prep) == Leave.NEXT) {
+        // the deploy's own key, as answers files have it since the first deploy; another flow's is its id
+        String key = chosen.id().equals("deploy") ? "host-prep" : chosen.id();
+        if (op.confirm(key, prep.question()) && op.run(chosen.id() + "  ·  " + title, prep) == Leave.NEXT) {
             String cluster = session.spec().plan().orElseThrow().name();
-            op.notice("The deploy of cluster " + cluster + " ran to its end. The last step says where its kubeconfig is: with"
-                    + " context " + cluster + " merged, kubectl --context " + cluster + " get nodes lists the nodes.");
+            op.notice("The " + chosen.id() + " flow on cluster " + cluster + " ran to its end."
+                    + " The last step says where its kubeconfig is: with context " + cluster + " merged, kubectl --context " + cluster
+                    + " get nodes lists the nodes.");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.rpik8s.wizard;
 
 import dev.rpik8s.cluster.ClusterPlan;
+import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.render.Templates;
 import dev.rpik8s.etcd.QuorumProbe;
 import dev.rpik8s.session.Journal;
@@ -34,6 +35,7 @@ public final class HostPrep {
     private final Connections connections;
     private final Clock clock;
     private Path kubeconfig = Runner.operatorKubeconfig();
+    private Optional<Flow> preparation = Optional.empty();
 
     public HostPrep(Session session, Flow flow, Templates templates, Connections connections, Clock clock) {
         this.session = session;
@@ -41,6 +43,12 @@ public final class HostPrep {
         this.templates = templates;
         this.connections = connections;
         this.clock = clock;
+    }
+
+    /** The steps of the flow's {@code prepare:} (see FlowLoader.preparationOf), run first on the hosts it names. */
+    public HostPrep preparedBy(Optional<Flow> steps) {
+        this.preparation = steps;
+        return this;
     }
 
     /** Another kubeconfig file than the operator's own, for the run's kubeconfig step (a test's). */
@@ -62,7 +70,10 @@ public final class HostPrep {
                 + (s.risk() == Risk.NONE ? "" : "  (" + s.risk().words() + ", " + StepReview.order(s) + ")"))
                 .collect(Collectors.joining("\n"));
         List<String> unneeded = planned.stream().filter(p -> p.hosts().isEmpty()).map(p -> p.step().title()).toList();
-        return flow.title() + " on " + plan.hosts().size() + " hosts of '" + plan.name() + "':\n" + steps
+        String first = preparation.filter(p -> !preparedHosts().isEmpty()).map(p -> "First, on " + preparedHosts().stream()
+                .map(PlannedHost::hostname).collect(Collectors.joining(", ")) + " only: the " + p.id() + " flow's first "
+                + p.steps().size() + " steps, through '" + p.steps().get(p.steps().size() - 1).title() + "'.\nThen:\n").orElse("");
+        return first + flow.title() + " on " + plan.hosts().size() + " hosts of '" + plan.name() + "':\n" + steps
                 + (unneeded.isEmpty() ? "" : "\n\nNot needed with this plan: " + String.join("; ", unneeded) + ".")
                 + "\n\nEach step checks first and changes only what is not done yet. Go on?";
     }
@@ -90,9 +101,17 @@ public final class HostPrep {
     public Outcome run(RunView view) {
         Secrets secrets = Secrets.of(plan().settings().proxy().passwords());
         try (Journal journal = session.openJournal(clock, secrets)) {
+            if (preparation.isPresent()) {
+                ClusterPlan prepared = plan().withHosts(preparedHosts());
+                if (!prepared.hosts().isEmpty()) {
+                    RunProgress first = new RunProgress(preparation.get(), view);
+                    if (runner(journal, secrets, first).run(preparation.get(), prepared, Map.of()) == Runner.Result.STOPPED) {
+                        return stopped();
+                    }
+                }
+            }
             RunProgress progress = new RunProgress(flow, view);
-            Runner runner = new Runner(templates, connections, journal, secrets, progress, clock).kubeconfigAt(kubeconfig)
-                    .snapshotsAt(session.dir().resolve("snapshots"));
+            Runner runner = runner(journal, secrets, progress);
             Runner.Result r;
             if (flow.typedConfirmation()) {
                 // a flow that changes a running cluster: etcd's quorum on screen throughout, from the probe the run uses
@@ -103,7 +122,7 @@ public final class HostPrep {
                 r = runner.run(flow, plan(), Map.of());
             }
             if (r == Runner.Result.STOPPED) {
-                return new Outcome(false, flow.title() + ": stopped. Resume the session to go on: each step checks first.");
+                return stopped();
             }
             List<String> skipped = progress.skipped();
             return new Outcome(true, flow.title() + (skipped.isEmpty() ? ": finished on every host."
@@ -114,5 +133,19 @@ public final class HostPrep {
         } catch (RunRefused | IOException | SessionException e) {
             return new Outcome(false, flow.title() + " did not run: " + e.getMessage());
         }
+    }
+
+    private Runner runner(Journal journal, Secrets secrets, RunProgress progress) {
+        return new Runner(templates, connections, journal, secrets, progress, clock).kubeconfigAt(kubeconfig)
+                .snapshotsAt(session.dir().resolve("snapshots"));
+    }
+
+    private Outcome stopped() {
+        return new Outcome(false, flow.title() + ": stopped. Resume the session to go on: each step checks first.");
+    }
+
+    /** The hosts the preparation runs on: its {@code on:} in the plan. */
+    private List<PlannedHost> preparedHosts() {
+        return flow.preparation().map(p -> p.on().hosts(plan())).orElse(List.of());
     }
 }

@@ -32,9 +32,9 @@ class CliTest {
     }
 
     @Test
-    void aCommandNotBuiltYetSaysSoWithoutAStackTrace() {
-        assertEquals(Cli.NOT_YET, run("etcd", "status"));
-        assertTrue(err.toString().contains("not built yet"), err::toString);
+    void aCommandMissingWhatItNeedsSaysSoWithoutAStackTrace() {
+        assertEquals(Cli.USAGE, run("etcd", "status"));
+        assertTrue(err.toString().startsWith("Name the session: rpik8s-tui etcd status --session NAME."), err::toString);
         assertTrue(!err.toString().contains("Exception"), err::toString);
     }
 

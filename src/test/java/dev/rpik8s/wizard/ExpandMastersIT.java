@@ -128,10 +128,6 @@ class ExpandMastersIT {
         }
     }
 
-    private static Flow upTo(Flow flow, String lastStep) {
-        return new Flow(flow.id(), flow.title(), flow.steps().subList(0, flow.steps().indexOf(flow.step(lastStep).orElseThrow()) + 1));
-    }
-
     @Test
     void growsAOneMasterClusterToThreeRackLocalMasters() throws Exception {
         int port = lab.pis().get(0).port();
@@ -169,15 +165,13 @@ class ExpandMastersIT {
         assertEquals(List.of(), deploy.panels, "deploy shows no quorum panel");
 
         session.save(session.spec().withPlan(three));
-        Yes prepare = new Yes();
-        HostPrep.Outcome prepared = new HostPrep(session, upTo(flows.load("deploy"), "kube-packages"), Templates.bundled(), connections,
-                Clock.systemUTC()).kubeconfigAt(kubeconfig).run(prepare);
-        assertEquals(List.of(), prepare.failures);
-        assertTrue(prepared.finished(), prepared.summary());
-
+        Flow expand = flows.load("expand-masters");
+        HostPrep growing = new HostPrep(session, expand, Templates.bundled(), connections, Clock.systemUTC())
+                .preparedBy(flows.preparationOf(expand)).kubeconfigAt(kubeconfig);
+        assertTrue(growing.question().startsWith("First, on pi-b1, pi-c1 only: the deploy flow's first 19 steps, through"
+                + " 'Install kubelet, kubeadm and kubectl'.\nThen:\nGrow the control plane on 6 hosts of 'pis':\n"), growing.question());
         Yes grow = new Yes();
-        HostPrep.Outcome grown = new HostPrep(session, flows.load("expand-masters"), Templates.bundled(), connections, Clock.systemUTC())
-                .kubeconfigAt(kubeconfig).run(grow);
+        HostPrep.Outcome grown = growing.run(grow);
         assertEquals(List.of(), grow.failures);
         assertTrue(grown.finished(), grown.summary());
         // typed: the API server's restart on pi-a1, then each join; each join shows the quorum math and its snapshot
@@ -217,8 +211,7 @@ class ExpandMastersIT {
 
         // again: everything checks done; nothing asks, nothing joins
         Yes again = new Yes();
-        HostPrep.Outcome second = new HostPrep(session, flows.load("expand-masters"), Templates.bundled(), connections, Clock.systemUTC())
-                .kubeconfigAt(kubeconfig).run(again);
+        HostPrep.Outcome second = growing.run(again);
         assertTrue(second.finished(), second.summary());
         assertEquals(List.of(), again.failures);
         assertEquals(List.of(), again.confirmations);

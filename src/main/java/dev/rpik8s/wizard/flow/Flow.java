@@ -9,8 +9,9 @@ import java.util.Optional;
  * @param id                the file's name without {@code .yaml}: {@code deploy}, {@code expand-masters}
  * @param typedConfirmation {@code confirm: typed}: before a step that can restart services or lose the etcd quorum
  *                          changes a host, the operator types the cluster's name (see {@link #asksTypedConfirmation})
+ * @param preparation       {@code prepare:} another flow's first steps, run before this one on some of its hosts
  */
-public record Flow(String id, String title, List<Step> steps, boolean typedConfirmation) {
+public record Flow(String id, String title, List<Step> steps, boolean typedConfirmation, Optional<Preparation> preparation) {
 
     public Flow {
         steps = List.copyOf(steps);
@@ -19,6 +20,17 @@ public record Flow(String id, String title, List<Step> steps, boolean typedConfi
     /** A flow that asks no typed confirmation (no {@code confirm:} key). */
     public Flow(String id, String title, List<Step> steps) {
         this(id, title, steps, false);
+    }
+
+    /** A flow without a preparation. */
+    public Flow(String id, String title, List<Step> steps, boolean typedConfirmation) {
+        this(id, title, steps, typedConfirmation, Optional.empty());
+    }
+
+    /** Its steps from the first through {@code last}: what a preparation runs of it. */
+    public Flow through(String last) {
+        int end = steps.indexOf(step(last).orElseThrow(() -> new IllegalArgumentException(id + " has no step " + last)));
+        return new Flow(id, title, steps.subList(0, end + 1), typedConfirmation, Optional.empty());
     }
 
     public Optional<Step> step(String stepId) {

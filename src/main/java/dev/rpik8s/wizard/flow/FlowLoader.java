@@ -65,6 +65,27 @@ public final class FlowLoader {
     }
 
     /**
+     * The steps a flow's {@code prepare:} runs: the other flow through the step it names; empty without one.
+     *
+     * @throws FlowException when the other flow does not load, or has no such step
+     */
+    public Optional<Flow> preparationOf(Flow flow) throws FlowException {
+        if (flow.preparation().isEmpty()) {
+            return Optional.empty();
+        }
+        Preparation p = flow.preparation().get();
+        if (p.flow().equals(flow.id())) {
+            throw new FlowException(List.of(flow.id() + ".yaml: a flow cannot prepare with its own steps."));
+        }
+        Flow other = load(p.flow());
+        if (other.step(p.through()).isEmpty()) {
+            throw new FlowException(List.of(flow.id() + ".yaml, prepare: the flow " + p.flow() + " has no step '" + p.through()
+                    + "'; its steps are " + other.steps().stream().map(Step::id).toList() + "."));
+        }
+        return Optional.of(other.through(p.through()));
+    }
+
+    /**
      * A flow from its text.
      *
      * @param file how problems name the file

@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class FlowReader {
 
-    private static final List<String> FLOW_KEYS = List.of("id", "title", "confirm", "steps");
+    private static final List<String> FLOW_KEYS = List.of("id", "title", "confirm", "prepare", "steps");
+    private static final List<String> PREPARE_KEYS = List.of("flow", "through", "on");
     /** The one value of {@code confirm:}; left out, no step asks. */
     private static final String TYPED = "typed";
     private static final List<String> STEP_KEYS = List.of("id", "title", "explanation", "targets", "when", "check", "action",
@@ -60,7 +61,27 @@ final class FlowReader {
             return List.of();
         });
         boolean typed = m.text("confirm").map(c -> typed(c, m.get("confirm").orElseThrow())).orElse(false);
-        return id.flatMap(i -> title.map(t -> new Flow(i, t, steps, typed)));
+        Optional<Preparation> prepare = m.get("prepare").flatMap(this::preparation);
+        return id.flatMap(i -> title.map(t -> new Flow(i, t, steps, typed, prepare)));
+    }
+
+    /** {@code prepare: {flow: deploy, through: kube-packages, on: other-masters}}; the other flow is checked on loading. */
+    private Optional<Preparation> preparation(Node node) {
+        Optional<NodeMap> read = NodeMap.of(node, "a preparation", PREPARE_KEYS, problems,
+                "'flow: deploy', 'through: kube-packages' and 'on: other-masters'");
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        NodeMap m = read.get();
+        Optional<String> flow = m.required("flow", "write 'flow:' and the id of the flow whose first steps prepare the hosts.")
+                .flatMap(f -> id(f, m, "flow"));
+        Optional<String> through = m.required("through", "write 'through:' and the id of that flow's last step to run.")
+                .flatMap(t -> id(t, m, "step"));
+        Optional<Target> on = m.get("on").flatMap(n -> targets(n).targets().stream().findFirst());
+        if (m.get("on").isEmpty()) {
+            problems.at(node, "a preparation has no on: write 'on:' and the hosts the preparation runs on (" + TARGET_WORDS + ").");
+        }
+        return flow.flatMap(f -> through.flatMap(t -> on.map(o -> new Preparation(f, t, o))));
     }
 
     /** {@code confirm: typed}, the only value: anything else would leave the operator guessing whether steps ask. */

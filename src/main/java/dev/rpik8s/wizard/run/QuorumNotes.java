@@ -48,13 +48,13 @@ final class QuorumNotes implements ConfirmationNotes {
         int quorumAfter = after / 2 + 1;
         String afterwards = "Afterwards " + quorumAfter + " of " + after + " voters must be up"
                 + (after - quorumAfter == 0 ? ": no voter may fail until the next master has joined." : "; " + (after - quorumAfter)
-                + (after - quorumAfter == 1 ? " may fail." : " may fail."));
+                + " may fail.");
         if (learner) {
             return List.of("During the join: " + host + "'s etcd joins as a learner, without a vote, so quorum stays "
                     + (voters / 2 + 1) + " of " + voters + "; kubeadm promotes it once it has caught up.", afterwards);
         }
         String during = "During the join: " + host + "'s etcd is added as a voter at once, so from then " + quorumAfter + " of " + after
-                + " voters must be up, and only " + voters + " are until it has started"
+                + " voters must be up, and only " + voters + (voters == 1 ? " is" : " are") + " until it has started"
                 + (voters < quorumAfter ? ": etcd has no quorum, and the API servers fail, for those seconds." : ".");
         return List.of(during, afterwards);
     }
