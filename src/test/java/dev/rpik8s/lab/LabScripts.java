@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 /** Test helpers: the package repository and host preparation a control-plane Pi gets before kubeadm, and process checks. */
-final class LabScripts {
+public final class LabScripts {
 
     private LabScripts() {
     }
@@ -16,7 +16,7 @@ final class LabScripts {
             + " && echo 'deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.30/deb/ /'"
             + " > /etc/apt/sources.list.d/kubernetes.list";
 
-    static final String PREPARE_CONTROL_PLANE = String.join(" && ", List.of(
+    public static final String PREPARE_CONTROL_PLANE = String.join(" && ", List.of(
             K8S_REPO,
             "apt-get update -q >/dev/null",
             "apt-get install -qy containerd kubeadm kubelet kubectl >/dev/null",
@@ -25,7 +25,7 @@ final class LabScripts {
             "swapoff -a",
             "systemctl enable --now containerd 2>/dev/null"));
 
-    static String initConfig(String node, String address) {
+    public static String initConfig(String node, String address) {
         return """
                 apiVersion: kubeadm.k8s.io/v1beta3
                 kind: InitConfiguration

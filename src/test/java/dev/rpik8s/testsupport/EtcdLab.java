@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.lab.Lab;
 import dev.rpik8s.lab.LabOptions;
+import dev.rpik8s.lab.LabScripts;
 import dev.rpik8s.remote.CommandSpec;
 import dev.rpik8s.remote.ExecResult;
 import dev.rpik8s.remote.HostLog;
@@ -25,15 +26,6 @@ import java.util.Map;
  * manifest to start, so a test decides when each member is added and when it starts.
  */
 public final class EtcdLab implements AutoCloseable {
-
-    private static final String PREPARE = String.join(" && ", List.of(
-            "mkdir -p /etc/apt/keyrings",
-            "curl -fsSL https://pkgs.k8s.io/core:/stable:/v1.30/deb/Release.key > /etc/apt/keyrings/kubernetes-apt-keyring.gpg",
-            "echo 'deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.30/deb/ /'"
-                    + " > /etc/apt/sources.list.d/kubernetes.list",
-            "apt-get update -q >/dev/null", "apt-get install -qy containerd kubeadm kubelet kubectl >/dev/null",
-            "modprobe br_netfilter overlay", "sysctl -qw net.ipv4.ip_forward=1", "swapoff -a",
-            "systemctl enable --now containerd 2>/dev/null"));
 
     /** etcdctl on a Pi with kubeadm's health-check client certificate; format with the endpoint's address. */
     public static final String ETCDCTL = "etcdctl --endpoints=https://%s:2379 --cacert /etc/kubernetes/pki/etcd/ca.crt"
@@ -60,7 +52,7 @@ public final class EtcdLab implements AutoCloseable {
                 e -> HostLog.inDirectory(home.resolve("logs"), e.name()));
         EtcdLab etcd = new EtcdLab(lab, ssh);
         for (String a : etcd.addresses) {
-            etcd.ok(a, PREPARE + " && echo '" + etcd.address(0) + " k8s-api.lan' >> /etc/hosts");
+            etcd.ok(a, LabScripts.PREPARE_CONTROL_PLANE + " && echo '" + etcd.address(0) + " k8s-api.lan' >> /etc/hosts");
         }
         return etcd;
     }
@@ -114,27 +106,9 @@ public final class EtcdLab implements AutoCloseable {
         throw new AssertionError(script + "\n" + r);
     }
 
-    public static String config(String node, String address) {
-        return """
-                apiVersion: kubeadm.k8s.io/v1beta3
-                kind: InitConfiguration
-                localAPIEndpoint:
-                  advertiseAddress: %2$s
-                nodeRegistration:
-                  name: %1$s
-                ---
-                apiVersion: kubeadm.k8s.io/v1beta3
-                kind: ClusterConfiguration
-                kubernetesVersion: v1.30.14
-                controlPlaneEndpoint: "k8s-api.lan:6443"
-                networking:
-                  podSubnet: 10.244.0.0/16
-                """.formatted(node, address);
-    }
-
     /** kubeadm init on the first Pi, named pi-cp1: one etcd member. */
     public void initFirst() throws Exception {
-        ok(address(0), "cat > /root/kubeadm.yaml <<'EOF'\n" + config("pi-cp1", address(0))
+        ok(address(0), "cat > /root/kubeadm.yaml <<'EOF'\n" + LabScripts.initConfig("pi-cp1", address(0))
                 + "EOF\nLAB_KUBEADM_WAIT=60 kubeadm init --config /root/kubeadm.yaml >/dev/null");
     }
 
@@ -148,7 +122,7 @@ public final class EtcdLab implements AutoCloseable {
         to.upload(from.download("/etc/kubernetes/pki/etcd/ca.crt"), "/etc/kubernetes/pki/etcd/ca.crt", 0644);
         to.upload(from.download("/etc/kubernetes/pki/etcd/ca.key"), "/etc/kubernetes/pki/etcd/ca.key", 0600);
         to.upload(from.download("/etc/kubernetes/manifests/etcd.yaml"), "/root/etcd-cp1.yaml", 0600);
-        to.upload(config(name, address).getBytes(), "/root/kubeadm.yaml", 0600);
+        to.upload(LabScripts.initConfig(name, address).getBytes(), "/root/kubeadm.yaml", 0600);
         ok(address, "for c in etcd-server etcd-peer etcd-healthcheck-client; do kubeadm init phase certs $c --config /root/kubeadm.yaml || exit 1; done"
                 + " && kubeadm init phase kubelet-start --config /root/kubeadm.yaml >/dev/null"
                 + " && sed -e 's#" + first.replace(".", "\\.") + "#" + address + "#g' -e 's#- --name=pi-cp1$#- --name=" + name + "#'"
