@@ -140,8 +140,10 @@ final class RunScreen extends FullScreen implements RunView {
     private void askTyped(TypedConfirmation c, CompletableFuture<Boolean> answer) {
         TerminalSize screen = getTextGUI().getScreen().getTerminalSize();
         int columns = Math.max(20, Math.min(110, screen.getColumns() - 6));
-        // the dialog's frame, the question, the field, its message and the hint take the other rows
-        int most = Math.max(3, screen.getRows() - 12);
+        // the dialog's frame, the question, the field, its message and the hint take the other rows; a centred
+        // dialog stays clear of the quorum panel (its rows, border and the key bar), which keeps changing under it
+        int panel = quorum.getParent() == null ? 0 : quorum.getPreferredSize().getRows() + 3;
+        int most = Math.max(3, screen.getRows() - 12 - 2 * panel);
         ReviewLines lines = new ReviewLines(new TerminalSize(columns, most));
         lines.show(c.lines());
         lines.setPreferredSize(new TerminalSize(columns, Math.min(most, lines.getItemCount())));
