@@ -12,12 +12,14 @@ if [[ "$status" == *'"isLearner":true'* || "$status" != *'"leader":'* ]]; then
     echo "this master's etcd does not vote yet: its API server would not work" >&2
     exit 1
 fi
-args=(--config "$work/init.yaml")
 {% if cluster.kubeadmApi != "v1beta2" %}
-# the same longer probes as on the first master
-args+=(--patches /etc/rpik8s/kubeadm-patches)
+# the same longer probes as on the first master: in the InitConfiguration (kubeadm takes no --patches with --config)
+awk '{print} /^kind: InitConfiguration$/ {print "patches:"; print "  directory: /etc/rpik8s/kubeadm-patches"}' \
+    "$work/init.yaml" > "$work/control-plane.yaml"
+{% else %}
+cp "$work/init.yaml" "$work/control-plane.yaml"
 {% endif %}
-kubeadm init phase control-plane all "${args[@]}"
+kubeadm init phase control-plane all --config "$work/control-plane.yaml"
 address={{ host.address | sh }}
 port={{ cluster.endpoint.port | sh }}
 for _ in $(seq 1 90); do
