@@ -3,8 +3,9 @@
 # the certificates are downloaded, and a member whose etcd cannot start at once costs the cluster its quorum.
 set -euo pipefail
 
-if [[ -e /var/lib/rpik8s/kubeadm-join.done && -e /etc/kubernetes/manifests/etcd.yaml ]]; then
-    echo "joined the control plane already"
+if [[ -e /var/lib/rpik8s/kubeadm-join.done ]]; then
+    # this wizard's join: to the control plane (kubeadm's way), or as a node first (the seed's way, grown by hand)
+    echo "joined already"
     exit 0
 fi
 missing=()

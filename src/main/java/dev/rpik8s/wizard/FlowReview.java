@@ -82,6 +82,9 @@ public record FlowReview(String title, List<StepReview> steps) {
 
     /** A step done in Java has no command of its own: its kind and parameters say what the wizard does. */
     private static Optional<String> kind(Step step) {
+        if (step.kind().filter("not-done"::equals).isPresent()) {
+            return Optional.of("nothing: not done, because " + step.parameters().getOrDefault("because", "").strip().replaceAll("\\s+", " "));
+        }
         return step.kind().map(k -> k + (step.parameters().isEmpty() ? "" : " (" + step.parameters().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")") + ", done by the wizard itself");
     }

@@ -27,10 +27,10 @@ public record Flow(String id, String title, List<Step> steps, boolean typedConfi
         this(id, title, steps, typedConfirmation, Optional.empty());
     }
 
-    /** Its steps from the first through {@code last}: what a preparation runs of it. */
+    /** Its steps from the first through {@code last} (what a preparation runs of another flow), as it is otherwise. */
     public Flow through(String last) {
         int end = steps.indexOf(step(last).orElseThrow(() -> new IllegalArgumentException(id + " has no step " + last)));
-        return new Flow(id, title, steps.subList(0, end + 1), typedConfirmation, Optional.empty());
+        return new Flow(id, title, steps.subList(0, end + 1), typedConfirmation, preparation);
     }
 
     public Optional<Step> step(String stepId) {

@@ -37,7 +37,16 @@ public final class StepKinds {
                 // a snapshot on etcd's leader, checked and copied into the session
                 StepKind.of("etcd-snapshot"),
                 // the admin kubeconfig of the first target, merged into the operator's ~/.kube/config
-                StepKind.of("kubeconfig"));
+                StepKind.of("kubeconfig"),
+                // changes nothing: a note of the procedure a flow follows that it does not do, shown with why
+                // (the seed's wrong notes in expand-masters-manual); journalled DONE like any step
+                StepKind.of("not-done", "because"),
+                // files read on another host (from, a target: its first host) and written here with the same bytes
+                // and mode, through SFTP: never a command line or a log (shared CA keys)
+                StepKind.of("copy-files", "from", "dir", "files"),
+                // a new master's etcd member, by hand: member add --learner on the first master, this host's staged
+                // manifest installed, member promote once in sync (up to timeout); each part reads etcd first
+                StepKind.of("etcd-learner", "timeout"));
     }
 
     public Optional<StepKind> find(String name) {

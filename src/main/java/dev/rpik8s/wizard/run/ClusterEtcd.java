@@ -58,11 +58,23 @@ final class ClusterEtcd implements AutoCloseable {
      * healthy, and no learner waiting to be promoted (etcd allows one at a time).
      */
     static Optional<String> unsettled(QuorumState s) {
+        return unsettled(s, Optional.empty());
+    }
+
+    /**
+     * The same, except for a learner on {@code own} (a host's address): a run cut off after that host's member was
+     * added, or started, goes on from it (started, promoted) rather than waiting for it. Quorum is still needed, and
+     * every other member must be settled.
+     */
+    static Optional<String> unsettled(QuorumState s, Optional<String> own) {
         if (!s.hasQuorum()) {
             return Optional.of(s.words());
         }
         for (MemberReport m : s.members()) {
             String who = m.member().label();
+            if (m.learner() && own.isPresent() && own.get().equals(m.member().address())) {
+                continue;
+            }
             if (!m.member().started()) {
                 return Optional.of(who + " was added to etcd but has not started (a join cut off?)");
             }
@@ -81,10 +93,15 @@ final class ClusterEtcd implements AutoCloseable {
 
     /** Waits, looking every second, until {@link #unsettled} says nothing; else fails with the last reason. */
     QuorumState settled(Duration timeout, String doing) throws StepFailed, InterruptedException {
+        return settled(timeout, doing, Optional.empty());
+    }
+
+    /** @param own a host whose own pending learner does not count (see {@link #unsettled(QuorumState, Optional)}) */
+    QuorumState settled(Duration timeout, String doing, Optional<String> own) throws StepFailed, InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
             QuorumState s = look();
-            Optional<String> why = unsettled(s);
+            Optional<String> why = unsettled(s, own);
             if (why.isEmpty()) {
                 return s;
             }

@@ -54,6 +54,15 @@ final class HostRun {
         return run.hosts().of(host);
     }
 
+    /** The run's connection to another host of the plan (a kind that works on two hosts: the first master's etcd). */
+    Remote remoteOf(PlannedHost other) throws RemoteException {
+        return run.hosts().of(other);
+    }
+
+    ScriptRenderer renderer() {
+        return run.renderer();
+    }
+
     /** What the work did, in words, shown with the host's DONE. */
     void result(String text) {
         result = Optional.of(text);
@@ -124,7 +133,8 @@ final class HostRun {
             }
         }
         if (guardsQuorum()) {
-            run.etcd().settled(GUARD, "for a change of its members");
+            // this host's own learner, added by a run cut off before it was promoted, is where the step goes on from
+            run.etcd().settled(GUARD, "for a change of its members", Optional.of(host.address()));
         }
         if (!confirmed()) {
             return Outcome.STOPPED;
@@ -208,19 +218,39 @@ final class HostRun {
     }
 
     /** Runs {@code script} as root; a non-zero exit fails the step with the command's last line. */
-    void runOrFail(String part, String script) throws StepFailed {
+    ExecResult runOrFail(String part, String script) throws StepFailed {
         ExecResult r = exec(part, script);
         if (!r.ok()) {
             throw StepFailed.of(part, r);
         }
+        return r;
+    }
+
+    /** The same on another host of the plan; its output goes to that host's log. */
+    ExecResult runOrFail(PlannedHost other, String part, String script) throws StepFailed {
+        String where = part + " on " + other.hostname();
+        ExecResult r;
+        try {
+            r = remoteOf(other).exec(asRoot(script));
+        } catch (RemoteException e) {
+            throw new StepFailed(where + ": " + e.getMessage());
+        }
+        if (!r.ok()) {
+            throw StepFailed.of(where, r);
+        }
+        return r;
     }
 
     private ExecResult exec(String part, String script) throws StepFailed {
         try {
-            // the rendered script may hold a secret (a proxy's password): masked in the host's log, as in the journal
-            return remote().exec(CommandSpec.of(script).runAsRoot().withSecrets(run.secrets().all().toArray(String[]::new)));
+            return remote().exec(asRoot(script));
         } catch (RemoteException e) {
             throw new StepFailed(part + ": " + e.getMessage());
         }
+    }
+
+    private CommandSpec asRoot(String script) {
+        // the rendered script may hold a secret (a proxy's password): masked in the host's log, as in the journal
+        return CommandSpec.of(script).runAsRoot().withSecrets(run.secrets().all().toArray(String[]::new));
     }
 }

@@ -37,18 +37,33 @@ final class QuorumNotes implements ConfirmationNotes {
         int minor = (Integer) ClusterValues.of(run.renderer().plan()).get("minorNumber");
         List<String> lines = new ArrayList<>();
         lines.add("etcd now: " + now.words());
-        lines.addAll(join(host.hostname(), now.voters().size(), minor >= LEARNER_JOINS_FROM));
+        if (step.kind().filter("etcd-learner"::equals).isPresent()) {
+            lines.addAll(learner(host.hostname(), now.voters().size()));
+        } else {
+            lines.addAll(join(host.hostname(), now.voters().size(), minor >= LEARNER_JOINS_FROM));
+        }
         run.snapshots().last().ifPresent(s -> lines.add("Taken before this step: " + s.words() + "."));
         return lines;
+    }
+
+    /** The quorum math of the etcd-learner kind: always a learner, started, then promoted by the step itself. */
+    static List<String> learner(String host, int voters) {
+        return List.of("During the step: " + host + "'s etcd is added as a learner, without a vote, so quorum stays "
+                + (voters / 2 + 1) + " of " + voters + " while it starts and catches up; the step promotes it once it is in sync.",
+                afterwards(voters + 1));
+    }
+
+    private static String afterwards(int after) {
+        int quorumAfter = after / 2 + 1;
+        return "Afterwards " + quorumAfter + " of " + after + " voters must be up"
+                + (after - quorumAfter == 0 ? ": no voter may fail until the next master has joined." : "; " + (after - quorumAfter) + " may fail.");
     }
 
     /** The quorum math of adding one member to {@code voters} voters. */
     static List<String> join(String host, int voters, boolean learner) {
         int after = voters + 1;
         int quorumAfter = after / 2 + 1;
-        String afterwards = "Afterwards " + quorumAfter + " of " + after + " voters must be up"
-                + (after - quorumAfter == 0 ? ": no voter may fail until the next master has joined." : "; " + (after - quorumAfter)
-                + " may fail.");
+        String afterwards = afterwards(after);
         if (learner) {
             return List.of("During the join: " + host + "'s etcd joins as a learner, without a vote, so quorum stays "
                     + (voters / 2 + 1) + " of " + voters + "; kubeadm promotes it once it has caught up.", afterwards);

@@ -27,9 +27,22 @@ final class Works {
             case "kubeconfig" -> new FetchKubeconfig(kubeconfig);
             case "wait-for-quorum" -> new WaitForQuorum(timeout(flowId, step));
             case "etcd-snapshot" -> new EtcdSnapshot();
+            case "not-done" -> new NotDone(required(flowId, step, "because"));
+            case "copy-files" -> CopyFiles.of(flowId, step);
+            case "etcd-learner" -> new EtcdLearner(timeout(flowId, step));
             default -> throw new RunRefused(flowId + ".yaml, step " + step.id() + ": the kind '" + kind
                     + "' is not implemented yet; the run cannot use it.");
         };
+    }
+
+    /** A parameter the kind cannot do without, not blank. */
+    static String required(String flowId, Step step, String name) throws RunRefused {
+        String v = step.parameters().get(name);
+        if (v == null || v.isBlank()) {
+            throw new RunRefused(flowId + ".yaml, step " + step.id() + ": kind " + step.kind().orElse("") + " needs its parameter '"
+                    + name + "'.");
+        }
+        return v.strip();
     }
 
     /** {@code timeout: 5m}: seconds, minutes or hours. */

@@ -281,7 +281,7 @@ class FlowLoaderTest {
     @Test
     void unknownKindsAndParametersAreLoadErrors() {
         assertEquals(List.of(
-                "t.yaml, line 7: unknown kind 'wait-for-sshd'; the kinds are discover, etcd-snapshot, kubeconfig, reboot, trust-host-keys, "
+                "t.yaml, line 7: unknown kind 'wait-for-sshd'; the kinds are copy-files, discover, etcd-learner, etcd-snapshot, kubeconfig, not-done, reboot, trust-host-keys, "
                         + "wait-for-quorum and wait-for-ssh. A step of commands has no kind: give it an action instead.",
                 "t.yaml, line 16: kind reboot takes no parameter 'when'; it takes timeout."),
                 problems("""
@@ -310,7 +310,7 @@ class FlowLoaderTest {
                 "t.yaml, line 7: step 'one' has parameters but no kind: parameters are for a step of a kind ('kind: wait-for-ssh'); "
                         + "a step of commands uses the plan's values in its templates.",
                 "t.yaml, line 4: step 'one' has nothing to do: give it an action ('action:' with 'template:' or 'run:') "
-                        + "or a kind ('kind: wait-for-ssh'; kinds are discover, etcd-snapshot, kubeconfig, reboot, trust-host-keys, wait-for-quorum and wait-for-ssh).",
+                        + "or a kind ('kind: wait-for-ssh'; kinds are copy-files, discover, etcd-learner, etcd-snapshot, kubeconfig, not-done, reboot, trust-host-keys, wait-for-quorum and wait-for-ssh).",
                 "t.yaml, line 4: step 'one' runs commands but has no targets: add 'targets: all' (or all, masters, first-master, "
                         + "workers, infra, lb, each-rack or rack NAME)."),
                 problems(flowWithStep("""

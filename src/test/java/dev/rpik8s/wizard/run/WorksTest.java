@@ -44,4 +44,28 @@ class WorksTest {
         RunRefused e = assertThrows(RunRefused.class, () -> Works.of("deploy", kind("discover", Map.of()), Path.of("kubeconfig")));
         assertEquals("deploy.yaml, step s: the kind 'discover' is not implemented yet; the run cannot use it.", e.getMessage());
     }
+
+    @Test
+    void theKindsOfTheSeedsWayTakeTheirParameters() throws RunRefused {
+        assertInstanceOf(NotDone.class, Works.of("expand-masters-manual", kind("not-done", Map.of("because", "it is wrong")), Path.of("k")));
+        RunRefused blank = assertThrows(RunRefused.class, () -> Works.of("m", kind("not-done", Map.of("because", " ")), Path.of("k")));
+        assertEquals("m.yaml, step s: kind not-done needs its parameter 'because'.", blank.getMessage());
+        assertInstanceOf(CopyFiles.class, Works.of("m", kind("copy-files", Map.of("from", "first-master", "dir", "/etc/kubernetes/pki",
+                "files", "ca.crt etcd/ca.key")), Path.of("k")));
+        RunRefused from = assertThrows(RunRefused.class, () -> Works.of("m", kind("copy-files", Map.of("from", "the-first", "dir", "/etc",
+                "files", "a")), Path.of("k")));
+        assertEquals("m.yaml, step s: from 'the-first' is no target word; write first-master, say.", from.getMessage());
+        RunRefused up = assertThrows(RunRefused.class, () -> Works.of("m", kind("copy-files", Map.of("from", "first-master", "dir", "/etc",
+                "files", "../shadow")), Path.of("k")));
+        assertEquals("m.yaml, step s: '../shadow' must be a name under /etc.", up.getMessage());
+        assertInstanceOf(EtcdLearner.class, Works.of("m", kind("etcd-learner", Map.of("timeout", "5m")), Path.of("k")));
+    }
+
+    @Test
+    void theQuorumMathOfAManualLearner() {
+        assertEquals(java.util.List.of("During the step: pi-b1's etcd is added as a learner, without a vote, so quorum stays 1 of 1 while it"
+                + " starts and catches up; the step promotes it once it is in sync.",
+                "Afterwards 2 of 2 voters must be up: no voter may fail until the next master has joined."), QuorumNotes.learner("pi-b1", 1));
+        assertEquals("Afterwards 2 of 3 voters must be up; 1 may fail.", QuorumNotes.learner("pi-c1", 2).get(1));
+    }
 }

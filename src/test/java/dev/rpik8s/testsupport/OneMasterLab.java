@@ -1,0 +1,185 @@
+package dev.rpik8s.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rpik8s.cluster.ClusterPlan;
+import dev.rpik8s.cluster.DiscoveredHost;
+import dev.rpik8s.cluster.EndpointMode;
+import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.cluster.Rack;
+import dev.rpik8s.cluster.Role;
+import dev.rpik8s.cluster.ScanInputs;
+import dev.rpik8s.discovery.Discovery;
+import dev.rpik8s.discovery.DiscoveryListener;
+import dev.rpik8s.discovery.DiscoveryRequest;
+import dev.rpik8s.discovery.ScanTarget;
+import dev.rpik8s.etcd.QuorumProbe;
+import dev.rpik8s.lab.Lab;
+import dev.rpik8s.remote.CommandSpec;
+import dev.rpik8s.remote.Endpoint;
+import dev.rpik8s.remote.HostLog;
+import dev.rpik8s.remote.Prompter;
+import dev.rpik8s.remote.SshContext;
+import dev.rpik8s.remote.SshRemote;
+import dev.rpik8s.render.Templates;
+import dev.rpik8s.session.Session;
+import dev.rpik8s.session.Target;
+import dev.rpik8s.wizard.HostPrep;
+import dev.rpik8s.wizard.ProgressLine;
+import dev.rpik8s.wizard.QuorumPanel;
+import dev.rpik8s.wizard.RunView;
+import dev.rpik8s.wizard.TypedConfirmation;
+import dev.rpik8s.wizard.flow.Flow;
+import dev.rpik8s.wizard.flow.FlowException;
+import dev.rpik8s.wizard.flow.FlowLoader;
+import dev.rpik8s.wizard.flow.StepKinds;
+import dev.rpik8s.wizard.run.Connections;
+import dev.rpik8s.wizard.run.Decision;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What both ways of growing the control plane start from, on six lab Pis in three racks (a master and a worker each,
+ * rack-local endpoint, Kubernetes 1.30): the deploy flow makes a one-master cluster of pi-a1 and the workers; the
+ * session's plan is then the one with three masters, for expand-masters or expand-masters-manual to run (each
+ * readies pi-b1 and pi-c1 first, with its preparation).
+ */
+public final class OneMasterLab {
+
+    public final Lab lab;
+    public final Path home;
+    public final Session session;
+    public final SshContext ssh;
+    /** pi-a1, pi-a2, pi-b1, pi-b2, pi-c1, pi-c2: the masters at 0, 2, 4. */
+    public final List<PlannedHost> all;
+    public final Connections connections;
+    public final FlowLoader flows = new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.empty());
+    public final Path kubeconfig;
+
+    private OneMasterLab(Lab lab, Path home, Session session, SshContext ssh, List<PlannedHost> all) {
+        this.lab = lab;
+        this.home = home;
+        this.session = session;
+        this.ssh = ssh;
+        this.all = all;
+        this.connections = host -> login(host.address());
+        this.kubeconfig = home.resolve("kube/config");
+    }
+
+    /** A run that says yes to every question and records what it was asked, and each host's line when it changes. */
+    public static final class Yes implements RunView {
+        public final List<String> failures = new ArrayList<>();
+        public final List<TypedConfirmation> confirmations = new ArrayList<>();
+        public final List<QuorumPanel> panels = new ArrayList<>();
+        public final List<String> lines = new ArrayList<>();
+
+        @Override
+        public synchronized void quorum(QuorumPanel panel) {
+            panels.add(panel);
+        }
+
+        @Override
+        public void step(int number, int of, String title, String explanation) {
+        }
+
+        @Override
+        public synchronized void hosts(List<ProgressLine> progress) {
+            for (ProgressLine l : progress) {
+                String line = l.host() + ": " + l.state() + (l.detail().isEmpty() ? "" : " " + l.detail());
+                if (!lines.contains(line)) {
+                    lines.add(line);
+                }
+            }
+        }
+
+        @Override
+        public synchronized Decision failed(String step, String host, String reason) {
+            failures.add(step + " on " + host + ": " + reason);
+            return Decision.stop();
+        }
+
+        @Override
+        public boolean approve(String what, String question) {
+            return true;
+        }
+
+        @Override
+        public synchronized boolean confirmTyped(TypedConfirmation confirmation) {
+            confirmations.add(confirmation);
+            return true;
+        }
+
+        @Override
+        public void stepDone(String summary) {
+        }
+    }
+
+    /** Discovers the lab and deploys the one-master cluster; the plan is the grown one. */
+    public static OneMasterLab deployed(Lab lab, Path home) throws Exception {
+        int port = lab.pis().get(0).port();
+        String range = lab.pis().get(0).address() + "-" + lab.pis().size();
+        Session session = Session.open(home.resolve("sessions"), "racks", Target.LAB, Clock.systemUTC());
+        SshContext ssh = new SshContext(home, session.knownHosts(), List.of(lab.knownHosts()), Map.of(), Prompter.NO_QUESTIONS,
+                e -> HostLog.inDirectory(home.resolve("logs"), e.name()));
+        List<DiscoveredHost> found = new Discovery(ssh).run(DiscoveryRequest.of(List.of(ScanTarget.parse(range)), port, "root",
+                List.of(lab.clientKey())), List.of(), unknown -> new HashSet<>(unknown), DiscoveryListener.NONE);
+        session.save(session.spec().withDiscovery(new ScanInputs(range, port, "root", lab.clientKey().toString()), found));
+        List<PlannedHost> all = new ArrayList<>();
+        String[] racks = {"a", "b", "c"};
+        for (int i = 0; i < 6; i++) {
+            DiscoveredHost d = found.stream().filter(f -> f.address().equals(lab.pis().get(all.size()).address())).findFirst().orElseThrow();
+            String rack = racks[i / 2];
+            all.add(PlannedHost.unassigned(d.address(), port, "pi-" + rack + (i % 2 + 1), rack, d.facts())
+                    .withRoles(Set.of(i % 2 == 0 ? Role.MASTER : Role.WORKER)));
+        }
+        ClusterPlan three = ClusterPlan.of("pis", List.of(new Rack("a"), new Rack("b"), new Rack("c")), all);
+        three = three.withSettings(three.settings().withKubernetesVersion("1.30")
+                .withEndpoint(new dev.rpik8s.cluster.Endpoint(EndpointMode.RACK_LOCAL, Optional.empty())));
+        // the cluster as it is: pi-a1 its one master, the workers of all racks; pi-b1 and pi-c1 not in it yet
+        ClusterPlan one = three.withHosts(Stream.of(all.get(0), all.get(1), all.get(3), all.get(5)).toList());
+        OneMasterLab l = new OneMasterLab(lab, home, session, ssh, all);
+
+        session.save(session.spec().withPlan(one));
+        Yes deploy = new Yes();
+        HostPrep.Outcome made = l.prep(l.flows.load("deploy")).run(deploy);
+        assertEquals(List.of(), deploy.failures);
+        assertTrue(made.finished(), made.summary());
+        assertEquals(List.of(), deploy.confirmations, "deploy asks no typed confirmation");
+        assertEquals(List.of(), deploy.panels, "deploy shows no quorum panel");
+
+        session.save(session.spec().withPlan(three));
+        return l;
+    }
+
+    /** The flow on the session's plan, with its preparation (the new masters readied first) when it has one. */
+    public HostPrep prep(Flow flow) throws FlowException {
+        return new HostPrep(session, flow, Templates.bundled(), connections, Clock.systemUTC()).preparedBy(flows.preparationOf(flow))
+                .kubeconfigAt(kubeconfig);
+    }
+
+    public SshRemote login(String address) {
+        return new SshRemote(new Endpoint(address, address, lab.pis().get(0).port(), "root", List.of(lab.clientKey())), ssh);
+    }
+
+    /** A command's output on a host (stdout, then stderr). */
+    public String sh(PlannedHost h, String script) throws Exception {
+        try (SshRemote r = login(h.address())) {
+            var res = r.exec(CommandSpec.of(script).withTimeout(Duration.ofMinutes(1)));
+            return res.stdout() + res.stderr();
+        }
+    }
+
+    /** A probe of etcd through the first master, for the end state. */
+    public QuorumProbe probe() {
+        return new QuorumProbe(a -> Optional.of(login(a)), List.of(all.get(0).address()), Clock.systemUTC(), Duration.ofSeconds(2));
+    }
+}
