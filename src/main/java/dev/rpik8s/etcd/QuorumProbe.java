@@ -88,8 +88,10 @@ public final class QuorumProbe implements AutoCloseable {
         for (String a : addresses) {
             Answer answer = answers.get(a);
             if (!reported.contains(a) && answer != null) {
+                // a planned master that has not joined yet, while the members are known
+                String member = lastList.isEmpty() ? "" : "no etcd member there yet; ";
                 notes.add(a + ": " + answer.status.map(s -> "member " + s.member() + " is not in the member list")
-                        .orElse(answer.problem.orElse("no answer")));
+                        .orElse(member + answer.problem.orElse("no answer")));
             }
         }
         return new QuorumState(clock.instant(), reports, lister.map(a -> a.address), notes);
