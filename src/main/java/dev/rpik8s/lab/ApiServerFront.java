@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.math.BigInteger;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
@@ -12,19 +13,20 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
  * The TLS face of a kube-apiserver container the kubelet emulator records: the lab runs no API server, but a
@@ -147,40 +149,19 @@ final class ApiServerFront implements AutoCloseable {
         return dflt;
     }
 
-    /** A PEM RSA key, PKCS#8 ({@code BEGIN PRIVATE KEY}) or PKCS#1 ({@code BEGIN RSA PRIVATE KEY}). */
-    static PrivateKey privateKey(String pem) throws Exception {
-        boolean pkcs1 = pem.contains("BEGIN RSA PRIVATE KEY");
-        String b64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        byte[] der = Base64.getDecoder().decode(b64);
-        if (pkcs1) {
-            der = pkcs1ToPkcs8(der);
+    /** A PEM private key as openssl and kubeadm write them (PKCS#1 or PKCS#8), read by bcpkix. */
+    static PrivateKey privateKey(String pem) throws IOException {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            Object read = parser.readObject();
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            if (read instanceof PEMKeyPair pair) {
+                return converter.getKeyPair(pair).getPrivate();
+            }
+            if (read instanceof PrivateKeyInfo info) {
+                return converter.getPrivateKey(info);
+            }
+            throw new IOException("not a PEM private key");
         }
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-    }
-
-    private static byte[] pkcs1ToPkcs8(byte[] pkcs1) {
-        byte[] algo = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
-        byte[] version = {0x02, 0x01, 0x00};
-        byte[] octet = concat(tagLength(0x04, pkcs1.length), pkcs1);
-        byte[] body = concat(concat(version, algo), octet);
-        return concat(tagLength(0x30, body.length), body);
-    }
-
-    private static byte[] tagLength(int tag, int len) {
-        if (len < 0x80) {
-            return new byte[] {(byte) tag, (byte) len};
-        }
-        if (len < 0x100) {
-            return new byte[] {(byte) tag, (byte) 0x81, (byte) len};
-        }
-        return new byte[] {(byte) tag, (byte) 0x82, (byte) (len >> 8), (byte) len};
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] r = new byte[a.length + b.length];
-        System.arraycopy(a, 0, r, 0, a.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
     }
 
     @Override

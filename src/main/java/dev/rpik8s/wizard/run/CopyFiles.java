@@ -117,7 +117,8 @@ final class CopyFiles implements Work {
         return sums;
     }
 
-    private static String sha256(byte[] content) {
+    /** As sha256sum prints it: what a copy is checked against on the host it came from. */
+    static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

@@ -11,12 +11,9 @@ import dev.rpik8s.render.RenderFailed;
 import dev.rpik8s.session.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +74,7 @@ final class Snapshots {
             }
             Map<String, String> v = Gathering.keyValues(where, List.of("path", "sha256", "revision", "keys", "bytes"), r.stdout());
             byte[] content = remote.download(v.get("path"));
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            String sha = CopyFiles.sha256(content);
             if (!sha.equals(v.get("sha256"))) {
                 throw new StepFailed(where + ": the copy read over SSH has SHA-256 " + sha + ", the master's file " + v.get("sha256"));
             }
@@ -95,8 +92,6 @@ final class Snapshots {
             throw new StepFailed(where + ": writing the copy into " + into + ": " + e.getMessage());
         } catch (NumberFormatException e) {
             throw new StepFailed(where + ": snapshot status printed no number where one belongs: " + e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 }
