@@ -46,6 +46,11 @@ final class MemberClient {
         return GatewayJson.members(post("/v3/cluster/member/list", "{}", timeout));
     }
 
+    /** etcdctl member remove: a change of membership, which the cluster agrees with quorum. */
+    void remove(MemberId id, Duration timeout) throws EtcdException, InterruptedException {
+        GatewayJson.read(post("/v3/cluster/member/remove", "{\"ID\":\"" + Long.toUnsignedString(id.bits()) + "\"}", timeout));
+    }
+
     /** As etcdctl endpoint health: a linearizable read, and no alarm raised. */
     Health health(Duration timeout) throws InterruptedException {
         long start = System.nanoTime();

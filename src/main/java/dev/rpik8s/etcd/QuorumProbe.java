@@ -161,6 +161,22 @@ public final class QuorumProbe implements AutoCloseable {
         return answer;
     }
 
+    /**
+     * Takes a member out, as {@link MemberRemoval} allowed it on a look, through the member it names (the leader).
+     * The next look shows the result; nothing here retries.
+     */
+    public synchronized void remove(MemberRemoval removal) throws EtcdException, InterruptedException {
+        if (!removal.allowed() || removal.via().isEmpty()) {
+            throw new EtcdException(removal.words());
+        }
+        String via = removal.via().get().member().address();
+        try {
+            new MemberClient(http, tunnel(via).port()).remove(removal.member().get().member().id(), timeout.multipliedBy(5));
+        } catch (RemoteException e) {
+            throw new EtcdException("the leader " + via + " could not be reached: " + e.getMessage(), e);
+        }
+    }
+
     private Tunnel tunnel(String address) {
         return tunnels.computeIfAbsent(address, Tunnel::new);
     }

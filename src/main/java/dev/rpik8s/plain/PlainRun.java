@@ -52,8 +52,8 @@ final class PlainRun implements RunView {
     }
 
     @Override
-    public Decision failed(String step, String host, String reason) {
-        return asked(() -> ask(step, host, reason));
+    public Decision failed(String step, String host, String reason, Optional<String> rollback) {
+        return asked(() -> ask(step, host, reason, rollback.isPresent()));
     }
 
     @Override
@@ -142,10 +142,11 @@ final class PlainRun implements RunView {
         }
     }
 
-    private Decision ask(String step, String host, String reason) {
+    private Decision ask(String step, String host, String reason, boolean rollback) {
         say(step + " failed on " + host + ": " + reason);
         while (true) {
-            Optional<String> answer = ask.apply("r to retry, s REASON to skip this host, x to stop the run: ");
+            Optional<String> answer = ask.apply("r to retry, s REASON to skip this host, " + (rollback ? "b to roll it back (asked again), " : "")
+                    + "x to stop the run: ");
             if (answer.isEmpty()) {
                 return Decision.stop();
             }
@@ -156,10 +157,13 @@ final class PlainRun implements RunView {
             if (a.equals("x")) {
                 return Decision.stop();
             }
+            if (rollback && a.equals("b")) {
+                return Decision.rollback();
+            }
             if (a.startsWith("s ") && !a.substring(2).isBlank()) {
                 return Decision.skipHost(a.substring(2).strip());
             }
-            say("  '" + a + "': r, s and a reason (s card is failing), or x.");
+            say("  '" + a + "': r, s and a reason (s card is failing), " + (rollback ? "b, " : "") + "or x.");
         }
     }
 

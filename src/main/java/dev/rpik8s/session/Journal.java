@@ -106,6 +106,14 @@ public final class Journal implements AutoCloseable {
     }
 
     /** The flow ran to its end. */
+    /**
+     * A failed step's rollback ran on the host (its etcd member taken out, its files put back): the step is not done
+     * there, and a resume runs it again from its check. {@code what} says what the rollback did.
+     */
+    public void rolledBack(StepOnHost where, String what) throws IOException {
+        append(JournalEvent.of(clock.instant(), Kind.ROLLED_BACK, where, Optional.of(shortReason(what))));
+    }
+
     public void finished(String flow) throws IOException {
         append(JournalEvent.finished(clock.instant(), flow));
     }

@@ -27,10 +27,10 @@ import java.util.Optional;
 public record JournalEvent(Instant at, Kind kind, String flow, String step, String host, Optional<String> reason) {
 
     public enum Kind {
-        STARTED, DONE, FAILED, SKIPPED, DECLINED, FINISHED;
+        STARTED, DONE, FAILED, SKIPPED, DECLINED, ROLLED_BACK, FINISHED;
 
         boolean needsReason() {
-            return this == FAILED || this == SKIPPED || this == DECLINED;
+            return this == FAILED || this == SKIPPED || this == DECLINED || this == ROLLED_BACK;
         }
     }
 

@@ -112,9 +112,9 @@ final class RunScreen extends FullScreen implements RunView {
     private final Object questions = new Object();
 
     @Override
-    public Decision failed(String step, String host, String reason) {
+    public Decision failed(String step, String host, String reason, Optional<String> rollback) {
         synchronized (questions) {
-            return answered(answer -> ask(step, host, reason, answer), Decision.stop());
+            return answered(answer -> ask(step, host, reason, rollback.isPresent(), answer), Decision.stop());
         }
     }
 
@@ -184,7 +184,7 @@ final class RunScreen extends FullScreen implements RunView {
         no.takeFocus();
     }
 
-    private void ask(String step, String host, String reason, CompletableFuture<Decision> answer) {
+    private void ask(String step, String host, String reason, boolean rollback, CompletableFuture<Decision> answer) {
         BasicWindow dialog = new BasicWindow("Failed: " + host);
         dialog.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
         Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
@@ -205,8 +205,15 @@ final class RunScreen extends FullScreen implements RunView {
                         }
                         answer.complete(Decision.skipHost(typed.strip()));
                         return java.util.Optional.empty();
-                    }, () -> ask(step, host, reason, answer));
+                    }, () -> ask(step, host, reason, rollback, answer));
         }));
+        if (rollback) {
+            // its own typed confirmation follows, with what it will do
+            buttons.addComponent(new Button("Roll back", () -> {
+                dialog.close();
+                answer.complete(Decision.rollback());
+            }));
+        }
         buttons.addComponent(new Button("Stop the run", () -> {
             dialog.close();
             answer.complete(Decision.stop());

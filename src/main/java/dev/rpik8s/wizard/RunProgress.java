@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The run's events turned into what a step screen shows: the step, a line per host, the counts. It keeps the
@@ -60,8 +61,9 @@ public final class RunProgress implements RunDisplay {
     }
 
     @Override
-    public Decision onFailure(Step step, PlannedHost host, String reason) {
-        return view.failed(step.title(), host.hostname() + " (" + host.address() + ")", reason);
+    public Decision onFailure(Step step, PlannedHost host, String reason, boolean rollback) {
+        return view.failed(step.title(), host.hostname() + " (" + host.address() + ")", reason,
+                rollback ? Optional.of(flow.confirmationKey(step) + "/rollback") : Optional.empty());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.rpik8s.wizard;
 
 import dev.rpik8s.wizard.run.Decision;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The step screen as the run sees it, in words only (the screen never sees the model): which step, its
@@ -15,8 +16,12 @@ public interface RunView {
     /** The hosts of the step as they stand now, in the order the step takes them. */
     void hosts(List<ProgressLine> lines);
 
-    /** A host failed: retry it, skip it (with the operator's reason), or stop the run. Blocks that host only. */
-    Decision failed(String step, String host, String reason);
+    /**
+     * A host failed: retry it, skip it (with the operator's reason), stop the run, or, when the step's rollback is
+     * offered, roll it back (confirmed on its own after this; {@code rollback} is its key in an answers file).
+     * Blocks that host only.
+     */
+    Decision failed(String step, String host, String reason, Optional<String> rollback);
 
     /** A yes-or-no question of a step ({@code what} names it for an answers file); a view that cannot ask says no. */
     default boolean approve(String what, String question) {

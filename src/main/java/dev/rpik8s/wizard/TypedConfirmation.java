@@ -22,15 +22,18 @@ public record TypedConfirmation(String title, List<ReviewLine> lines, String phr
 
     public static TypedConfirmation of(Flow flow, Confirmation c) {
         List<ReviewLine> lines = new ArrayList<>();
+        String doing = c.rollback() ? "Roll back: " + c.step().title() : c.step().title();
         lines.add(new ReviewLine(Kind.STEP, "Step " + (flow.steps().indexOf(c.step()) + 1) + " of " + flow.steps().size()
-                + ": " + c.step().title()));
-        lines.add(new ReviewLine(Kind.ABOUT, "  " + c.risk() + ", on " + c.host().title()));
+                + ": " + doing));
+        lines.add(new ReviewLine(Kind.ABOUT, "  " + (c.rollback() ? "puts back what the step did (it failed there)" : c.risk())
+                + ", on " + c.host().title()));
         // first, so that the quorum math is on screen however long the diffs below are
         c.notes().forEach(n -> lines.add(new ReviewLine(Kind.NOTE, "  " + n)));
         lines.add(new ReviewLine(Kind.ABOUT, "  What will change there:"));
         lines.addAll(FlowReview.change(c.step(), c.change()).lines(List.of()));
-        lines.add(new ReviewLine(Kind.ABOUT, "  An answers file confirms this step with  confirmed: [" + c.key() + "]"));
-        return new TypedConfirmation(c.step().title() + " on " + c.host().title(), lines, c.phrase(), c.key());
+        lines.add(new ReviewLine(Kind.ABOUT, "  An answers file confirms this " + (c.rollback() ? "rollback" : "step")
+                + " with  confirmed: [" + c.key() + "]"));
+        return new TypedConfirmation(doing + " on " + c.host().title(), lines, c.phrase(), c.key());
     }
 
     /** Whether {@code typed} is the phrase; space around it is not a typo worth a second try. */

@@ -11,6 +11,7 @@ import dev.rpik8s.wizard.QuorumPanel;
 import dev.rpik8s.wizard.run.Decision;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Optional;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class PlainRunTest {
         ProgressLine other = new ProgressLine("pi-22", "10.0.0.22", "waiting", "", false, false);
         run.hosts(List.of(waiting, other));
         run.hosts(List.of(new ProgressLine("pi-21", "10.0.0.21", "running", "", false, false), other));
-        assertEquals(Decision.skipHost("card is dying"), run.failed("Set the host name", "pi-21 (10.0.0.21)", "read-only file system"));
+        assertEquals(Decision.skipHost("card is dying"), run.failed("Set the host name", "pi-21 (10.0.0.21)", "read-only file system", Optional.empty()));
         run.stepDone("2 hosts: 1 done, 1 skipped");
         String t = text.toString();
         assertTrue(t.startsWith("Step 1 of 3: Set the host name\n  Each Pi gets its name.\n  It becomes the node name.\n"), t);
@@ -52,8 +53,8 @@ class PlainRunTest {
     @Test
     void theEndOfInputStopsTheRunRatherThanGuess() {
         PrintWriter out = new PrintWriter(text, true);
-        assertEquals(Decision.stop(), new PlainRun(out, new Typed(out)).failed("Step", "pi-21", "boom"));
-        assertEquals(Decision.retry(), new PlainRun(out, new Typed(out, "r")).failed("Step", "pi-21", "boom"));
+        assertEquals(Decision.stop(), new PlainRun(out, new Typed(out)).failed("Step", "pi-21", "boom", Optional.empty()));
+        assertEquals(Decision.retry(), new PlainRun(out, new Typed(out, "r")).failed("Step", "pi-21", "boom", Optional.empty()));
     }
 
     @Test
@@ -111,7 +112,7 @@ class PlainRunTest {
             run[0].quorum(QuorumPanel.of(QuorumSample.lost(2)));
             return typed.apply(prompt);
         });
-        assertEquals(Decision.retry(), run[0].failed("Start etcd", "pi-cp2", "boom"));
+        assertEquals(Decision.retry(), run[0].failed("Start etcd", "pi-cp2", "boom", Optional.empty()));
         String t = text.toString();
         assertTrue(t.startsWith("Start etcd failed on pi-cp2: boom\nr to retry, s REASON to skip this host, x to stop the run: r\n"
                 + "etcd quorum at "), t);

@@ -16,6 +16,7 @@ import dev.rpik8s.wizard.QuorumPanel;
 import dev.rpik8s.wizard.run.Decision;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -142,7 +143,7 @@ class RunScreenQuorumTest {
     @Test
     void aLookWhileAFailureIsAskedLeavesTheFocusOnItsButtons() throws Exception {
         open(new TerminalSize(80, 24));
-        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> window.failed("Start etcd", "pi-cp2 (10.0.2.10)", "boom"));
+        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> window.failed("Start etcd", "pi-cp2 (10.0.2.10)", "boom", Optional.empty()));
         vs.await(s -> s.contains("<Stop the run>"), "the failure question");
         vs.press(new KeyStroke(KeyType.Tab));                // from Retry to Skip this host
         vs.press(new KeyStroke(KeyType.Tab));                // to Stop the run

@@ -8,6 +8,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.rpik8s.wizard.ProgressLine;
 import dev.rpik8s.wizard.run.Decision;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +58,7 @@ class RunScreenTest {
     @Test
     void aFailedHostIsSkippedWithAReasonFromTheQuestionOverTheScreen() throws Exception {
         CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() ->
-                window.failed("Turn swap off for good", "pi-22 (10.0.0.22)", "dphys-swapfile: read-only file system"));
+                window.failed("Turn swap off for good", "pi-22 (10.0.0.22)", "dphys-swapfile: read-only file system", Optional.empty()));
         String t = vs.await(s -> s.contains("<Skip this host>"), "the failure question");
         assertTrue(t.contains("Turn swap off for good failed on pi-22 (10.0.0.22):") && t.contains("read-only file system"), t);
         vs.press(new KeyStroke(KeyType.Tab));                // from Retry to Skip this host
@@ -72,7 +73,7 @@ class RunScreenTest {
 
     @Test
     void retryIsTheFirstAnswerAndQuittingWhileRunningAsksFirst() throws Exception {
-        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> window.failed("Step", "pi-21 (10.0.0.21)", "boom"));
+        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> window.failed("Step", "pi-21 (10.0.0.21)", "boom", Optional.empty()));
         vs.await(s -> s.contains("Retry") && s.contains("<Stop the run>"), "the failure question");
         vs.press(new KeyStroke(KeyType.Enter));
         assertEquals(Decision.retry(), decision.get(10, TimeUnit.SECONDS));
@@ -88,9 +89,9 @@ class RunScreenTest {
 
     @Test
     void twoHostsFailingAtOnceAreAskedAboutOneAfterTheOther() throws Exception {
-        CompletableFuture<Decision> first = CompletableFuture.supplyAsync(() -> window.failed("Step", "pi-21 (10.0.0.21)", "boom"));
+        CompletableFuture<Decision> first = CompletableFuture.supplyAsync(() -> window.failed("Step", "pi-21 (10.0.0.21)", "boom", Optional.empty()));
         vs.await(s -> s.contains("Failed: pi-21"), "the first question");
-        CompletableFuture<Decision> second = CompletableFuture.supplyAsync(() -> window.failed("Step", "pi-22 (10.0.0.22)", "bang"));
+        CompletableFuture<Decision> second = CompletableFuture.supplyAsync(() -> window.failed("Step", "pi-22 (10.0.0.22)", "bang", Optional.empty()));
         Thread.sleep(300);
         vs.pump();
         assertFalse(vs.text().contains("Failed: pi-22"), "the second waits for the first to be answered");

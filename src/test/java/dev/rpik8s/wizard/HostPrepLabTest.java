@@ -82,7 +82,7 @@ class HostPrepLabTest {
         }
 
         @Override
-        public synchronized Decision failed(String step, String host, String reason) {
+        public synchronized Decision failed(String step, String host, String reason, Optional<String> rollback) {
             failures.add(step + " on " + host + ": " + reason);
             return Decision.stop();
         }

@@ -2,6 +2,7 @@ package dev.rpik8s.wizard;
 
 import dev.rpik8s.wizard.run.Decision;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -42,7 +43,7 @@ class PanelsSeen implements RunView {
     }
 
     @Override
-    public Decision failed(String step, String host, String reason) {
+    public Decision failed(String step, String host, String reason, Optional<String> rollback) {
         return Decision.stop();
     }
 

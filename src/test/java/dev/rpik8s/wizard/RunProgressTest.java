@@ -59,7 +59,7 @@ class RunProgressTest {
         }
 
         @Override
-        public Decision failed(String step, String host, String reason) {
+        public Decision failed(String step, String host, String reason, Optional<String> rollback) {
             said.add("failed " + step + " " + host + " " + reason);
             return Decision.skipHost("card dying");
         }
@@ -88,7 +88,7 @@ class RunProgressTest {
 
         progress.show(new RunEvent.HostChanged(t, flow.steps().get(1), pi(22), HostState.FAILED, Optional.of("no space left")));
         assertTrue(told.last.get(1).failed());
-        assertEquals(Decision.skipHost("card dying"), progress.onFailure(flow.steps().get(1), pi(22), "no space left"));
+        assertEquals(Decision.skipHost("card dying"), progress.onFailure(flow.steps().get(1), pi(22), "no space left", false));
         progress.show(new RunEvent.HostChanged(t, flow.steps().get(1), pi(22), HostState.SKIPPED, Optional.of("card dying")));
         progress.show(new RunEvent.StepFinished(t, flow.steps().get(1), false));
         assertEquals("failed Second things pi-22 (10.0.0.22) no space left", told.said.get(1));

@@ -25,7 +25,7 @@ final class FlowReader {
     /** The one value of {@code confirm:}; left out, no step asks. */
     private static final String TYPED = "typed";
     private static final List<String> STEP_KEYS = List.of("id", "title", "explanation", "targets", "when", "check", "action",
-            "verify", "risk", "order", "kind", "parameters", "gather");
+            "verify", "risk", "order", "kind", "parameters", "gather", "rollback");
     private static final List<String> SCRIPT_KEYS = List.of("template", "run", "files");
     private static final List<String> GATHER_KEYS = List.of("from", "template", "run", "files", "gives");
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
@@ -134,6 +134,7 @@ final class FlowReader {
         Optional<Script> check = m.get("check").flatMap(n -> script(n, "the check of " + what, true));
         Optional<Script> action = m.get("action").flatMap(n -> script(n, "the action of " + what, false));
         Optional<Script> verify = m.get("verify").flatMap(n -> script(n, "the verification of " + what, true));
+        Optional<Script> rollback = m.get("rollback").flatMap(n -> script(n, "the rollback of " + what, true));
         Risk risk = m.text("risk").flatMap(w -> word(Risk.class, w, m.get("risk").orElseThrow(), "risk")).orElse(Risk.NONE);
         HostOrder order = m.text("order").flatMap(w -> word(HostOrder.class, w, m.get("order").orElseThrow(), "order"))
                 .orElse(HostOrder.PARALLEL);
@@ -151,6 +152,10 @@ final class FlowReader {
             problems.at(m.node(), what + " has nothing to do: give it an action ('action:' with 'template:' or 'run:') "
                     + "or a kind ('kind: wait-for-ssh'; kinds are " + Words.list(kinds.names(), "and") + ").");
         }
+        if (m.get("rollback").isPresent() && m.get("targets").isEmpty()) {
+            problems.at(m.get("rollback").get(), what + " has a rollback but no targets: a rollback runs on the hosts a step "
+                    + "changed; add 'targets:' or remove the rollback.");
+        }
         if (m.get("kind").isEmpty() && m.get("targets").isEmpty()) {
             problems.at(m.node(), what + " runs commands but has no targets: add 'targets: all' (or " + TARGET_WORDS + ").");
         }
@@ -160,7 +165,7 @@ final class FlowReader {
         }
         return Optional.of(new Step(id.orElseThrow(), title.orElseThrow(), explanation.orElseThrow(),
                 targets.orElse(Targets.NONE), when, check, action, verify, risk, order, kind.map(StepKind::name), parameters,
-                gather));
+                gather, rollback));
     }
 
     /** {@code gather: {from: first-master, template: ..., gives: [caHash]}}. */

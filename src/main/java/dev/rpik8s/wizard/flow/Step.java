@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param parameters  the kind's parameters as written, in that order (the kind parses them); empty for a step of
  *                    commands
  * @param gather      values read on another host before the first action of the step, empty when none
+ * @param rollback    what puts a host back as it was before the step, offered (with its own confirmation) when the
+ *                    step fails there; on a quorum step the host's etcd member is taken out first, if it has no vote
  */
 public record Step(
         String id,
@@ -33,7 +35,8 @@ public record Step(
         HostOrder order,
         Optional<String> kind,
         Map<String, String> parameters,
-        Optional<Gather> gather) {
+        Optional<Gather> gather,
+        Optional<Script> rollback) {
 
     public Step {
         if (kind.isPresent() == action.isPresent()) {
@@ -42,10 +45,18 @@ public record Step(
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
+    /** A step without a rollback. */
+    public Step(String id, String title, String explanation, Targets targets, Optional<String> when,
+            Optional<Script> check, Optional<Script> action, Optional<Script> verify, Risk risk, HostOrder order,
+            Optional<String> kind, Map<String, String> parameters, Optional<Gather> gather) {
+        this(id, title, explanation, targets, when, check, action, verify, risk, order, kind, parameters, gather, Optional.empty());
+    }
+
     /** A step that needs nothing from another host. */
     public Step(String id, String title, String explanation, Targets targets, Optional<String> when,
             Optional<Script> check, Optional<Script> action, Optional<Script> verify, Risk risk, HostOrder order,
             Optional<String> kind, Map<String, String> parameters) {
-        this(id, title, explanation, targets, when, check, action, verify, risk, order, kind, parameters, Optional.empty());
+        this(id, title, explanation, targets, when, check, action, verify, risk, order, kind, parameters, Optional.empty(),
+                Optional.empty());
     }
 }

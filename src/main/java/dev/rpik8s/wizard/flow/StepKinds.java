@@ -46,7 +46,7 @@ public final class StepKinds {
                 StepKind.of("copy-files", "from", "dir", "files"),
                 // a new master's etcd member, by hand: member add --learner on the first master, this host's staged
                 // manifest installed, member promote once in sync (up to timeout); each part reads etcd first
-                StepKind.of("etcd-learner", "timeout"));
+                StepKind.of("etcd-learner", "timeout", "start-within"));
     }
 
     public Optional<StepKind> find(String name) {

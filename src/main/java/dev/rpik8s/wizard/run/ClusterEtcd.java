@@ -2,7 +2,10 @@ package dev.rpik8s.wizard.run;
 
 import dev.rpik8s.cluster.ClusterPlan;
 import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.etcd.EtcdException;
 import dev.rpik8s.etcd.Logins;
+import dev.rpik8s.etcd.MemberId;
+import dev.rpik8s.etcd.MemberRemoval;
 import dev.rpik8s.etcd.MemberReport;
 import dev.rpik8s.etcd.QuorumProbe;
 import dev.rpik8s.etcd.QuorumState;
@@ -107,6 +110,30 @@ final class ClusterEtcd implements AutoCloseable {
             }
             if (System.nanoTime() > end) {
                 throw new StepFailed("etcd is not ready " + doing + " after " + timeout.toSeconds() + " s: " + why.get());
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /** Whether, on a look now, the host's member may be taken out to roll back its join. */
+    MemberRemoval removal(String address) throws InterruptedException {
+        return MemberRemoval.of(look(), address);
+    }
+
+    /** Takes the member out, then looks until the member list no longer has it (up to {@code wait}). */
+    void remove(MemberRemoval removal, Duration wait) throws StepFailed, InterruptedException {
+        MemberId id = removal.member().orElseThrow().member().id();
+        synchronized (this) {
+            try {
+                probe.remove(removal);
+            } catch (EtcdException e) {
+                throw new StepFailed("taking etcd member " + id + " out: " + e.getMessage());
+            }
+        }
+        long end = System.nanoTime() + wait.toNanos();
+        while (look().members().stream().anyMatch(m -> m.member().id().equals(id))) {
+            if (System.nanoTime() > end) {
+                throw new StepFailed("etcd member " + id + " is still listed " + wait.toSeconds() + " s after its removal");
             }
             Thread.sleep(1000);
         }

@@ -12,13 +12,21 @@ import java.util.List;
  * @param change what the step's action will do there: the files it places, each with its diff against what the
  *               host has now, and its command (as a plan shows them; gathered values as placeholders)
  * @param notes  what the step's {@link ConfirmationNotes} add: the quorum math, the snapshot's path
- * @param key    the step's name in an answers file: {@code FLOW/STEP}, one per step, whatever the host
+ * @param key    the step's name in an answers file: {@code FLOW/STEP}, one per step, whatever the host; a rollback's
+ *               is {@code FLOW/STEP/rollback}
+ * @param rollback whether this confirms the step's rollback on the host, after it failed there, rather than the step
  */
 public record Confirmation(String flowId, Step step, PlannedHost host, DryRun.HostPlan change, List<String> notes,
-        String phrase, String key) {
+        String phrase, String key, boolean rollback) {
 
     public Confirmation {
         notes = List.copyOf(notes);
+    }
+
+    /** The step's own confirmation, before it runs on the host. */
+    public Confirmation(String flowId, Step step, PlannedHost host, DryRun.HostPlan change, List<String> notes,
+            String phrase, String key) {
+        this(flowId, step, host, change, notes, phrase, key, false);
     }
 
     /** What the step can do, in words: "can lose the etcd quorum". */

@@ -4,11 +4,12 @@ import java.util.Objects;
 
 /**
  * What the operator chose for a host that failed: try it again (its check runs first), skip it for this step (with
- * their reason, kept in the journal), or stop the run (hosts already running finish their current step).
+ * their reason, kept in the journal), stop the run (hosts already running finish their current step), or, where the
+ * step has one, roll the host back (asked again, with its own confirmation, before it runs; then this question again).
  */
 public record Decision(Choice choice, String reason) {
 
-    public enum Choice { RETRY, SKIP_HOST, STOP }
+    public enum Choice { RETRY, SKIP_HOST, STOP, ROLLBACK }
 
     public Decision {
         Objects.requireNonNull(choice, "choice");
@@ -23,6 +24,10 @@ public record Decision(Choice choice, String reason) {
 
     public static Decision skipHost(String reason) {
         return new Decision(Choice.SKIP_HOST, reason);
+    }
+
+    public static Decision rollback() {
+        return new Decision(Choice.ROLLBACK, "");
     }
 
     public static Decision stop() {

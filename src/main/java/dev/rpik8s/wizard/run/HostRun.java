@@ -1,6 +1,8 @@
 package dev.rpik8s.wizard.run;
 
 import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.etcd.MemberRemoval;
+import dev.rpik8s.etcd.QuorumState;
 import dev.rpik8s.remote.CommandSpec;
 import dev.rpik8s.remote.ExecResult;
 import dev.rpik8s.remote.Remote;
@@ -11,6 +13,8 @@ import dev.rpik8s.wizard.flow.Step;
 import dev.rpik8s.wizard.flow.Risk;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +35,8 @@ final class HostRun {
     private Optional<String> result = Optional.empty();
     /** How long a quorum step waits for etcd to settle before it fails (a member may still be catching up). */
     private static final Duration GUARD = Duration.ofMinutes(2);
+    /** How long a removed member may stay in the member list (each member's list catches up). */
+    private static final Duration MEMBER_GONE = Duration.ofSeconds(30);
     /** Asked once per host in a step: a retry after a failure is the operator's own choice to run it again. */
     private boolean confirmed;
 
@@ -99,22 +105,103 @@ final class HostRun {
                 String reason = run.secrets().mask(f.getMessage());
                 run.journal().failed(where, reason);
                 show(HostState.FAILED, Optional.of(reason));
-                Decision d = run.display().onFailure(step, host, reason);
-                switch (d.choice()) {
-                    case RETRY -> {
-                    }
-                    case SKIP_HOST -> {
-                        run.journal().skipped(where, d.reason());
-                        show(HostState.SKIPPED, Optional.of(d.reason()));
-                        return Outcome.SKIPPED;
-                    }
-                    case STOP -> {
-                        run.stop();
-                        return Outcome.STOPPED;
+                Optional<Outcome> decided = decide(reason);
+                if (decided.isPresent()) {
+                    return decided.get();
+                }
+            }
+        }
+    }
+
+    /**
+     * The operator's answer to a failure: empty to try again. A rollback, where the step has one, runs (after its
+     * own confirmation) and the question comes back, without the rollback until the step fails again.
+     */
+    private Optional<Outcome> decide(String reason) throws IOException, InterruptedException {
+        boolean offered = step.rollback().isPresent();
+        while (true) {
+            Decision d = run.display().onFailure(step, host, reason, offered);
+            switch (d.choice()) {
+                case RETRY -> {
+                    return Optional.empty();
+                }
+                case SKIP_HOST -> {
+                    run.journal().skipped(where, d.reason());
+                    show(HostState.SKIPPED, Optional.of(d.reason()));
+                    return Optional.of(Outcome.SKIPPED);
+                }
+                case STOP -> {
+                    run.stop();
+                    return Optional.of(Outcome.STOPPED);
+                }
+                case ROLLBACK -> {
+                    try {
+                        reason = rollBack();
+                        offered = false;
+                    } catch (StepFailed e) {
+                        reason = "the rollback did not run to its end: " + run.secrets().mask(e.getMessage());
+                        run.journal().failed(where, reason);
+                        show(HostState.FAILED, Optional.of(reason));
                     }
                 }
             }
         }
+    }
+
+    /**
+     * The step's rollback here, once the operator confirmed it (typed, as a risky step; an answers file names
+     * {@code FLOW/STEP/rollback}): on a quorum step the host's etcd member is taken out first, only if it has no vote
+     * (see {@link dev.rpik8s.etcd.MemberRemoval}), then the rollback's commands run. Returns what it did, for the next
+     * question; a refusal or a no changes nothing.
+     */
+    private String rollBack() throws StepFailed, IOException, InterruptedException {
+        HostScripts rollback;
+        try {
+            rollback = run.renderer().renderRollback(step, host);
+        } catch (RenderFailed e) {
+            throw new StepFailed(e.getMessage());
+        }
+        Optional<MemberRemoval> removal = Optional.empty();
+        List<String> notes = new ArrayList<>();
+        if (step.risk() == Risk.QUORUM) {
+            QuorumState now = run.etcd().look();
+            MemberRemoval r = MemberRemoval.of(now, host.address());
+            if (r.refusal().isPresent()) {
+                throw new StepFailed(r.words());
+            }
+            removal = Optional.of(r).filter(MemberRemoval::allowed);
+            notes.add("etcd: " + r.words() + ".");
+            notes.add("etcd now: " + now.words());
+        }
+        Confirmation question;
+        try {
+            question = new Confirmation(run.flow().id(), step, host, DryRun.onHost(host, rollback, remote()), notes, clusterName(),
+                    run.flow().confirmationKey(step) + "/rollback", true);
+        } catch (RemoteException e) {
+            throw new StepFailed("reading what the rollback will change: " + e.getMessage());
+        }
+        synchronized (run.confirming()) {
+            show(HostState.CONFIRMING);
+            if (!run.display().confirmTyped(question)) {
+                show(HostState.FAILED, Optional.of("not rolled back"));
+                return "not rolled back (not confirmed: nothing of it ran)";
+            }
+        }
+        run.journal().started(where);
+        show(HostState.ROLLING_BACK);
+        List<String> did = new ArrayList<>();
+        if (removal.isPresent()) {
+            run.etcd().remove(removal.get(), MEMBER_GONE);
+            did.add("etcd member " + removal.get().member().orElseThrow().member().id() + " taken out");
+        }
+        if (rollback.action().isPresent()) {
+            String last = runOrFail("rollback", rollback.action().get()).stdout().strip();
+            did.add(last.isEmpty() ? "its rollback ran" : last.lines().reduce((a, b) -> b).orElse(last));
+        }
+        String words = "rolled back: " + String.join("; ", did);
+        run.journal().rolledBack(where, words);
+        show(HostState.ROLLED_BACK, Optional.of(words));
+        return words + ". Retry runs the step here again from its check";
     }
 
     /** Rendered on each attempt, so that a template fixed under --wizards before a retry is the one that runs. */
@@ -133,8 +220,13 @@ final class HostRun {
             }
         }
         if (guardsQuorum()) {
-            // this host's own learner, added by a run cut off before it was promoted, is where the step goes on from
-            run.etcd().settled(GUARD, "for a change of its members", Optional.of(host.address()));
+            if (work.goesOnFromOwnMember()) {
+                // this host's own learner, added by a run cut off before it was promoted, is where the step goes on from
+                run.etcd().settled(GUARD, "for a change of its members", Optional.of(host.address()));
+            } else {
+                noMemberLeftOver();
+                run.etcd().settled(GUARD, "for a change of its members");
+            }
         }
         if (!confirmed()) {
             return Outcome.STOPPED;
@@ -198,6 +290,19 @@ final class HostRun {
     }
 
     /**
+     * A step whose work cannot go on from a member of this host that has no vote yet (kubeadm join adds its member
+     * itself, and again on every run) fails at once on one: a join cut off after its member add left it. Waiting
+     * would not change it; the rollback takes it out (runbook A10, partial states).
+     */
+    private void noMemberLeftOver() throws StepFailed, InterruptedException {
+        MemberRemoval r = run.etcd().removal(host.address());
+        if (r.member().isPresent() && (r.member().get().learner() || !r.member().get().member().started())) {
+            throw new StepFailed(host.hostname() + " has an etcd member already, from a run cut off after its member add: "
+                    + r.words() + ". This step cannot go on from it: roll back (the member is taken out, the host reset), then retry");
+        }
+    }
+
+    /**
      * A quorum step of a flow that asks typed confirmations changes etcd's members: first etcd must be settled (every
      * member started, healthy, no learner pending), and a snapshot is taken before the question.
      */
@@ -228,17 +333,20 @@ final class HostRun {
 
     /** The same on another host of the plan; its output goes to that host's log. */
     ExecResult runOrFail(PlannedHost other, String part, String script) throws StepFailed {
-        String where = part + " on " + other.hostname();
-        ExecResult r;
-        try {
-            r = remoteOf(other).exec(asRoot(script));
-        } catch (RemoteException e) {
-            throw new StepFailed(where + ": " + e.getMessage());
-        }
+        ExecResult r = exec(other, part, script);
         if (!r.ok()) {
-            throw StepFailed.of(where, r);
+            throw StepFailed.of(part + " on " + other.hostname(), r);
         }
         return r;
+    }
+
+    /** {@code script} as root on another host of the plan, whatever its exit status; only a lost login fails. */
+    ExecResult exec(PlannedHost other, String part, String script) throws StepFailed {
+        try {
+            return remoteOf(other).exec(asRoot(script));
+        } catch (RemoteException e) {
+            throw new StepFailed(part + " on " + other.hostname() + ": " + e.getMessage());
+        }
     }
 
     private ExecResult exec(String part, String script) throws StepFailed {

@@ -25,5 +25,9 @@ public enum HostState {
     /** Failed; the operator is asked what to do. */
     FAILED,
     /** The operator skipped this host for this step. */
-    SKIPPED
+    SKIPPED,
+    /** The step's rollback runs, after the operator confirmed it. */
+    ROLLING_BACK,
+    /** The step's rollback ran: the host is as before the step; the operator is asked what to do next. */
+    ROLLED_BACK
 }

@@ -13,9 +13,10 @@ public interface RunDisplay {
 
     /**
      * A host failed in a step ({@code reason}: the failing command's last line of output, masked). Blocks the
-     * host, and only that host, until the operator decides.
+     * host, and only that host, until the operator decides. {@code rollback}: the step's rollback may be chosen
+     * (it has one, and it did not just run).
      */
-    Decision onFailure(Step step, PlannedHost host, String reason);
+    Decision onFailure(Step step, PlannedHost host, String reason, boolean rollback);
 
     /**
      * A step's yes-or-no question before it changes something of the operator's ({@code what} names it, for an

@@ -90,6 +90,11 @@ final class ScriptRenderer {
                 command(step, "action", step.action(), v), command(step, "verify", verify, v));
     }
 
+    /** The step's rollback for a host, as its action: what a confirmation shows and the run executes. */
+    HostScripts renderRollback(Step step, PlannedHost host) throws RenderFailed {
+        return new HostScripts(Optional.empty(), List.of(), command(step, "rollback", step.rollback(), valuesFor(host)), Optional.empty());
+    }
+
     /** A template of the engine's own (an etcd snapshot's script), rendered for a host with more values. */
     String renderTemplate(String template, PlannedHost host, Map<String, ?> more) throws RenderFailed {
         Map<String, Object> v = valuesFor(host);

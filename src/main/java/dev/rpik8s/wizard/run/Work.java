@@ -4,4 +4,12 @@ package dev.rpik8s.wizard.run;
 interface Work {
 
     void act(HostRun on) throws StepFailed, InterruptedException;
+
+    /**
+     * Whether this work goes on from a member of its host that a run cut off left without a vote (added, or started
+     * and not promoted); else the quorum guard fails on one and offers the rollback.
+     */
+    default boolean goesOnFromOwnMember() {
+        return false;
+    }
 }

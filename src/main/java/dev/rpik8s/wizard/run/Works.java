@@ -22,14 +22,14 @@ final class Works {
         }
         String kind = step.kind().get();
         return switch (kind) {
-            case "reboot" -> new Reboot(timeout(flowId, step));
-            case "wait-for-ssh" -> new WaitForSsh(timeout(flowId, step));
+            case "reboot" -> new Reboot(duration(flowId, step, "timeout"));
+            case "wait-for-ssh" -> new WaitForSsh(duration(flowId, step, "timeout"));
             case "kubeconfig" -> new FetchKubeconfig(kubeconfig);
-            case "wait-for-quorum" -> new WaitForQuorum(timeout(flowId, step));
+            case "wait-for-quorum" -> new WaitForQuorum(duration(flowId, step, "timeout"));
             case "etcd-snapshot" -> new EtcdSnapshot();
             case "not-done" -> new NotDone(required(flowId, step, "because"));
             case "copy-files" -> CopyFiles.of(flowId, step);
-            case "etcd-learner" -> new EtcdLearner(timeout(flowId, step));
+            case "etcd-learner" -> new EtcdLearner(duration(flowId, step, "timeout"), duration(flowId, step, "start-within"));
             default -> throw new RunRefused(flowId + ".yaml, step " + step.id() + ": the kind '" + kind
                     + "' is not implemented yet; the run cannot use it.");
         };
@@ -46,11 +46,11 @@ final class Works {
     }
 
     /** {@code timeout: 5m}: seconds, minutes or hours. */
-    private static Duration timeout(String flowId, Step step) throws RunRefused {
-        String written = step.parameters().get("timeout");
+    private static Duration duration(String flowId, Step step, String name) throws RunRefused {
+        String written = step.parameters().get(name);
         Matcher m = DURATION.matcher(written == null ? "" : written.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new RunRefused(flowId + ".yaml, step " + step.id() + ": timeout "
+            throw new RunRefused(flowId + ".yaml, step " + step.id() + ": " + name + " "
                     + (written == null ? "missing" : "'" + written + "'") + ": write it as 90s, 5m or 1h.");
         }
         long n = Long.parseLong(m.group(1));

@@ -151,7 +151,7 @@ class FlowLoaderTest {
     @Test
     void anUnknownKeyIsNamedWithTheKeysThereAre() {
         assertEquals(List.of("t.yaml, line 5: unknown key 'titel' in a step; its keys are id, title, explanation, targets, "
-                + "when, check, action, verify, risk, order, kind, parameters and gather."), problems(flowWithStep("""
+                + "when, check, action, verify, risk, order, kind, parameters, gather and rollback."), problems(flowWithStep("""
                 titel: Typo
                 title: Right
                 explanation: x

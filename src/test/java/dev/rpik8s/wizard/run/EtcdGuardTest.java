@@ -1,15 +1,11 @@
 package dev.rpik8s.wizard.run;
 
+import static dev.rpik8s.testsupport.EtcdMembers.member;
+import static dev.rpik8s.testsupport.EtcdMembers.state;
+import static dev.rpik8s.testsupport.EtcdMembers.up;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rpik8s.etcd.Health;
-import dev.rpik8s.etcd.Member;
-import dev.rpik8s.etcd.MemberId;
 import dev.rpik8s.etcd.MemberReport;
-import dev.rpik8s.etcd.MemberStatus;
-import dev.rpik8s.etcd.QuorumState;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -17,21 +13,11 @@ import org.junit.jupiter.api.Test;
 /** The guard before a change of etcd's members, and the quorum math a confirmation shows. */
 class EtcdGuardTest {
 
-    private static final MemberId CP1 = new MemberId(1);
-    private static final MemberId CP2 = new MemberId(2);
-
-    private static Member member(MemberId id, String name, boolean started, boolean learner) {
-        return new Member(id, started ? Optional.of(name) : Optional.empty(), List.of("https://10.0.0." + id.bits() + ":2380"), List.of(), learner);
-    }
-
-    private static MemberReport up(Member m, boolean healthy) {
-        return new MemberReport(m, Optional.of(new MemberStatus(m.id(), "c", "3.5.15", Optional.of(CP1), 2, 9, 9, 1, 1, m.learner(), List.of())),
-                Optional.of(healthy ? Health.ok(Duration.ofMillis(5)) : Health.failed(Duration.ofSeconds(1), "alarm NOSPACE on member 2")),
-                Optional.empty());
-    }
+    private static final long CP1 = 1;
+    private static final long CP2 = 2;
 
     private static Optional<String> guard(MemberReport... members) {
-        return ClusterEtcd.unsettled(new QuorumState(Instant.EPOCH, List.of(members), Optional.empty(), List.of()));
+        return ClusterEtcd.unsettled(state(members));
     }
 
     @Test
@@ -43,7 +29,7 @@ class EtcdGuardTest {
                 guard(first, MemberReport.unreachable(member(CP2, "pi-b1", false, true), "etcd does not answer")));
         assertEquals(Optional.of("pi-b1 is not healthy: alarm NOSPACE on member 2"), guard(first, up(member(CP2, "pi-b1", true, false), false)));
         assertEquals(Optional.of("pi-b1 does not answer: no answer within 0.9 s"), guard(first, up(member(CP2, "pi-b1", true, false), true),
-                MemberReport.unreachable(member(new MemberId(3), "pi-b1", true, false), "no answer within 0.9 s")));
+                MemberReport.unreachable(member(3, "pi-b1", true, false), "no answer within 0.9 s")));
         assertEquals(Optional.of("No etcd member answered and none is known yet."), guard());
     }
 

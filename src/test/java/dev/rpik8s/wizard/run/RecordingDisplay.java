@@ -40,7 +40,7 @@ final class RecordingDisplay implements RunDisplay {
     }
 
     @Override
-    public Decision onFailure(Step step, PlannedHost host, String reason) {
+    public Decision onFailure(Step step, PlannedHost host, String reason, boolean rollback) {
         synchronized (this) {
             failures.add(new Failure(step.id(), host.hostname(), reason));
         }

@@ -58,7 +58,9 @@ class WorksTest {
         RunRefused up = assertThrows(RunRefused.class, () -> Works.of("m", kind("copy-files", Map.of("from", "first-master", "dir", "/etc",
                 "files", "../shadow")), Path.of("k")));
         assertEquals("m.yaml, step s: '../shadow' must be a name under /etc.", up.getMessage());
-        assertInstanceOf(EtcdLearner.class, Works.of("m", kind("etcd-learner", Map.of("timeout", "5m")), Path.of("k")));
+        assertInstanceOf(EtcdLearner.class, Works.of("m", kind("etcd-learner", Map.of("timeout", "5m", "start-within", "40s")), Path.of("k")));
+        RunRefused bound = assertThrows(RunRefused.class, () -> Works.of("m", kind("etcd-learner", Map.of("timeout", "5m")), Path.of("k")));
+        assertEquals("m.yaml, step s: start-within missing: write it as 90s, 5m or 1h.", bound.getMessage());
     }
 
     @Test
