@@ -51,6 +51,17 @@ class PlainRunTest {
     }
 
     @Test
+    void aRollbackIsAnAnswerOnlyWhereTheStepHasOne() {
+        PrintWriter out = new PrintWriter(text, true);
+        assertEquals(Decision.rollback(), new PlainRun(out, new Typed(out, "b")).failed("Join", "pi-b1", "did not come up",
+                Optional.of("expand-masters/join-masters/rollback")));
+        assertTrue(text.toString().contains("r to retry, s REASON to skip this host, b to roll it back (asked again), x to stop the run: "),
+                text::toString);
+        assertEquals(Decision.stop(), new PlainRun(out, new Typed(out, "b", "x")).failed("Step", "pi-21", "boom", Optional.empty()));
+        assertTrue(text.toString().contains("'b': r, s and a reason (s card is failing), or x."), text::toString);
+    }
+
+    @Test
     void theEndOfInputStopsTheRunRatherThanGuess() {
         PrintWriter out = new PrintWriter(text, true);
         assertEquals(Decision.stop(), new PlainRun(out, new Typed(out)).failed("Step", "pi-21", "boom", Optional.empty()));

@@ -75,9 +75,15 @@ public final class OneMasterLab {
         this.kubeconfig = home.resolve("kube/config");
     }
 
-    /** A run that says yes to every question and records what it was asked, and each host's line when it changes. */
+    /**
+     * A run that says yes to every question and records what it was asked, and each host's line when it changes. A
+     * failure stops the run, or first rolls the host back where that is offered and {@link #rollingBack} says so.
+     */
     public static final class Yes implements RunView {
         public final List<String> failures = new ArrayList<>();
+        /** The answers-file keys of the rollbacks offered, in order. */
+        public final List<String> rollbacksOffered = new ArrayList<>();
+        private boolean rollBack;
         public final List<TypedConfirmation> confirmations = new ArrayList<>();
         public final List<QuorumPanel> panels = new ArrayList<>();
         public final List<String> lines = new ArrayList<>();
@@ -104,7 +110,14 @@ public final class OneMasterLab {
         @Override
         public synchronized Decision failed(String step, String host, String reason, Optional<String> rollback) {
             failures.add(step + " on " + host + ": " + reason);
-            return Decision.stop();
+            rollback.ifPresent(rollbacksOffered::add);
+            return rollBack && rollback.isPresent() ? Decision.rollback() : Decision.stop();
+        }
+
+        /** Chooses the rollback whenever a failure offers it. */
+        public Yes rollingBack() {
+            rollBack = true;
+            return this;
         }
 
         @Override

@@ -72,6 +72,22 @@ class RunScreenTest {
     }
 
     @Test
+    void aStepWithARollbackOffersItBeforeStoppingTheRun() throws Exception {
+        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> window.failed("Join the new masters", "pi-b1 (10.0.0.21)",
+                "pi-b1's etcd member did not start and answer within 40 s", Optional.of("expand-masters/join-masters/rollback")));
+        String t = vs.await(s -> s.contains("<Roll back>"), "the failure question with its rollback");
+        assertTrue(t.indexOf("<Roll back>") < t.indexOf("<Stop the run>"), t);
+        vs.press(new KeyStroke(KeyType.Tab));                // from Retry past Skip this host
+        vs.press(new KeyStroke(KeyType.Tab));
+        vs.press(new KeyStroke(KeyType.Enter));
+        assertEquals(Decision.rollback(), decision.get(10, TimeUnit.SECONDS));
+        CompletableFuture<Decision> without = CompletableFuture.supplyAsync(() -> window.failed("Step", "pi-21 (10.0.0.21)", "boom", Optional.empty()));
+        assertFalse(vs.await(s -> s.contains("Failed: pi-21"), "a question without a rollback").contains("Roll back"));
+        vs.press(new KeyStroke(KeyType.Enter));
+        assertEquals(Decision.retry(), without.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
     void retryIsTheFirstAnswerAndQuittingWhileRunningAsksFirst() throws Exception {
         CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> window.failed("Step", "pi-21 (10.0.0.21)", "boom", Optional.empty()));
         vs.await(s -> s.contains("Retry") && s.contains("<Stop the run>"), "the failure question");

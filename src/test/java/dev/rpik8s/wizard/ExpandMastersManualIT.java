@@ -1,6 +1,7 @@
 package dev.rpik8s.wizard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.cluster.PlannedHost;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -25,9 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed's way, made correct (runbook path B), from one master to three on six lab Pis in three racks: the same
- * one-master cluster as ExpandMastersIT's. A first run stops after staging; pi-b1's member is then added by hand as a
- * run cut off right after its member add would have left it (a learner, never started); the whole flow then goes on
- * from it (started, promoted, never added again) and grows pi-c1 from nothing.
+ * one-master cluster as ExpandMastersIT's. A first run stops after staging. A second has pi-b1's new etcd killed as
+ * soon as it starts, its peer key gone so that it cannot start again: the wizard says the member did not come up, and
+ * its rollback (confirmed on its own) takes the learner out and leaves one healthy member. pi-b1's member is then
+ * added by hand as a run cut off right after its member add would have left it (a learner, never started); the whole
+ * flow then goes on from it (started, promoted, never added again) and grows pi-c1 from nothing.
  */
 @Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ExpandMastersManualIT {
@@ -54,6 +58,65 @@ class ExpandMastersManualIT {
             + " --endpoints=https://%s:2379 --cacert /etc/kubernetes/pki/etcd/ca.crt"
             + " --cert /etc/kubernetes/pki/etcd/healthcheck-client.crt --key /etc/kubernetes/pki/etcd/healthcheck-client.key ";
 
+    /**
+     * pi-b1's etcd, killed the moment it starts, cannot start again (its peer key moved away): the step fails within
+     * its start-within bound, and the rollback leaves pi-a1 the one healthy member and pi-b1 staged as before.
+     */
+    private static void rollsBackAMemberKilledAsItStarts(OneMasterLab l, String ec) throws Exception {
+        PlannedHost first = l.all.get(0);
+        PlannedHost b1 = l.all.get(2);
+        String key = "/etc/kubernetes/pki/etcd/peer.key";
+        AtomicReference<String> killed = new AtomicReference<>("not seen");
+        Thread killer = new Thread(() -> {
+            try {
+                while (true) {
+                    List<ProcessHandle> etcd = ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("etcd")
+                            && List.of(p.info().arguments().orElse(new String[0])).contains("--name=pi-b1")).toList();
+                    if (!etcd.isEmpty()) {
+                        l.sh(b1, "mv " + key + " " + key + ".away");
+                        etcd.forEach(ProcessHandle::destroyForcibly);
+                        killed.set("killed " + etcd.size());
+                        return;
+                    }
+                    Thread.sleep(50);
+                }
+            } catch (Exception e) {
+                killed.set(e.toString());
+            }
+        });
+        killer.setDaemon(true);
+        killer.start();
+        Yes faulty = new Yes().rollingBack();
+        HostPrep.Outcome stopped = l.prep(l.flows.load(FLOW).through("etcd-members")).run(faulty);
+        killer.interrupt();
+        assertEquals("killed 1", killed.get());
+        assertFalse(stopped.finished(), stopped.summary());
+        assertEquals(List.of(FLOW + "/etcd-members/rollback"), faulty.rollbacksOffered, "offered once: not again once it ran");
+        String failed = faulty.failures.get(0);
+        assertTrue(failed.matches("(?s).*pi-b1's etcd member (did not start and answer within 40 s|stopped answering for 40 s) \\(.*"
+                + "Roll back takes it out"), failed);
+        // its own confirmation: what it takes out, and the command
+        TypedConfirmation rollback = faulty.confirmations.get(faulty.confirmations.size() - 1);
+        assertEquals(FLOW + "/etcd-members/rollback", rollback.key());
+        String asked = rollback.lines().toString();
+        assertTrue(rollback.title().startsWith("Roll back: Add each new master's etcd member") && asked.contains("learner) out of etcd, through "
+                + "pi-a1: etcdctl member remove ") && asked.contains("find \"$data\" -mindepth 1 -delete"), rollback.title() + asked);
+        assertTrue(faulty.lines.stream().anyMatch(x -> x.startsWith("pi-b1: rolled back rolled back: etcd member ")
+                && x.contains(" taken out; rolled back: etcd does not run here")), String.join("\n", faulty.lines));
+        assertTrue(faulty.failures.get(1).contains("rolled back: etcd member "), faulty.failures.toString());
+
+        try (QuorumProbe probe = l.probe()) {
+            QuorumState one = probe.look();
+            assertEquals(1, one.members().size(), String.join("\n", QuorumTable.lines(one)));
+            assertTrue(one.hasQuorum() && one.members().get(0).healthy(), String.join("\n", QuorumTable.lines(one)));
+        }
+        assertEquals(1, l.sh(first, ec + "member list").strip().lines().count());
+        assertEquals("", l.sh(b1, "ls /etc/kubernetes/manifests; ls -A /var/lib/etcd"), "etcd out, its data gone");
+        assertTrue(Files.readAllLines(l.session.dir().resolve("journal.jsonl")).stream()
+                .anyMatch(x -> x.contains("\"kind\":\"ROLLED_BACK\"") && x.contains("\"step\":\"etcd-members\"")));
+        l.sh(b1, "mv " + key + ".away " + key);
+    }
+
     @Test
     void growsOneMasterToThreeTheSeedsWayDoneRightAndGoesOnFromAnUnstartedLearner() throws Exception {
         OneMasterLab l = OneMasterLab.deployed(lab, home);
@@ -75,6 +138,8 @@ class ExpandMastersManualIT {
         String stagingLines = String.join("\n", staging.lines);
         assertTrue(stagingLines.contains("pi-b1: done copied ca.key sa.key sa.pub front-proxy-ca.crt front-proxy-ca.key etcd/ca.crt etcd/ca.key"
                 + " from pi-a1; all 8 files have its SHA-256"), stagingLines);
+
+        rollsBackAMemberKilledAsItStarts(l, ec);
 
         // a run cut off right after pi-b1's member add: a learner, never started
         String added = l.sh(first, ec + "member add pi-b1 --peer-urls=https://" + all.get(2).address() + ":2380 --learner");
@@ -130,6 +195,9 @@ class ExpandMastersManualIT {
         try (var snapshots = Files.list(l.session.dir().resolve("snapshots"))) {
             assertEquals(5, snapshots.count(), "before (in each run: the staging one and the whole one), one before each member, after");
         }
+
+        assertEquals(2, Files.readAllLines(l.session.dir().resolve("journal.jsonl")).stream()
+                .filter(x -> x.contains("\"step\":\"etcd-members\"") && x.contains("\"kind\":\"DONE\"")).count());
 
         // again: everything checks done; nothing asks, no member is added
         Yes again = new Yes();
