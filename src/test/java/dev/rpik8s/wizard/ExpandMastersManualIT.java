@@ -156,6 +156,9 @@ class ExpandMastersManualIT {
         assertTrue(grow.confirmations.get(0).title().contains("pi-b1") && grow.confirmations.get(1).title().contains("pi-c1"));
         assertTrue(membersB.contains("is added as a learner, without a vote") && membersB.contains("Taken before this step: etcd snapshot "),
                 membersB);
+        // the commands of the kind, each where it runs, not just its name
+        assertTrue(membersB.contains("# on pi-a1:") && membersB.contains("member add \"$name\" --peer-urls=\"$peer\" --learner")
+                && membersB.contains("# here, on pi-b1:"), membersB);
         String lines = String.join("\n", grow.lines);
         // the learner found, not added again; pi-c1 added by the flow
         assertTrue(lines.contains("etcd member " + id.group(1) + " found as learner unstarted (not added again), started, promoted; 2 voters"), lines);

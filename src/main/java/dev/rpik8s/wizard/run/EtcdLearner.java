@@ -55,17 +55,42 @@ final class EtcdLearner implements Work {
         return true;
     }
 
+    /** The four scripts, each headed by where it runs, with etcd's --initial-cluster as the placeholder it is until the add. */
     @Override
-    public void act(HostRun on) throws StepFailed, InterruptedException {
+    public Optional<String> preview(HostRun on) throws StepFailed {
         PlannedHost self = on.host();
+        PlannedHost first = first(on);
+        Map<String, Object> member = member(self);
+        member.put("initialCluster", "<printed by member add>");
+        String watch = "# then the wizard watches the member start and answer, up to " + startWithin.toSeconds() + " s\n";
+        return Optional.of("# here, on " + self.hostname() + ":\n" + render(on, STAGED, self, member)
+                + "\n# on " + first.hostname() + ":\n" + render(on, ADD, first, member)
+                + "\n# here, on " + self.hostname() + ":\n" + render(on, START, self, member) + watch
+                + "\n# on " + first.hostname() + ", tried again every 2 s while the learner catches up, up to " + timeout.toSeconds() + " s:\n"
+                + render(on, PROMOTE, first, member));
+    }
+
+    private static PlannedHost first(HostRun on) throws StepFailed {
         PlannedHost first = HostGroup.FIRST_MASTER.hosts(on.renderer().plan()).stream().findFirst()
                 .orElseThrow(() -> new StepFailed("this plan has no first master, whose etcd the new member joins"));
-        if (first.address().equals(self.address())) {
-            throw new StepFailed(self.hostname() + " is the first master: its member is etcd's first; this step is for the masters that join it");
+        if (first.address().equals(on.host().address())) {
+            throw new StepFailed(on.host().hostname() + " is the first master: its member is etcd's first; this step is for the masters that join it");
         }
+        return first;
+    }
+
+    private static Map<String, Object> member(PlannedHost self) {
         Map<String, Object> member = new HashMap<>();
         member.put("name", self.hostname());
         member.put("address", self.address());
+        return member;
+    }
+
+    @Override
+    public void act(HostRun on) throws StepFailed, InterruptedException {
+        PlannedHost self = on.host();
+        PlannedHost first = first(on);
+        Map<String, Object> member = member(self);
         on.runOrFail("staged", render(on, STAGED, self, member));
         String addedOn = "member add on " + first.hostname();
         Map<String, String> added = Gathering.keyValues(addedOn, List.of("id", "state", "initialCluster"),

@@ -269,7 +269,9 @@ final class HostRun {
             show(HostState.CONFIRMING);
             Confirmation question;
             try {
-                question = new Confirmation(run.flow().id(), step, host, DryRun.onHost(host, scripts, remote()),
+                HostScripts shown = scripts.action().isPresent() ? scripts
+                        : new HostScripts(scripts.check(), scripts.files(), work.preview(this), scripts.verify());
+                question = new Confirmation(run.flow().id(), step, host, DryRun.onHost(host, shown, remote()),
                         run.notes().notes(step, host), clusterName(), run.flow().confirmationKey(step));
             } catch (RemoteException e) {
                 throw new StepFailed("reading what the step will change: " + e.getMessage());

@@ -1,5 +1,7 @@
 package dev.rpik8s.wizard.run;
 
+import java.util.Optional;
+
 /** What a step does on a host between its check and its verification: its commands, or a named kind's Java. */
 interface Work {
 
@@ -11,5 +13,13 @@ interface Work {
      */
     default boolean goesOnFromOwnMember() {
         return false;
+    }
+
+    /**
+     * What a kind's work will run, for its typed confirmation, where it has commands to show; empty where the kind's
+     * name and parameters say it (a step of commands shows its own).
+     */
+    default Optional<String> preview(HostRun on) throws StepFailed {
+        return Optional.empty();
     }
 }
