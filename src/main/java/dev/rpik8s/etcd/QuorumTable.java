@@ -16,33 +16,62 @@ public final class QuorumTable {
     private QuorumTable() {
     }
 
+    /** Where a member's row is split in the narrow table: who it is, then how it is doing. */
+    private static final int SPLIT = 5;
+
     /** The heading, a row per member, then the notes and the summary. */
     public static List<String> lines(QuorumState state) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADINGS);
         state.members().forEach(m -> rows.add(row(state, m)));
-        int[] widths = new int[HEADINGS.size()];
+        List<String> out = new ArrayList<>(aligned(rows, 0, HEADINGS.size(), ""));
+        state.notes().forEach(n -> out.add("Note: " + n));
+        out.add(state.words());
+        return out;
+    }
+
+    /**
+     * The same for a narrow screen (80 columns): each member on two lines, who it is (member, id, peer URL, state,
+     * role), then, indented, how it is doing; every column kept, none cut. The notes and summary as {@link #lines}.
+     */
+    public static List<String> narrow(QuorumState state) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADINGS);
+        state.members().forEach(m -> rows.add(row(state, m)));
+        List<String> who = aligned(rows, 0, SPLIT, "");
+        List<String> how = aligned(rows, SPLIT, HEADINGS.size(), "    ");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(who.get(i));
+            out.add(how.get(i));
+        }
+        state.notes().forEach(n -> out.add("Note: " + n));
+        out.add(state.words());
+        return out;
+    }
+
+    /** Columns {@code from} to {@code to} of every row, each column as wide as its widest cell, numbers to the right. */
+    private static List<String> aligned(List<List<String>> rows, int from, int to, String indent) {
+        int[] widths = new int[to];
         for (List<String> r : rows) {
-            for (int i = 0; i < r.size(); i++) {
+            for (int i = from; i < to; i++) {
                 widths[i] = Math.max(widths[i], r.get(i).length());
             }
         }
         List<String> out = new ArrayList<>();
         for (List<String> r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < r.size(); i++) {
+            StringBuilder line = new StringBuilder(indent);
+            for (int i = from; i < to; i++) {
                 boolean number = i >= 5 && i <= 7;
                 String cell = r.get(i);
                 String pad = " ".repeat(widths[i] - cell.length());
-                line.append(number ? pad + cell : i == r.size() - 1 ? cell : cell + pad);
-                if (i < r.size() - 1) {
+                line.append(number ? pad + cell : i == to - 1 ? cell : cell + pad);
+                if (i < to - 1) {
                     line.append("  ");
                 }
             }
             out.add(line.toString().stripTrailing());
         }
-        state.notes().forEach(n -> out.add("Note: " + n));
-        out.add(state.words());
         return out;
     }
 

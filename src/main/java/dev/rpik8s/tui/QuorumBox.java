@@ -50,7 +50,7 @@ final class QuorumBox extends AbstractComponent<QuorumBox> {
         // the border takes two columns
         int columns = Math.max(10, screen.getColumns() - 2);
         int summary = summary(columns).size();
-        int rows = Math.min(panel.rows().size() + summary, Math.max(summary + 1, screen.getRows() / 2 - 2));
+        int rows = Math.min(panel.rows(columns).size() + summary, Math.max(summary + 1, screen.getRows() / 2 - 2));
         return new TerminalSize(columns, rows);
     }
 
@@ -73,9 +73,10 @@ final class QuorumBox extends AbstractComponent<QuorumBox> {
         }
         List<String> summary = summary(columns);
         summary = summary.subList(0, Math.min(summary.size(), height));
-        int rows = Math.min(panel.rows().size(), height - summary.size());
+        List<String> table = panel.rows(columns);
+        int rows = Math.min(table.size(), height - summary.size());
         for (int r = 0; r < rows; r++) {
-            g.putString(0, r, cut(panel.rows().get(r), columns));
+            g.putString(0, r, cut(table.get(r), columns));
         }
         colour(g, panel.level());
         for (int i = 0; i < summary.size(); i++) {

@@ -13,12 +13,13 @@ import java.util.List;
  *
  * @param rows    the heading, a row per member, then the notes; HEALTH is the last column, so a row cut to a narrow
  *                screen loses only the tail of its health
+ * @param narrowRows the same with each member on two lines, for a screen the rows do not fit (80 columns)
  * @param summary the quorum math in words
  * @param shape   what an operator watches for, without the figures that move on every look (raft index, latency):
  *                line-by-line views print the panel again only when it changes
  * @param at      when the members were asked
  */
-public record QuorumPanel(List<String> rows, String summary, Level level, Object shape, Instant at) {
+public record QuorumPanel(List<String> rows, List<String> narrowRows, String summary, Level level, Object shape, Instant at) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -46,12 +47,15 @@ public record QuorumPanel(List<String> rows, String summary, Level level, Object
 
     public QuorumPanel {
         rows = List.copyOf(rows);
+        narrowRows = List.copyOf(narrowRows);
     }
 
     /** The table {@code etcd status} prints, split into rows and summary (rendered once, by {@link QuorumTable}). */
     public static QuorumPanel of(QuorumState state) {
         List<String> lines = QuorumTable.lines(state);
-        return new QuorumPanel(lines.subList(0, lines.size() - 1), lines.get(lines.size() - 1), level(state.level()),
+        List<String> narrow = QuorumTable.narrow(state);
+        return new QuorumPanel(lines.subList(0, lines.size() - 1), narrow.subList(0, narrow.size() - 1), lines.get(lines.size() - 1),
+                level(state.level()),
                 state.shape(), state.at());
     }
 
@@ -77,6 +81,14 @@ public record QuorumPanel(List<String> rows, String summary, Level level, Object
     /** What a printed panel starts with, so that a log says when it was seen: "etcd quorum at 10:15:30". */
     public String heading() {
         return "etcd quorum at " + time();
+    }
+
+    /**
+     * The rows for a screen {@code columns} wide: each member on one line where the heading fits (every column starts
+     * on screen; a long health is cut at its tail), else on two.
+     */
+    public List<String> rows(int columns) {
+        return rows.isEmpty() || rows.get(0).length() <= columns ? rows : narrowRows;
     }
 
     public boolean sameShape(QuorumPanel other) {

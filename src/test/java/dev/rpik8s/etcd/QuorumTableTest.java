@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class QuorumTableTest {
 
-    @Test
-    void aLeaderALaggingLearnerAndAnUnreachableVoter() {
+    /** A leader, a lagging learner, an unreachable voter that never started, and a note. */
+    private static QuorumState threeMembers() {
         MemberId l = MemberId.parse("9372538179322589801");
         MemberId n = MemberId.parse("10501334649042878790");
         Member leader = new Member(l, Optional.of("pi-cp1"), List.of("https://10.0.1.10:2380"), List.of("https://10.0.1.10:2379"), false);
@@ -24,6 +24,11 @@ class QuorumTableTest {
                         List.of())), Optional.of(Health.failed(Duration.ofSeconds(1), "etcdserver: rpc not supported for learner")), Optional.empty()),
                 MemberReport.unreachable(gone, "etcd does not answer on its client port")), Optional.of("10.0.1.10"),
                 List.of("10.0.9.9: no SSH login"));
+        return s;
+    }
+
+    @Test
+    void aLeaderALaggingLearnerAndAnUnreachableVoter() {
         assertEquals(List.of(
                 "MEMBER  ID                PEER URL                STATE      ROLE     TERM   INDEX  LAG  DB SIZE   HEALTH",
                 "pi-cp1  8211f1d0f64f3269  https://10.0.1.10:2380  started    leader      3  902311    0  24.0 MiB  healthy, 11 ms",
@@ -31,7 +36,23 @@ class QuorumTableTest {
                 "-       abc               https://10.0.3.10:2380  unstarted  voter                                 unreachable: etcd does not answer on its client port",
                 "Note: 10.0.9.9: no SSH login",
                 "Quorum lost: 2 of 2 voters needed, 1 up. etcd takes no writes and the API servers fail until (unstarted) 10.0.3.10 answers."
-                        + " pi-cp2 is a learner (no vote), 13 entries behind the leader."), QuorumTable.lines(s));
+                        + " pi-cp2 is a learner (no vote), 13 entries behind the leader."), QuorumTable.lines(threeMembers()));
+    }
+
+    @Test
+    void onANarrowScreenEachMemberTakesTwoLinesAndKeepsEveryColumn() {
+        List<String> narrow = QuorumTable.narrow(threeMembers());
+        assertEquals(List.of(
+                "MEMBER  ID                PEER URL                STATE      ROLE",
+                "    TERM   INDEX  LAG  DB SIZE   HEALTH",
+                "pi-cp1  8211f1d0f64f3269  https://10.0.1.10:2380  started    leader",
+                "       3  902311    0  24.0 MiB  healthy, 11 ms",
+                "pi-cp2  91bc3c398fb3c146  https://10.0.2.10:2380  started    learner",
+                "       3  902298   13  900 B     unhealthy: etcdserver: rpc not supported for learner",
+                "-       abc               https://10.0.3.10:2380  unstarted  voter",
+                "                                 unreachable: etcd does not answer on its client port",
+                "Note: 10.0.9.9: no SSH login"), narrow.subList(0, narrow.size() - 1));
+        assertEquals(QuorumTable.lines(threeMembers()).get(5), narrow.get(narrow.size() - 1), "the same summary");
     }
 
     @Test

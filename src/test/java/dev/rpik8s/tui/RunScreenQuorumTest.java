@@ -106,8 +106,8 @@ class RunScreenQuorumTest {
         open(new TerminalSize(40, 18));
         String t = fed(QuorumSample.lost(5));
         assertTrue(t.contains("│QUORUM LOST · Quorum lost: 2 of 2     │") && t.contains("│(unstarted) 10.0.2.10 answers.        │"), t);
-        assertTrue(t.contains("│MEMBER  ID                PEER URL   …│\n│pi-cp1  8211f1d0f64f3269  https://10.…│\n│QUORUM LOST"),
-                "the rows that fit, cut to the width, never wrapped: " + t);
+        assertTrue(t.contains("│MEMBER  ID                PEER URL   …│\n│    TERM  INDEX  LAG  DB SIZE   HEALTH│\n│QUORUM LOST"),
+                "the rows that fit, each member on two lines, cut to the width, never wrapped: " + t);
     }
 
     @Test
