@@ -5,14 +5,20 @@
 # deleted while this host's admin.conf still reaches the API. A retry joins it again from the start.
 set -euo pipefail
 
+did=()
 if [[ -s /etc/kubernetes/admin.conf ]]; then
     node={{ host.hostname | sh }}
     if kubectl --kubeconfig /etc/kubernetes/admin.conf --request-timeout=20s get node "$node" >/dev/null 2>&1; then
         kubectl --kubeconfig /etc/kubernetes/admin.conf --request-timeout=20s delete node "$node"
+        did+=("node $node deleted")
     fi
 fi
 if [[ -e /etc/kubernetes/kubelet.conf || -e /etc/kubernetes/manifests/etcd.yaml || -e /etc/kubernetes/pki/ca.crt ]]; then
     kubeadm reset -f
+    did+=("kubeadm reset here")
 fi
 rm -f /var/lib/rpik8s/kubeadm-join.started /var/lib/rpik8s/kubeadm-join.done
-echo "rolled back: kubeadm reset here; a retry joins this master again"
+if [[ -z "${did[*]:-}" ]]; then
+    did=("nothing of the join was here")
+fi
+echo "rolled back: $(printf '%s, ' "${did[@]}" | sed 's/, $//'); a retry joins this master again"

@@ -77,13 +77,14 @@ public final class OneMasterLab {
 
     /**
      * A run that says yes to every question and records what it was asked, and each host's line when it changes. A
-     * failure stops the run, or first rolls the host back where that is offered and {@link #rollingBack} says so.
+     * failure stops the run, or, after {@link #rollingBack}, rolls the host back where that is offered and answers
+     * the question that follows as it says.
      */
     public static final class Yes implements RunView {
         public final List<String> failures = new ArrayList<>();
         /** The answers-file keys of the rollbacks offered, in order. */
         public final List<String> rollbacksOffered = new ArrayList<>();
-        private boolean rollBack;
+        private Optional<Decision> afterRollback = Optional.empty();
         public final List<TypedConfirmation> confirmations = new ArrayList<>();
         public final List<QuorumPanel> panels = new ArrayList<>();
         public final List<String> lines = new ArrayList<>();
@@ -111,12 +112,15 @@ public final class OneMasterLab {
         public synchronized Decision failed(String step, String host, String reason, Optional<String> rollback) {
             failures.add(step + " on " + host + ": " + reason);
             rollback.ifPresent(rollbacksOffered::add);
-            return rollBack && rollback.isPresent() ? Decision.rollback() : Decision.stop();
+            if (afterRollback.isEmpty()) {
+                return Decision.stop();
+            }
+            return rollback.isPresent() ? Decision.rollback() : afterRollback.get();
         }
 
-        /** Chooses the rollback whenever a failure offers it. */
-        public Yes rollingBack() {
-            rollBack = true;
+        /** Chooses the rollback whenever a failure offers it, then {@code then} (retry, stop). */
+        public Yes rollingBack(Decision then) {
+            afterRollback = Optional.of(then);
             return this;
         }
 
@@ -189,6 +193,16 @@ public final class OneMasterLab {
             var res = r.exec(CommandSpec.of(script).withTimeout(Duration.ofMinutes(1)));
             return res.stdout() + res.stderr();
         }
+    }
+
+    /**
+     * etcdctl in {@code master}'s etcd container, against its own member alone, with kubeadm's health-check client: a
+     * command's start, its etcdctl command to follow ("member list").
+     */
+    public String etcdctl(PlannedHost master) {
+        return "crictl exec $(crictl ps --name etcd --state running -q | head -n 1) etcdctl --endpoints=https://" + master.address()
+                + ":2379 --cacert /etc/kubernetes/pki/etcd/ca.crt --cert /etc/kubernetes/pki/etcd/healthcheck-client.crt"
+                + " --key /etc/kubernetes/pki/etcd/healthcheck-client.key ";
     }
 
     /** A probe of etcd through the first master, for the end state. */

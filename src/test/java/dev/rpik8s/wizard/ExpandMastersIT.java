@@ -12,10 +12,13 @@ import dev.rpik8s.lab.Lab;
 import dev.rpik8s.lab.LabOptions;
 import dev.rpik8s.testsupport.OneMasterLab;
 import dev.rpik8s.testsupport.OneMasterLab.Yes;
+import dev.rpik8s.wizard.run.Decision;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,13 +57,30 @@ class ExpandMastersIT {
         HostPrep growing = l.prep(l.flows.load("expand-masters"));
         assertTrue(growing.question().startsWith("First, on pi-b1, pi-c1 only: the deploy flow's first 19 steps, through"
                 + " 'Install kubelet, kubeadm and kubectl'.\nThen:\nGrow the control plane on 6 hosts of 'pis':\n"), growing.question());
-        Yes grow = new Yes();
+        // as a join of pi-b1 cut off right after kubeadm's member add would have left it: a learner that never started
+        PlannedHost first = all.get(0);
+        String ec = l.etcdctl(first);
+        Matcher cut = Pattern.compile("Member +([0-9a-f]+) added to cluster").matcher(l.sh(first, ec + "member add pi-b1 --peer-urls=https://"
+                + all.get(2).address() + ":2380 --learner"));
+        assertTrue(cut.find());
+        l.sh(all.get(2), "mkdir -p /var/lib/rpik8s && touch /var/lib/rpik8s/kubeadm-join.started");
+
+        // kubeadm cannot go on from it: the join fails at once and offers the rollback; after it, the join is retried
+        Yes grow = new Yes().rollingBack(Decision.retry());
         HostPrep.Outcome grown = growing.run(grow);
-        assertEquals(List.of(), grow.failures);
         assertTrue(grown.finished(), grown.summary());
-        // typed: the API server's restart on pi-a1, then each join; each join shows the quorum math and its snapshot
-        assertEquals(List.of("expand-masters/apiserver-certificate", "expand-masters/join-masters", "expand-masters/join-masters"),
-                grow.confirmations.stream().map(TypedConfirmation::key).toList());
+        assertEquals(2, grow.failures.size(), grow.failures.toString());
+        assertTrue(grow.failures.get(0).startsWith("Join the new masters to the control plane on pi-b1 (" + all.get(2).address() + "): pi-b1"
+                + " has an etcd member already, from a run cut off after its member add: take etcd member (unstarted) " + all.get(2).address()
+                + " (" + cut.group(1) + ", an unstarted learner) out of etcd, through pi-a1"), grow.failures.get(0));
+        assertTrue(grow.failures.get(1).contains("rolled back: etcd member " + cut.group(1) + " taken out; rolled back: nothing of the join"
+                + " was here; a retry joins this master again"),
+                grow.failures.get(1));
+        assertEquals(List.of("expand-masters/join-masters/rollback"), grow.rollbacksOffered);
+        // typed: the API server's restart on pi-a1, the rollback, then each join; each join shows the quorum math and its snapshot
+        assertEquals(List.of("expand-masters/apiserver-certificate", "expand-masters/join-masters/rollback", "expand-masters/join-masters",
+                "expand-masters/join-masters"), grow.confirmations.stream().map(TypedConfirmation::key).toList());
+        grow.confirmations.remove(1);
         assertTrue(grow.confirmations.get(1).title().contains("pi-b1") && grow.confirmations.get(2).title().contains("pi-c1"),
                 grow.confirmations.toString());
         // the panel, live throughout: one voter at first, three healthy at the end
@@ -75,6 +95,8 @@ class ExpandMastersIT {
             assertEquals(QuorumState.Level.HEALTHY, s.level(), String.join("\n", QuorumTable.lines(s)));
             assertEquals(3, s.voters().size());
             assertEquals(List.of(), s.learners());
+            // the runbook's way on from a cut-off join: the member taken out, and the new join's own member
+            assertTrue(s.members().stream().noneMatch(m -> m.member().id().hex().equals(cut.group(1))), String.join("\n", QuorumTable.lines(s)));
         }
         String config = l.sh(all.get(0), "kubectl --kubeconfig /etc/kubernetes/admin.conf -n kube-system get cm kubeadm-config"
                 + " -o jsonpath='{.data.ClusterConfiguration}'");

@@ -12,6 +12,7 @@ import dev.rpik8s.lab.Lab;
 import dev.rpik8s.lab.LabOptions;
 import dev.rpik8s.testsupport.OneMasterLab;
 import dev.rpik8s.testsupport.OneMasterLab.Yes;
+import dev.rpik8s.wizard.run.Decision;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -54,10 +55,6 @@ class ExpandMastersManualIT {
         }
     }
 
-    private static final String ETCDCTL = "crictl exec $(crictl ps --name etcd --state running -q | head -n 1) etcdctl"
-            + " --endpoints=https://%s:2379 --cacert /etc/kubernetes/pki/etcd/ca.crt"
-            + " --cert /etc/kubernetes/pki/etcd/healthcheck-client.crt --key /etc/kubernetes/pki/etcd/healthcheck-client.key ";
-
     /**
      * pi-b1's etcd, killed the moment it starts, cannot start again (its peer key moved away): the step fails within
      * its start-within bound, and the rollback leaves pi-a1 the one healthy member and pi-b1 staged as before.
@@ -86,7 +83,7 @@ class ExpandMastersManualIT {
         });
         killer.setDaemon(true);
         killer.start();
-        Yes faulty = new Yes().rollingBack();
+        Yes faulty = new Yes().rollingBack(Decision.stop());
         HostPrep.Outcome stopped = l.prep(l.flows.load(FLOW).through("etcd-members")).run(faulty);
         killer.interrupt();
         assertEquals("killed 1", killed.get());
@@ -123,7 +120,7 @@ class ExpandMastersManualIT {
         List<PlannedHost> all = l.all;
         PlannedHost first = all.get(0);
         String etcdYaml = l.sh(first, "sha256sum /etc/kubernetes/manifests/etcd.yaml");
-        String ec = String.format(ETCDCTL, first.address());
+        String ec = l.etcdctl(first);
 
         // up to the staged manifests: nothing of etcd has changed
         Yes staging = new Yes();
