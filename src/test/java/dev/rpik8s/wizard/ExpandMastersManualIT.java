@@ -193,7 +193,8 @@ class ExpandMastersManualIT {
                     l.sh(all.get(i), "sed -n 's/^ *server: *//p' /etc/kubernetes/kubelet.conf").strip(), all.get(i).hostname());
         }
         try (var snapshots = Files.list(l.session.dir().resolve("snapshots"))) {
-            assertEquals(5, snapshots.count(), "before (in each run: the staging one and the whole one), one before each member, after");
+            assertEquals(7, snapshots.count(), "before (in each run: the staging one, the one rolled back, the whole one), one before each"
+                    + " member (pi-b1's rolled back, pi-b1's, pi-c1's), after");
         }
 
         assertEquals(2, Files.readAllLines(l.session.dir().resolve("journal.jsonl")).stream()
