@@ -140,8 +140,13 @@ public final class OneMasterLab {
         }
     }
 
-    /** Discovers the lab and deploys the one-master cluster; the plan is the grown one. */
+    /** Discovers the lab and deploys the one-master cluster; the plan is the grown one, its kubelets at their rack's master. */
     public static OneMasterLab deployed(Lab lab, Path home) throws Exception {
+        return deployed(lab, home, new dev.rpik8s.cluster.Endpoint(EndpointMode.RACK_LOCAL, Optional.empty()));
+    }
+
+    /** The same, the grown plan's API endpoint {@code grown}. */
+    public static OneMasterLab deployed(Lab lab, Path home, dev.rpik8s.cluster.Endpoint grown) throws Exception {
         int port = lab.pis().get(0).port();
         String range = lab.pis().get(0).address() + "-" + lab.pis().size();
         Session session = Session.open(home.resolve("sessions"), "racks", Target.LAB, Clock.systemUTC());
@@ -159,8 +164,7 @@ public final class OneMasterLab {
                     .withRoles(Set.of(i % 2 == 0 ? Role.MASTER : Role.WORKER)));
         }
         ClusterPlan three = ClusterPlan.of("pis", List.of(new Rack("a"), new Rack("b"), new Rack("c")), all);
-        three = three.withSettings(three.settings().withKubernetesVersion("1.30")
-                .withEndpoint(new dev.rpik8s.cluster.Endpoint(EndpointMode.RACK_LOCAL, Optional.empty())));
+        three = three.withSettings(three.settings().withKubernetesVersion("1.30").withEndpoint(grown));
         // the cluster as it is: pi-a1 its one master, the workers of all racks; pi-b1 and pi-c1 not in it yet
         ClusterPlan one = three.withHosts(Stream.of(all.get(0), all.get(1), all.get(3), all.get(5)).toList());
         OneMasterLab l = new OneMasterLab(lab, home, session, ssh, all);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rpik8s.cluster.Endpoint;
+import dev.rpik8s.cluster.EndpointMode;
 import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.etcd.QuorumProbe;
 import dev.rpik8s.etcd.QuorumState;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,8 +30,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The seed's way, made correct (runbook path B), from one master to three on six lab Pis in three racks: the same
- * one-master cluster as ExpandMastersIT's. A first run stops after staging. A second has pi-b1's new etcd killed as
+ * The seed's way, made correct (runbook path B), from one master to three on six lab Pis in three racks, behind a
+ * kube-vip VIP: the same one-master cluster as ExpandMastersIT's (which grows it with rack-local kubelets). A first run stops after staging. A second has pi-b1's new etcd killed as
  * soon as it starts, its peer key gone so that it cannot start again: the wizard says the member did not come up, and
  * its rollback (confirmed on its own) takes the learner out and leaves one healthy member. pi-b1's member is then
  * added by hand as a run cut off right after its member add would have left it (a learner, never started); the whole
@@ -38,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExpandMastersManualIT {
 
     private static final String FLOW = "expand-masters-manual";
+    /** The API's virtual address: no Pi has it; kube-vip's manifests say which masters hold it (the lab routes by them). */
+    private static final String VIP = "127.0.2.100";
     private static Lab lab;
 
     @TempDir
@@ -116,7 +121,7 @@ class ExpandMastersManualIT {
 
     @Test
     void growsOneMasterToThreeTheSeedsWayDoneRightAndGoesOnFromAnUnstartedLearner() throws Exception {
-        OneMasterLab l = OneMasterLab.deployed(lab, home);
+        OneMasterLab l = OneMasterLab.deployed(lab, home, new Endpoint(EndpointMode.VIP, Optional.of(VIP)));
         List<PlannedHost> all = l.all;
         PlannedHost first = all.get(0);
         String etcdYaml = l.sh(first, "sha256sum /etc/kubernetes/manifests/etcd.yaml");
@@ -188,9 +193,17 @@ class ExpandMastersManualIT {
             String peer = l.sh(m, "openssl x509 -in /etc/kubernetes/pki/etcd/peer.crt -noout -checkip " + m.address());
             assertTrue(peer.contains(" does match "), peer);
         }
+        // the VIP: every master runs kube-vip and serves a certificate that names it; admin.conf and the kubelets reach it
+        for (int i : new int[] {0, 2, 4}) {
+            PlannedHost m = all.get(i);
+            assertTrue(l.sh(m, "grep -A1 'name: address' /etc/kubernetes/manifests/kube-vip.yaml").contains("\"" + VIP + "\""), m.hostname());
+            String vip = l.sh(m, "openssl x509 -in /etc/kubernetes/pki/apiserver.crt -noout -checkip " + VIP);
+            assertTrue(vip.contains(" does match "), m.hostname() + ": " + vip);
+        }
+        assertEquals("https://" + VIP + ":6443", l.sh(first, "sed -n 's/^ *server: *//p' /etc/kubernetes/admin.conf").strip());
         for (int i : new int[] {1, 3, 5}) {
-            assertEquals("https://" + all.get(i - 1).address() + ":6443",
-                    l.sh(all.get(i), "sed -n 's/^ *server: *//p' /etc/kubernetes/kubelet.conf").strip(), all.get(i).hostname());
+            assertEquals("https://" + VIP + ":6443", l.sh(all.get(i), "sed -n 's/^ *server: *//p' /etc/kubernetes/kubelet.conf").strip(),
+                    all.get(i).hostname());
         }
         try (var snapshots = Files.list(l.session.dir().resolve("snapshots"))) {
             assertEquals(7, snapshots.count(), "before (in each run: the staging one, the one rolled back, the whole one), one before each"
