@@ -60,6 +60,19 @@ class ExpandMastersManualIT {
         }
     }
 
+    /** The guard before member add: pi-b1's peer certificate gone, its member is not added, and the step says why. */
+    private static void refusesAMemberThatCouldNotStartAtOnce(OneMasterLab l, String ec) throws Exception {
+        PlannedHost b1 = l.all.get(2);
+        String cert = "/etc/kubernetes/pki/etcd/peer.crt";
+        l.sh(b1, "mv " + cert + " " + cert + ".away");
+        Yes refused = new Yes();
+        assertFalse(l.prep(l.flows.load(FLOW).through("etcd-members")).run(refused).finished());
+        assertEquals(List.of("Add each new master's etcd member, as a learner, then promote it on pi-b1 (" + b1.address() + "): staged exit 1: etcd"
+                + " could not start here at once, so etcd's members stay as they are: " + cert + " is missing"), refused.failures);
+        assertEquals(1, l.sh(l.all.get(0), ec + "member list").strip().lines().count(), "no member added");
+        l.sh(b1, "mv " + cert + ".away " + cert);
+    }
+
     /**
      * pi-b1's etcd, killed the moment it starts, cannot start again (its peer key moved away): the step fails within
      * its start-within bound, and the rollback leaves pi-a1 the one healthy member and pi-b1 staged as before.
@@ -141,6 +154,7 @@ class ExpandMastersManualIT {
         assertTrue(stagingLines.contains("pi-b1: done copied ca.key sa.key sa.pub front-proxy-ca.crt front-proxy-ca.key etcd/ca.crt etcd/ca.key"
                 + " from pi-a1; all 8 files have its SHA-256"), stagingLines);
 
+        refusesAMemberThatCouldNotStartAtOnce(l, ec);
         rollsBackAMemberKilledAsItStarts(l, ec);
 
         // a run cut off right after pi-b1's member add: a learner, never started
@@ -206,8 +220,8 @@ class ExpandMastersManualIT {
                     all.get(i).hostname());
         }
         try (var snapshots = Files.list(l.session.dir().resolve("snapshots"))) {
-            assertEquals(7, snapshots.count(), "before (in each run: the staging one, the one rolled back, the whole one), one before each"
-                    + " member (pi-b1's rolled back, pi-b1's, pi-c1's), after");
+            assertEquals(9, snapshots.count(), "before (in each run: the staging one, the one refused, the one rolled back, the whole one),"
+                    + " one before each member (pi-b1's refused, rolled back, and last, pi-c1's), after");
         }
 
         assertEquals(2, Files.readAllLines(l.session.dir().resolve("journal.jsonl")).stream()
