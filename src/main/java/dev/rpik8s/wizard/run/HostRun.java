@@ -136,8 +136,10 @@ final class HostRun {
                 }
                 case ROLLBACK -> {
                     try {
-                        reason = rollBack();
-                        offered = false;
+                        Optional<String> done = rollBack();
+                        // a rollback not confirmed may be chosen again
+                        offered = done.isEmpty();
+                        reason = done.orElse("not rolled back (not confirmed: nothing of it ran). " + reason);
                     } catch (StepFailed e) {
                         reason = "the rollback did not run to its end: " + run.secrets().mask(e.getMessage());
                         run.journal().failed(where, reason);
@@ -152,9 +154,9 @@ final class HostRun {
      * The step's rollback here, once the operator confirmed it (typed, as a risky step; an answers file names
      * {@code FLOW/STEP/rollback}): on a quorum step the host's etcd member is taken out first, only if it has no vote
      * (see {@link dev.rpik8s.etcd.MemberRemoval}), then the rollback's commands run. Returns what it did, for the next
-     * question; a refusal or a no changes nothing.
+     * question, or empty when the operator did not confirm it; a refusal or a no changes nothing.
      */
-    private String rollBack() throws StepFailed, IOException, InterruptedException {
+    private Optional<String> rollBack() throws StepFailed, IOException, InterruptedException {
         HostScripts rollback;
         try {
             rollback = run.renderer().renderRollback(step, host);
@@ -184,7 +186,7 @@ final class HostRun {
             show(HostState.CONFIRMING);
             if (!run.display().confirmTyped(question)) {
                 show(HostState.FAILED, Optional.of("not rolled back"));
-                return "not rolled back (not confirmed: nothing of it ran)";
+                return Optional.empty();
             }
         }
         run.journal().started(where);
@@ -201,7 +203,7 @@ final class HostRun {
         String words = "rolled back: " + String.join("; ", did);
         run.journal().rolledBack(where, words);
         show(HostState.ROLLED_BACK, Optional.of(words));
-        return words + ". Retry runs the step here again from its check";
+        return Optional.of(words + ". Retry runs the step here again from its check");
     }
 
     /** Rendered on each attempt, so that a template fixed under --wizards before a retry is the one that runs. */

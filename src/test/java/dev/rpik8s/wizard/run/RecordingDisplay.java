@@ -11,8 +11,8 @@ import java.util.function.Predicate;
 /** A {@link RunDisplay} that keeps every event in the order it came, and answers failures as the test says. */
 final class RecordingDisplay implements RunDisplay {
 
-    /** A failure as the operator saw it. */
-    record Failure(String step, String host, String reason) {
+    /** A failure as the operator saw it, and whether the step's rollback was offered. */
+    record Failure(String step, String host, String reason, boolean rollback) {
     }
 
     final List<RunEvent> events = new ArrayList<>();
@@ -42,7 +42,7 @@ final class RecordingDisplay implements RunDisplay {
     @Override
     public Decision onFailure(Step step, PlannedHost host, String reason, boolean rollback) {
         synchronized (this) {
-            failures.add(new Failure(step.id(), host.hostname(), reason));
+            failures.add(new Failure(step.id(), host.hostname(), reason, rollback));
         }
         return decide.apply(host, reason);
     }

@@ -271,6 +271,33 @@ class RunnerLabTest {
     }
 
     @Test
+    void aRollbackIsOfferedConfirmedOnItsOwnRunAndNotOfferedAgainUntilTheStepFailsAgain() throws Exception {
+        Script half = Script.run("mkdir -p /etc/rpik8s-test/rb && touch /etc/rpik8s-test/rb/half && echo 'half done' >&2 && exit 1");
+        Step step = new Step("half", "half", "", Targets.of(HostGroup.WORKERS), Optional.empty(), Optional.empty(), Optional.of(half),
+                Optional.empty(), Risk.NONE, HostOrder.ONE_AT_A_TIME, Optional.empty(), Map.of(), Optional.empty(),
+                Optional.of(Script.run("rm -f /etc/rpik8s-test/rb/half && echo 'took the half back'")));
+        List<Decision> answers = new java.util.ArrayList<>(List.of(Decision.rollback(), Decision.rollback(), Decision.stop()));
+        List<Boolean> typed = new java.util.ArrayList<>(List.of(false, true));
+        RecordingDisplay display = new RecordingDisplay((h, reason) -> answers.remove(0)).confirming(c -> typed.remove(0));
+
+        assertEquals(Runner.Result.STOPPED, run(flow(step), display));
+
+        PlannedHost first = plan.hosts().get(0);
+        assertEquals(List.of(true, true, false), display.failures.stream().map(RecordingDisplay.Failure::rollback).toList(),
+                "offered until it ran: a rollback not confirmed may be chosen again");
+        assertEquals(List.of("action exit 1: half done", "not rolled back (not confirmed: nothing of it ran). action exit 1: half done",
+                "rolled back: took the half back. Retry runs the step here again from its check"),
+                display.failures.stream().map(RecordingDisplay.Failure::reason).toList());
+        assertEquals(List.of("test-flow/half/rollback", "test-flow/half/rollback"), display.confirmations.stream().map(Confirmation::key).toList());
+        Confirmation asked = display.confirmations.get(0);
+        assertTrue(asked.rollback() && asked.change().scripts().orElseThrow().action().orElseThrow().contains("rm -f /etc/rpik8s-test/rb/half"),
+                asked.toString());
+        assertEquals("gone\n", sh(first, "test -e /etc/rpik8s-test/rb/half || echo gone"));
+        assertEquals(Optional.of(JournalEvent.Kind.ROLLED_BACK), last("half", first));
+        assertTrue(display.changes("half").contains(first.hostname() + " ROLLED_BACK"), display.changes("half")::toString);
+    }
+
+    @Test
     void oneAtATimeNeverRunsTwoHostsAndRackByRackFinishesARackFirst() throws Exception {
         Step single = step("single", HostOrder.ONE_AT_A_TIME, null, Script.run("sleep 0.3"), null);
         Step racks = step("racks", HostOrder.RACK_BY_RACK, null, Script.run("sleep 0.3"), null);
