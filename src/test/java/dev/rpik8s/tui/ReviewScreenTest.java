@@ -35,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ReviewScreenTest {
 
     /** The whole screen once the review is shown, trailing blanks cut from each line. */
-    private static final Path GOLDEN = Path.of("src/test/resources/screens/plan-review.txt");
 
     @TempDir
     Path tmp;
@@ -69,13 +68,9 @@ class ReviewScreenTest {
         return vs.await(s -> s.contains("nothing has been changed on any host"), "the review");
     }
 
-    private static String trimmed(String screen) {
-        return screen.lines().map(String::stripTrailing).collect(Collectors.joining("\n", "", "\n"));
-    }
-
     @Test
     void theStepsAreOnTheLeftAndTheFirstStepsHostsWithTheirDiffsOnTheRight() throws Exception {
-        assertEquals(Files.readString(GOLDEN), trimmed(shown()));
+        VirtualScreen.golden("plan-review", shown());
     }
 
     @Test

@@ -61,22 +61,6 @@ class RunScreenQuorumTest {
         return vs.await(s -> s.contains(line), panel.level().word());
     }
 
-    private static String trimmed(String screen) {
-        return screen.lines().map(String::stripTrailing).collect(Collectors.joining("\n", "", "\n"));
-    }
-
-    /** The screen against its golden text; on a difference, the screen as drawn is left in target/ to compare. */
-    private static void golden(String name, String screen) throws Exception {
-        Path golden = Path.of("src/test/resources/screens", name + ".txt");
-        String expected = Files.exists(golden) ? Files.readString(golden) : "";
-        if (!expected.equals(trimmed(screen))) {
-            Path drawn = Path.of("target", "screens", name + ".txt");
-            Files.createDirectories(drawn.getParent());
-            Files.writeString(drawn, trimmed(screen));
-            assertEquals(expected, trimmed(screen), "drawn: " + drawn);
-        }
-    }
-
     /** The colour of the first character of the line that starts with {@code word}. */
     private TextColor colourOf(String word) {
         List<String> rows = vs.text().lines().toList();
@@ -95,7 +79,7 @@ class RunScreenQuorumTest {
         open(new TerminalSize(columns, rows));
         QuorumState state = which.equals("healthy") ? QuorumSample.healthy(902311) : QuorumSample.lost(902311);
         String screen = fed(state);
-        golden("run-quorum-" + which + "-" + columns + "x" + rows, screen);
+        VirtualScreen.golden("run-quorum-" + which + "-" + columns + "x" + rows, screen);
         assertTrue(screen.contains("Log: /state/sessions/home/logs"), "the progress and the log path stay on screen:\n" + screen);
         assertEquals(which.equals("healthy") ? TextColor.ANSI.GREEN : TextColor.ANSI.RED,
                 colourOf(which.equals("healthy") ? "QUORUM OK" : "QUORUM LOST"));

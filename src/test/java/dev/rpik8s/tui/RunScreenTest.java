@@ -76,6 +76,7 @@ class RunScreenTest {
         CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> window.failed("Join the new masters", "pi-b1 (10.0.0.21)",
                 "pi-b1's etcd member did not start and answer within 40 s", Optional.of("expand-masters/join-masters/rollback")));
         String t = vs.await(s -> s.contains("<Roll back>"), "the failure question with its rollback");
+        VirtualScreen.golden("run-failure-rollback", t);
         assertTrue(t.indexOf("<Roll back>") < t.indexOf("<Stop the run>"), t);
         vs.press(new KeyStroke(KeyType.Tab));                // from Retry past Skip this host
         vs.press(new KeyStroke(KeyType.Tab));

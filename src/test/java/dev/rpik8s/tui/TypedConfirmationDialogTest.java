@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class TypedConfirmationDialogTest {
 
-    private static final Path GOLDEN = Path.of("src/test/resources/screens/typed-confirmation.txt");
 
     private VirtualScreen vs;
     private RunScreen window;
@@ -42,14 +41,10 @@ class TypedConfirmationDialogTest {
         vs.close();
     }
 
-    private static String trimmed(String screen) {
-        return screen.lines().map(String::stripTrailing).collect(Collectors.joining("\n", "", "\n"));
-    }
-
     @Test
     void theDialogShowsTheRiskTheNotesAndWhatWillChangeOverAFieldForTheClusterName() throws Exception {
         CompletableFuture<Boolean> answer = asked(new TerminalSize(120, 40), ConfirmationSample.etcdJoin());
-        assertEquals(Files.readString(GOLDEN), trimmed(vs.text()));
+        VirtualScreen.golden("typed-confirmation", vs.text());
         vs.type("home");
         vs.press(new KeyStroke(KeyType.Enter));
         assertTrue(answer.get(10, TimeUnit.SECONDS));

@@ -1,12 +1,17 @@
 package dev.rpik8s.tui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** A virtual terminal (120x40 unless told) with the GUI on it, driven key by key and read as text, for the screens' tests. */
 final class VirtualScreen implements AutoCloseable {
@@ -54,6 +59,26 @@ final class VirtualScreen implements AutoCloseable {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** The screen as text without the blanks at each line's end, as the golden files keep it. */
+    static String trimmed(String screen) {
+        return screen.lines().map(String::stripTrailing).collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    /**
+     * {@code screen} against src/test/resources/screens/NAME.txt; on a difference the screen as drawn is left in
+     * target/screens/NAME.txt to compare (and to copy over the golden file when the change is wanted).
+     */
+    static void golden(String name, String screen) throws IOException {
+        Path golden = Path.of("src/test/resources/screens", name + ".txt");
+        String expected = Files.exists(golden) ? Files.readString(golden) : "";
+        if (!expected.equals(trimmed(screen))) {
+            Path drawn = Path.of("target", "screens", name + ".txt");
+            Files.createDirectories(drawn.getParent());
+            Files.writeString(drawn, trimmed(screen));
+            assertEquals(expected, trimmed(screen), "drawn: " + drawn);
+        }
     }
 
     /** Pumps the GUI until the screen shows what the test waits for (work on other threads draws later). */
