@@ -2,6 +2,7 @@ package dev.rpik8s.wizard.run;
 
 import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.etcd.MemberRemoval;
+import dev.rpik8s.etcd.MemberReport;
 import dev.rpik8s.etcd.QuorumState;
 import dev.rpik8s.remote.CommandSpec;
 import dev.rpik8s.remote.ExecResult;
@@ -300,10 +301,18 @@ final class HostRun {
      */
     private void noMemberLeftOver() throws StepFailed, InterruptedException {
         MemberRemoval r = run.etcd().removal(host.address());
-        if (r.member().isPresent() && (r.member().get().learner() || !r.member().get().member().started())) {
+        if (r.member().isEmpty()) {
+            return;
+        }
+        MemberReport m = r.member().get();
+        if (m.learner() || !m.member().started()) {
             throw new StepFailed(host.hostname() + " has an etcd member already, from a run cut off after its member add: "
                     + r.words() + ". This step cannot go on from it: roll back (the member is taken out, the host reset), then retry");
         }
+        // a voter: the join got past etcd; running it again would reset the host, which takes a voter out of etcd
+        throw new StepFailed(host.hostname() + "'s etcd member " + m.member().id() + " votes already: a join cut off after its etcd"
+                + " joined. Nothing is reset (that would take a voter out of etcd). See that its control plane runs there (crictl ps)"
+                + " and that kubectl get node " + host.hostname() + " shows it as control-plane, then skip this host for this step");
     }
 
     /**
