@@ -157,8 +157,13 @@ public final class Lab implements AutoCloseable {
     /** A reboot asked inside a Pi: SSH drops, every process of the Pi ends, and it comes back a few seconds later. */
     private void honourPowerRequests() {
         for (VirtualPi pi : pis) {
+            if (pi.powerRequest() == null || !pi.isUp()) {
+                continue;
+            }
+            // read again: isUp() waits for a boot in progress, and that boot's lab-boot removed the request that
+            // caused it (taken as it was read before, it rebooted every rebooted Pi a second time)
             String request = pi.powerRequest();
-            if (request == null || !pi.isUp()) {
+            if (request == null) {
                 continue;
             }
             LOG.info("{}: {} requested", pi.name(), request);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
+import dev.rpik8s.testsupport.LauncherProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +76,8 @@ class DeployIT {
         try {
             Path answers = answers(other, otherEnv, "deploy", 1);
             Path journal = other.resolve("rpik8s/sessions/deploy/journal.jsonl");
-            String killedAt = runUntilKilled(otherEnv, answers, journal, "\"kind\":\"STARTED\",\"flow\":\"deploy\",\"step\":\"join-workers\"");
+            String killedAt = runUntilKilled(otherEnv, answers, journal, other.resolve("killed.out"),
+                    "\"kind\":\"STARTED\",\"flow\":\"deploy\",\"step\":\"join-workers\"");
             assertFalse(killedAt.contains("\"kind\":\"FINISHED\""), "killed before the end: " + killedAt);
 
             LabCommandIT.Run resumed = LabCommandIT.run(otherEnv, "--answers", answers.toString());
@@ -229,23 +229,14 @@ class DeployIT {
         return file;
     }
 
-    /** The launcher replaying {@code answers}, killed (as kill -9 would) once the journal has {@code line}; the journal then. */
-    private static String runUntilKilled(Map<String, String> env, Path answers, Path journal, String line) throws Exception {
-        ProcessBuilder b = new ProcessBuilder("bash", Paths.get("rpik8s-tui").toAbsolutePath().toString(), "--answers", answers.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectInput(new File("/dev/null"));
-        b.environment().putAll(env);
-        Process p = b.start();
-        Instant until = Instant.now().plus(Duration.ofMinutes(4));
-        try {
-            while (!(Files.exists(journal) && Files.readString(journal, StandardCharsets.UTF_8).contains(line))) {
-                assertTrue(p.isAlive(), "the run ended before " + line);
-                assertTrue(Instant.now().isBefore(until), "no " + line + " in " + journal);
-                Thread.sleep(20);
-            }
-        } finally {
-            p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    /**
+     * The launcher replaying {@code answers} (its output in {@code out}), killed (as kill -9 would) once the journal
+     * has {@code line}; the journal then.
+     */
+    private static String runUntilKilled(Map<String, String> env, Path answers, Path journal, Path out, String line) throws Exception {
+        try (LauncherProcess run = LauncherProcess.start(env, out, "--answers", answers.toString())) {
+            run.await(line, Duration.ofMinutes(4), () -> Files.readString(journal, StandardCharsets.UTF_8).contains(line));
+            run.kill();
         }
         return Files.readString(journal, StandardCharsets.UTF_8);
     }

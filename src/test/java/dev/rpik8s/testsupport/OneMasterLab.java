@@ -16,6 +16,7 @@ import dev.rpik8s.discovery.DiscoveryRequest;
 import dev.rpik8s.discovery.ScanTarget;
 import dev.rpik8s.etcd.QuorumProbe;
 import dev.rpik8s.lab.Lab;
+import dev.rpik8s.lab.LabControl;
 import dev.rpik8s.remote.CommandSpec;
 import dev.rpik8s.remote.Endpoint;
 import dev.rpik8s.remote.HostLog;
@@ -55,7 +56,21 @@ import java.util.stream.Stream;
  */
 public final class OneMasterLab {
 
-    public final Lab lab;
+    /** A lab's Pis, in its order, with its client key and known_hosts: a lab in this JVM, or one from {@code lab up}. */
+    public record Pis(List<Lab.PiInfo> pis, Path clientKey, Path knownHosts) {
+
+        public static Pis of(Lab lab) {
+            return new Pis(lab.pis(), lab.clientKey(), lab.knownHosts());
+        }
+
+        /** The lab {@code lab up} runs in {@code dir}. */
+        public static Pis up(Path dir) throws java.io.IOException {
+            return new Pis(LabControl.status(dir).orElseThrow(() -> new AssertionError("no lab runs in " + dir)).pis(),
+                    LabControl.clientKey(dir), LabControl.knownHosts(dir));
+        }
+    }
+
+    public final Pis lab;
     public final Path home;
     public final Session session;
     public final SshContext ssh;
@@ -65,7 +80,7 @@ public final class OneMasterLab {
     public final FlowLoader flows = new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.empty());
     public final Path kubeconfig;
 
-    private OneMasterLab(Lab lab, Path home, Session session, SshContext ssh, List<PlannedHost> all) {
+    private OneMasterLab(Pis lab, Path home, Session session, SshContext ssh, List<PlannedHost> all) {
         this.lab = lab;
         this.home = home;
         this.session = session;
@@ -147,6 +162,14 @@ public final class OneMasterLab {
 
     /** The same, the grown plan's API endpoint {@code grown}. */
     public static OneMasterLab deployed(Lab lab, Path home, dev.rpik8s.cluster.Endpoint grown) throws Exception {
+        return deployed(Pis.of(lab), home, grown);
+    }
+
+    /**
+     * The same on a lab from {@code lab up}; with {@code home} the state directory's {@code rpik8s}, its session
+     * ({@code racks}) is the launcher's.
+     */
+    public static OneMasterLab deployed(Pis lab, Path home, dev.rpik8s.cluster.Endpoint grown) throws Exception {
         int port = lab.pis().get(0).port();
         String range = lab.pis().get(0).address() + "-" + lab.pis().size();
         Session session = Session.open(home.resolve("sessions"), "racks", Target.LAB, Clock.systemUTC());

@@ -19,6 +19,7 @@ import dev.rpik8s.wizard.run.Decision;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * kube-vip VIP: the same one-master cluster as ExpandMastersIT's (which grows it with rack-local kubelets). A first run stops after staging. A second has pi-b1's new etcd killed as
  * soon as it starts, its peer key gone so that it cannot start again: the wizard says the member did not come up, and
  * its rollback (confirmed on its own) takes the learner out and leaves one healthy member. pi-b1's member is then
- * added by hand as a run cut off right after its member add would have left it (a learner, never started); the whole
- * flow then goes on from it (started, promoted, never added again) and grows pi-c1 from nothing.
+ * added and started by hand as a run cut off before its promote would have left it (a learner, started, not
+ * promoted); the whole flow then goes on from it (promoted, never added again) and grows pi-c1 from nothing.
  */
 @Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ExpandMastersManualIT {
@@ -139,7 +140,7 @@ class ExpandMastersManualIT {
     }
 
     @Test
-    void growsOneMasterToThreeTheSeedsWayDoneRightAndGoesOnFromAnUnstartedLearner() throws Exception {
+    void growsOneMasterToThreeTheSeedsWayDoneRightAndGoesOnFromAStartedLearner() throws Exception {
         OneMasterLab l = OneMasterLab.deployed(lab, home, new Endpoint(EndpointMode.VIP, Optional.of(VIP)));
         List<PlannedHost> all = l.all;
         PlannedHost first = all.get(0);
@@ -163,10 +164,22 @@ class ExpandMastersManualIT {
         refusesAMemberThatCouldNotStartAtOnce(l, ec);
         rollsBackAMemberKilledAsItStarts(l, ec);
 
-        // a run cut off right after pi-b1's member add: a learner, never started
+        // a run cut off once pi-b1's etcd started, before its promote (runbook B7 and B8 by hand): a learner, started; a
+        // run killed between the add and the start is ExpandMastersManualKilledIT's
         String added = l.sh(first, ec + "member add pi-b1 --peer-urls=https://" + all.get(2).address() + ":2380 --learner");
         Matcher id = Pattern.compile("Member +([0-9a-f]+) added to cluster").matcher(added);
-        assertTrue(id.find(), added);
+        Matcher initial = Pattern.compile("ETCD_INITIAL_CLUSTER=\"([^\"]+)\"").matcher(added);
+        assertTrue(id.find() && initial.find(), added);
+        l.sh(all.get(2), "sed 's#^\\( *- --initial-cluster=\\).*#\\1" + initial.group(1) + "#' /var/lib/rpik8s/expand/etcd.yaml > /root/etcd.yaml"
+                + " && install -m 0600 /root/etcd.yaml /etc/kubernetes/manifests/etcd.yaml");
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String members;
+        while (!(members = l.sh(first, ec + "member list")).contains(id.group(1) + ", started, pi-b1, ")) {
+            assertTrue(System.nanoTime() < end, "pi-b1's learner did not start: " + members);
+            Thread.sleep(200);
+        }
+        assertTrue(members.contains(id.group(1) + ", started, pi-b1, https://" + all.get(2).address() + ":2380, https://" + all.get(2).address()
+                + ":2379, true"), "a learner, not promoted: " + members);
 
         Yes grow = new Yes();
         HostPrep.Outcome grown = l.prep(l.flows.load(FLOW)).run(grow);
@@ -182,8 +195,8 @@ class ExpandMastersManualIT {
         assertTrue(membersB.contains("# on pi-a1:") && membersB.contains("member add \"$name\" --peer-urls=\"$peer\" --learner")
                 && membersB.contains("# here, on pi-b1:"), membersB);
         String lines = String.join("\n", grow.lines);
-        // the learner found, not added again; pi-c1 added by the flow
-        assertTrue(lines.contains("etcd member " + id.group(1) + " found as learner unstarted (not added again), started, promoted; 2 voters"), lines);
+        // the started learner found, not added again, promoted; pi-c1 added by the flow
+        assertTrue(lines.contains("etcd member " + id.group(1) + " found as learner started (not added again), started, promoted; 2 voters"), lines);
         assertTrue(Pattern.compile("etcd member [0-9a-f]+ added as a learner, started, promoted; 3 voters").matcher(lines).find(), lines);
         // the seed's wrong notes, on screen with why
         for (String why : List.of("not done, because etcd reads --initial-cluster only when it starts without data",

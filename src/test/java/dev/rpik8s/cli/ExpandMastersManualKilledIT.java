@@ -1,0 +1,151 @@
+package dev.rpik8s.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rpik8s.cluster.Endpoint;
+import dev.rpik8s.cluster.EndpointMode;
+import dev.rpik8s.cluster.PlannedHost;
+import dev.rpik8s.etcd.QuorumProbe;
+import dev.rpik8s.etcd.QuorumState;
+import dev.rpik8s.etcd.QuorumTable;
+import dev.rpik8s.lab.LabControl;
+import dev.rpik8s.lab.LabOptions;
+import dev.rpik8s.testsupport.LauncherProcess;
+import dev.rpik8s.testsupport.OneMasterLab;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The seed's manual way killed at its most delicate moment and resumed, as an operator would live it: the real
+ * launcher replays the session's answers against a {@code lab up} lab whose one-master cluster OneMasterLab deployed.
+ * pi-b1 is held (by a fault in its own files) between its member add, which runs on pi-a1, and its etcd's start; the
+ * wizard is killed there as kill -9 would, leaving pi-b1's member an unstarted learner. The replay resumes: the
+ * member is found, not added again, started and promoted, pi-c1 is grown, and etcd ends with 3 healthy voters.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ExpandMastersManualKilledIT {
+
+    private static final String FLOW = "expand-masters-manual";
+
+    /**
+     * The fault, in pi-b1's own files: an {@code install} earlier on its PATH that, for etcd's manifest (what
+     * member-start.sh installs, and nothing before it does), writes its pid and waits while the hold file exists, then
+     * runs the real one.
+     */
+    private static final String HOLD_ETCD_START = """
+            mkdir -p /usr/local/bin /root/fault && touch /root/fault/hold
+            cat > /usr/local/bin/install <<'EOF'
+            #!/bin/bash
+            if [[ "${*: -1}" == /etc/kubernetes/manifests/etcd.yaml ]]; then
+                echo $$ > /root/fault/held
+                while [[ -e /root/fault/hold ]]; do sleep 0.1; done
+            fi
+            exec /usr/bin/install "$@"
+            EOF
+            chmod 0755 /usr/local/bin/install
+            """;
+
+    /** The held install ended, by its pid (its SSH session went with the wizard), then the hold taken away. */
+    private static final String RELEASE = """
+            pid=$(cat /root/fault/held)
+            kill "$pid" 2>/dev/null || true
+            while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+            rm -f /root/fault/hold /root/fault/held
+            """;
+
+    @Test
+    void killedBetweenMemberAddAndItsStartTheReplayGoesOnFromTheUnstartedLearnerAndAddsNoMemberTwice() throws Exception {
+        Path state = Files.createDirectories(Paths.get("target", "killed-add-it-" + System.nanoTime()).toAbsolutePath());
+        Path rpik8s = state.resolve("rpik8s");
+        Path labDir = rpik8s.resolve("lab");
+        // C1 only, as the lab's daemon runs: the wizard's runs are short, on two cores shared with the lab and this test
+        Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "KUBECONFIG", rpik8s.resolve("kube/config").toString(),
+                "RPIK8S_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+        try {
+            // `lab up` as the launcher does it (its daemon outlives the wizard killed below), from here: one JVM less
+            LabControl.up(new LabOptions(labDir, "modern", 3, 2));
+            // the launcher's state directory is the deploy's home: its session 'racks' is the one replayed
+            OneMasterLab l = OneMasterLab.deployed(OneMasterLab.Pis.up(labDir), rpik8s, new Endpoint(EndpointMode.RACK_LOCAL, Optional.empty()));
+            PlannedHost first = l.all.get(0);
+            PlannedHost b1 = l.all.get(2);
+            PlannedHost c1 = l.all.get(4);
+            String peerB1 = "https://" + b1.address() + ":2380";
+            String ec = l.etcdctl(first);
+            // the session's own answers, with the yes to the run and to its typed confirmations that it never writes
+            String written = Files.readString(l.session.answersFile());
+            assertTrue(written.contains("\nconfirmed: []\n"), written);
+            Path answers = Files.writeString(state.resolve("grow.yaml"), written.replace("\nconfirmed: []\n",
+                    "\nconfirmed: [" + FLOW + ", " + FLOW + "/apiserver-certificate, " + FLOW + "/etcd-members, kubeconfig]\n"));
+            l.sh(b1, HOLD_ETCD_START);
+            Path held = labDir.resolve("pis").resolve(l.lab.pis().get(2).name()).resolve("root/root/fault/held");
+
+            String id;
+            try (LauncherProcess run = LauncherProcess.start(env, state.resolve("killed.out"), "--answers", answers.toString(), "--flow", FLOW)) {
+                run.await("pi-b1's etcd start held", Duration.ofMinutes(5), () -> Files.exists(held));
+                String member = memberOf(l.sh(first, ec + "member list"), peerB1);
+                Matcher unstarted = Pattern.compile("([0-9a-f]+), unstarted, , " + Pattern.quote(peerB1) + ", , true").matcher(member);
+                assertTrue(unstarted.matches(), "pi-b1's member an unstarted learner: " + member);
+                id = unstarted.group(1);
+                run.kill();
+                LabWizardIT.keep("expand-manual-killed", run.out());
+            }
+            l.sh(b1, RELEASE);
+            assertEquals("", l.sh(b1, "ls /etc/kubernetes/manifests"), "pi-b1's etcd was never started");
+            assertTrue(memberOf(l.sh(first, ec + "member list"), peerB1).startsWith(id + ", unstarted, "));
+
+            LabCommandIT.Run resumed = LabCommandIT.run(env, "--answers", answers.toString(), "--flow", FLOW);
+            LabWizardIT.keep("expand-manual-resumed", resumed.out());
+            assertEquals(0, resumed.exit(), resumed.out());
+            assertTrue(resumed.out().contains("Grow the control plane by hand (the seed's way): finished on every host."), resumed.out());
+            assertTrue(Pattern.compile("(?m)^  pi-b1 +\\S+ +checking +in flight when the wizard stopped: checked again$").matcher(resumed.out()).find(),
+                    resumed.out());
+            assertTrue(resumed.out().contains("etcd member " + id + " found as learner unstarted (not added again), started, promoted; 2 voters"),
+                    resumed.out());
+
+            try (QuorumProbe probe = l.probe()) {
+                QuorumState s = probe.look();
+                assertEquals(QuorumState.Level.HEALTHY, s.level(), String.join("\n", QuorumTable.lines(s)));
+                assertEquals(3, s.voters().size(), String.join("\n", QuorumTable.lines(s)));
+                assertEquals(List.of(), s.learners());
+            }
+            String members = l.sh(first, ec + "member list");
+            assertEquals(3, members.strip().lines().count(), members);
+            assertTrue(members.contains(id + ", started, pi-b1, " + peerB1 + ", https://" + b1.address() + ":2379, false"),
+                    "pi-b1 kept the member added before the kill: " + members);
+            assertTrue(members.contains(", started, pi-c1, https://" + c1.address() + ":2380, https://" + c1.address() + ":2379, false"), members);
+
+            // one member add per new master: in etcd's own log on pi-a1 ("added member ID [PEER URL] to cluster", once
+            // per add it applies; its etcd ran throughout) ...
+            List<String> adds = l.sh(first, "cat /var/log/pods/kube-system_etcd-*/etcd/*.log").lines()
+                    .filter(x -> x.contains(" added member ")).toList();
+            assertEquals(1, adds.stream().filter(x -> x.contains(" [" + peerB1 + "] ")).count(), adds.toString());
+            assertTrue(adds.stream().anyMatch(x -> x.contains(" added member " + id + " [" + peerB1 + "] ")), adds.toString());
+            assertEquals(1, adds.stream().filter(x -> x.contains(" [https://" + c1.address() + ":2380] ")).count(), adds.toString());
+            // ... and in the wizard's log of pi-a1 across both runs: two adds, and the resumed run's look that found pi-b1's
+            List<String> log = Files.readAllLines(l.session.logs().resolve(first.address() + ".log"));
+            assertEquals(2, log.stream().filter(x -> x.matches(".*out\\| Member +[0-9a-f]+ added to cluster .*")).count());
+            assertEquals(1, log.stream().filter(x -> x.endsWith("out| unchanged: pi-b1's member " + id
+                    + " is there already (learner-unstarted); it is not added again")).count());
+            assertFalse(resumed.out().contains("etcd member " + id + " added"), resumed.out());
+        } finally {
+            LabControl.down(labDir);
+        }
+    }
+
+    /** The member list's line for a peer URL; empty when no member has it. */
+    private static String memberOf(String list, String peer) {
+        return list.lines().filter(x -> x.contains(", " + peer + ", ")).findFirst().orElse("").strip();
+    }
+}
