@@ -33,9 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed's way, made correct (runbook path B), from one master to three on six lab Pis in three racks, behind a
- * kube-vip VIP: the same one-master cluster as ExpandMastersIT's (which grows it with rack-local kubelets). A first run stops after staging. A second has pi-b1's new etcd killed as
- * soon as it starts, its peer key gone so that it cannot start again: the wizard says the member did not come up, and
- * its rollback (confirmed on its own) takes the learner out and leaves one healthy member. pi-b1's member is then
+ * kube-vip VIP: the same one-master cluster as ExpandMastersIT's (which grows it with rack-local kubelets). A first
+ * run stops after staging. The etcd step alone refuses pi-b1 without its peer certificate. A run then has pi-b1's
+ * new etcd killed as soon as it starts, its peer key gone so that it cannot start again: the wizard says the member
+ * did not come up, and its rollback (confirmed on its own) takes the learner out and leaves one healthy member.
+ * pi-b1's member is then
  * added and started by hand as a run cut off before its promote would have left it (a learner, started, not
  * promoted); the whole flow then goes on from it (promoted, never added again) and grows pi-c1 from nothing.
  */
