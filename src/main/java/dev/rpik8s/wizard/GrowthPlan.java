@@ -86,6 +86,8 @@ public record GrowthPlan(ClusterPlan plan, List<ClusterNode> undiscovered, List<
             if (!nodes.containsValue(d)) {
                 String rack = nearest(d.address(), cluster.nodes(), racks.get(0));
                 PlannedHost h = PlannedHost.unassigned(d.address(), d.port(), PlanStep.nameFor(d, names), rack, d.facts());
+                reasons.add(h.title() + " is not a node of the cluster: in rack " + rack + nearestNode(d.address(), cluster.nodes())
+                        .map(n -> ", next to " + n.name() + " by address").orElse(", the first") + " (on the board, [ and ] move it).");
                 if (endpoint.mode() == EndpointMode.LB_HOST && endpoint.target().filter(d.address()::equals).isPresent()) {
                     h = h.withRoles(Set.of(Role.LB));
                 }
@@ -120,18 +122,23 @@ public record GrowthPlan(ClusterPlan plan, List<ClusterNode> undiscovered, List<
     }
 
     /**
-     * The rack of the racked node nearest by address (a lower one on a tie): Pis of a rack usually sit on consecutive
-     * addresses. The first rack when nothing is known.
+     * The racked node nearest by address (the higher one on a tie), if any: Pis of a rack usually sit on consecutive
+     * addresses, and the seed numbers a rack's master first (pi-b1 before pi-b2), so a new Pi between two racks' nodes
+     * belongs with the one above it.
      */
-    static String nearest(String address, List<ClusterNode> nodes, String otherwise) {
+    static Optional<ClusterNode> nearestNode(String address, List<ClusterNode> nodes) {
         Optional<Long> at = ipv4(address);
         if (at.isEmpty()) {
-            return otherwise;
+            return Optional.empty();
         }
         return nodes.stream().filter(n -> n.rack().isPresent() && n.internalIp().flatMap(GrowthPlan::ipv4).isPresent())
                 .min(Comparator.comparing((ClusterNode n) -> Math.abs(n.internalIp().flatMap(GrowthPlan::ipv4).get() - at.get()))
-                        .thenComparing(n -> n.internalIp().flatMap(GrowthPlan::ipv4).get()))
-                .flatMap(ClusterNode::rack).orElse(otherwise);
+                        .thenComparing(n -> -n.internalIp().flatMap(GrowthPlan::ipv4).get()));
+    }
+
+    /** The rack of {@link #nearestNode}; {@code otherwise} when nothing is known. */
+    static String nearest(String address, List<ClusterNode> nodes, String otherwise) {
+        return nearestNode(address, nodes).flatMap(ClusterNode::rack).orElse(otherwise);
     }
 
     private static Optional<Long> ipv4(String address) {

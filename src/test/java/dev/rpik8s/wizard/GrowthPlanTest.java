@@ -77,6 +77,8 @@ class GrowthPlanTest {
         assertTrue(g.reasons().contains("pi-x (192.168.1.9) is a node of the cluster that discovery did not find: not on the board, and no step"
                 + " reaches it (its kubelet keeps the API address it has). Scan its address as well to include it."), g.reasons().toString());
         assertTrue(g.reasons().contains("pi-b3 (rack b): new master, 7800 MB, boots from USB."), g.reasons().toString());
+        assertTrue(g.reasons().contains("pi-c1 (192.168.1.41) is not a node of the cluster: in rack c, next to pi-c2 by address (on the board,"
+                + " [ and ] move it)."), g.reasons().toString());
         assertTrue(g.reasons().contains("pi-c1 (rack c): new master, 3796 MB, boots from an SD card."), g.reasons().toString());
     }
 
@@ -127,8 +129,9 @@ class GrowthPlanTest {
     void aNewHostGoesToTheRackOfTheNodeNearestByAddress() {
         ReadingSample r = cluster("v1beta3-1.28-endpoint.yaml");
         List<ClusterNode> nodes = ClusterReadingParser.parse("192.168.1.21", r.output()).nodes();
-        assertEquals("b", GrowthPlan.nearest("192.168.1.37", nodes, "a"), ".37 is 5 from pi-b2's .32 and 5 from pi-c2's .42: the lower");
-        assertEquals("c", GrowthPlan.nearest("192.168.1.38", nodes, "a"));
+        assertEquals("c", GrowthPlan.nearest("192.168.1.37", nodes, "a"), ".37 is 5 from pi-b2's .32 and from pi-c2's .42: the higher,"
+                + " as a rack's master comes first in it");
+        assertEquals("b", GrowthPlan.nearest("192.168.1.36", nodes, "a"));
         assertEquals("a", GrowthPlan.nearest("pi-new.lan", nodes, "a"), "a name has no distance");
     }
 }
