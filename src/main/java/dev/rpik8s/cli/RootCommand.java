@@ -19,6 +19,7 @@ import dev.rpik8s.session.SessionSummary;
 import dev.rpik8s.session.StateDir;
 import dev.rpik8s.session.Target;
 import dev.rpik8s.tui.Tui;
+import dev.rpik8s.wizard.ClusterReading;
 import dev.rpik8s.wizard.DiscoveryForm;
 import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.Headless;
@@ -206,13 +207,18 @@ final class RootCommand implements Callable<Integer> {
         DiscoveryStep step = new DiscoveryStep(prompter -> new Discovery(new SshContext(home, session.knownHosts(),
                 pins, prompter, endpoint -> HostLog.inDirectory(logs, endpoint.name())))::run, session, defaults, logs.toString());
         String title = what + "  ·  session " + session.name();
-        if (op.discover(title, step) != Leave.NEXT) {
+        Flow chosen = flows.flow(flow);
+        if (ClusterReading.discoverThenRead(op, title, step, chosen, session, () -> FlowSetup.connections(session, pins, home, logs),
+                Clock.systemUTC()) != Leave.NEXT) {
             return;
         }
-        Flow chosen = flows.flow(flow);
         HostPrep prep = new HostPrep(session, chosen, flows.templates(), FlowSetup.connections(session, pins, home, logs),
                 Clock.systemUTC()).preparedBy(flows.preparationOf(chosen));
-        if (toTheReview(op, title, new PlanStep(session, Clock.systemUTC()), prep) != Leave.NEXT) {
+        PlanStep board = new PlanStep(session, Clock.systemUTC());
+        if (chosen.typedConfirmation()) {
+            board.growing();
+        }
+        if (toTheReview(op, title, board, prep) != Leave.NEXT) {
             return;
         }
         // the deploy's own key, as answers files have it since the first deploy; another flow's is its id

@@ -1,5 +1,6 @@
 package dev.rpik8s.plain;
 
+import dev.rpik8s.wizard.ClusterCard;
 import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.HostPrep;
 import dev.rpik8s.wizard.Leave;
@@ -55,6 +56,27 @@ public final class PlainUi implements Operator {
     public Leave discover(String title, DiscoveryStep step) throws InterruptedException {
         out().println("Discovery · " + title);
         return new PlainDiscovery(step, out(), prompt -> read(prompt, null), prompt -> read(prompt, '*')).run();
+    }
+
+    /** The card as lines; then on, back to discovery, or out. */
+    @Override
+    public Leave cluster(String title, ClusterCard card) {
+        out().println("The cluster as it is · " + title);
+        card.lines().forEach(out()::println);
+        out().flush();
+        String keys = card.canGrow() ? "Enter goes on to racks and roles, b back to discovery, q quits: " : "Enter goes back to discovery, q quits: ";
+        while (true) {
+            Optional<String> typed = read(keys, null).map(String::strip);
+            if (typed.isEmpty() || typed.get().equals("q")) {
+                return Leave.QUIT;
+            }
+            if (typed.get().isEmpty()) {
+                return card.canGrow() ? Leave.NEXT : Leave.BACK;
+            }
+            if (typed.get().equals("b")) {
+                return Leave.BACK;
+            }
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
+import dev.rpik8s.wizard.ClusterCard;
 import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.HostPrep;
 import dev.rpik8s.wizard.Leave;
@@ -98,6 +99,11 @@ public final class Tui implements Operator {
     @Override
     public Leave discover(String title, DiscoveryStep step) {
         return shown(new DiscoveryScreen(NAME + "  ·  discovery  ·  " + title, step));
+    }
+
+    @Override
+    public Leave cluster(String title, ClusterCard card) {
+        return shown(new ClusterScreen(NAME + "  ·  the cluster as it is  ·  " + title, card));
     }
 
     @Override

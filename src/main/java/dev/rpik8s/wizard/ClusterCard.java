@@ -29,7 +29,7 @@ public record ClusterCard(String summary, List<String> lines, Optional<String> r
         return new ClusterCard("The cluster as it is: not read. " + why, List.of(why), Optional.of(why), Optional.empty());
     }
 
-    static ClusterCard of(RunningCluster c, Optional<QuorumState> etcd, Optional<String> refusal, Optional<GrowthPlan> plan) {
+    public static ClusterCard of(RunningCluster c, Optional<QuorumState> etcd, Optional<String> refusal, Optional<GrowthPlan> plan) {
         List<String> out = new ArrayList<>();
         out.add("Read on " + c.hostname() + " (" + c.readOn() + "), changing nothing.");
         out.add(row("kubeadm", c.kubeadm().orElse("not installed")
@@ -56,7 +56,7 @@ public record ClusterCard(String summary, List<String> lines, Optional<String> r
         });
         out.add("");
         if (refusal.isPresent()) {
-            out.add("It cannot be grown here: " + refusal.get());
+            out.add("It cannot be grown here. " + refusal.get());
         } else {
             out.add("The plan proposed (the board that follows changes it):");
             plan.ifPresent(p -> p.reasons().forEach(r -> out.add("  - " + r)));
@@ -66,7 +66,7 @@ public record ClusterCard(String summary, List<String> lines, Optional<String> r
                 + c.nodes().size() + " node" + (c.nodes().size() == 1 ? "" : "s") + " (" + c.controlPlanes().size() + " control plane"
                 + (undiscovered.isEmpty() ? "" : ", " + undiscovered.size() + " not discovered") + ")"
                 + etcd.map(s -> ", etcd " + s.members().size() + " member" + (s.members().size() == 1 ? "" : "s")).orElse("")
-                + refusal.map(r -> ". It cannot be grown here: " + r).orElse(plan.map(p -> ". New masters proposed: " + newMasters(p)).orElse(""));
+                + refusal.map(r -> ". It cannot be grown here. " + r).orElse(plan.map(p -> ". New masters proposed: " + newMasters(p)).orElse(""));
         return new ClusterCard(summary, out, refusal, refusal.isPresent() ? Optional.empty() : plan);
     }
 

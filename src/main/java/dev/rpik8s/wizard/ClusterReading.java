@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,39 @@ public final class ClusterReading {
      */
     public static boolean needed(Flow flow, Session session) {
         return flow.typedConfirmation() && session.spec().plan().isEmpty();
+    }
+
+    /**
+     * Discovery until the operator goes on; then, for a flow that grows a cluster this session did not deploy
+     * ({@link #needed}), the cluster as it is, read on its master, until the operator goes on with the plan proposed
+     * (kept in the session for the board) or back to discovery (a cluster that cannot grow only goes back).
+     *
+     * @param connections how to reach the discovered hosts, made once discovery has run (it logs in as discovery did)
+     * @return NEXT on to racks and roles, QUIT out
+     */
+    public static Leave discoverThenRead(Operator op, String title, DiscoveryStep discovery, Flow flow, Session session,
+            Supplier<Connections> connections, Clock clock) throws Exception {
+        while (true) {
+            if (op.discover(title, discovery) != Leave.NEXT) {
+                return Leave.QUIT;
+            }
+            if (!needed(flow, session)) {
+                return Leave.NEXT;
+            }
+            ClusterReading reading = new ClusterReading(session, connections.get(), clock);
+            ClusterCard card = op.working("Reading the cluster on its control-plane node (nothing is changed) ...", reading::read);
+            Leave seen = op.cluster(title, card);
+            if (seen == Leave.QUIT) {
+                return Leave.QUIT;
+            }
+            if (seen == Leave.NEXT) {
+                Optional<String> unsaved = reading.keep(card);
+                if (unsaved.isEmpty()) {
+                    return Leave.NEXT;
+                }
+                op.notice(unsaved.get());
+            }
+        }
     }
 
     /** Reads over SSH (slow: not on a screen's thread); never throws for what a host says, the card does. */

@@ -79,6 +79,17 @@ public final class Headless implements Operator {
         return ok ? Leave.NEXT : Leave.QUIT;
     }
 
+    /** The card in one line; a cluster that cannot grow stops the run (nobody is there to scan again). */
+    @Override
+    public Leave cluster(String title, ClusterCard card) {
+        say(card.summary());
+        if (!card.canGrow()) {
+            ok = false;
+            return Leave.QUIT;
+        }
+        return Leave.NEXT;
+    }
+
     /** The board and its findings as lines; on to the settings, which may clear a blocking finding. */
     @Override
     public Leave plan(String title, PlanStep step) {

@@ -20,6 +20,12 @@ public interface Operator extends AutoCloseable {
     Leave discover(String title, DiscoveryStep step) throws Exception;
 
     /**
+     * The cluster as it is, read before a flow grows it ({@link ClusterReading}): on to racks and roles with the plan
+     * proposed (only when it can grow), back to discovery, or out.
+     */
+    Leave cluster(String title, ClusterCard card) throws Exception;
+
+    /**
      * Racks and roles, until the operator leaves: on to the settings (even while a finding blocks: the runtime and
      * version chosen there may clear it), or out.
      */

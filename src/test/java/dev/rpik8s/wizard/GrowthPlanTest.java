@@ -11,10 +11,10 @@ import dev.rpik8s.cluster.ContainerRuntime;
 import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.cluster.Endpoint;
 import dev.rpik8s.cluster.EndpointMode;
-import dev.rpik8s.cluster.HostFacts.StorageMedium;
 import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.cluster.Role;
 import dev.rpik8s.discovery.ClusterReadingParser;
+import dev.rpik8s.testsupport.CardSample;
 import dev.rpik8s.testsupport.FactsBuilder;
 import dev.rpik8s.testsupport.ReadingSample;
 import java.util.ArrayList;
@@ -29,27 +29,16 @@ import org.junit.jupiter.api.Test;
  */
 class GrowthPlanTest {
 
-    /** The nodes of racks a, b and c at 192.168.1.21, .22, .32 and .42, and pi-x at .9, which discovery does not find. */
     private static ReadingSample cluster(String config) {
-        return ReadingSample.of(config).node("pi-a1", "192.168.1.21", true, "a").node("pi-a2", "192.168.1.22", false, "a")
-                .node("pi-b2", "192.168.1.32", false, "b").node("pi-c2", "192.168.1.42", false, "c").node("pi-x", "192.168.1.9", false, "a");
+        return CardSample.cluster(config);
+    }
+
+    private static List<DiscoveredHost> found() {
+        return CardSample.found();
     }
 
     private static DiscoveredHost host(String address, FactsBuilder facts) {
-        return DiscoveredHost.probing(address, 22, false).fingerprinted(facts.build());
-    }
-
-    /** The cluster's nodes as discovery finds them (its master with admin.conf), and three Pis in no cluster. */
-    private static List<DiscoveredHost> found() {
-        List<DiscoveredHost> found = new ArrayList<>();
-        found.add(host("192.168.1.21", FactsBuilder.pi().named("pi-a1").kubeconfigs("admin.conf", "kubelet.conf")));
-        found.add(host("192.168.1.22", FactsBuilder.pi().named("pi-a2").kubeconfigs("kubelet.conf")));
-        found.add(host("192.168.1.31", FactsBuilder.pi().named("pi-b1").memoryMb(3796)));
-        found.add(host("192.168.1.32", FactsBuilder.pi().named("pi-b2").kubeconfigs("kubelet.conf")));
-        found.add(host("192.168.1.33", FactsBuilder.pi().named("pi-b3").memoryMb(7800)));
-        found.add(host("192.168.1.41", FactsBuilder.pi().named("pi-c1").bootsFrom(StorageMedium.SD_CARD)));
-        found.add(host("192.168.1.42", FactsBuilder.pi().named("pi-c2").kubeconfigs("kubelet.conf")));
-        return found;
+        return CardSample.host(address, facts);
     }
 
     private static GrowthPlan grown(ReadingSample reading, List<DiscoveredHost> found) {
