@@ -14,9 +14,12 @@ import dev.rpik8s.cluster.EndpointMode;
 import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.cluster.Role;
 import dev.rpik8s.discovery.ClusterReadingParser;
+import dev.rpik8s.render.Templates;
 import dev.rpik8s.testsupport.CardSample;
 import dev.rpik8s.testsupport.FactsBuilder;
 import dev.rpik8s.testsupport.ReadingSample;
+import dev.rpik8s.wizard.flow.FlowLoader;
+import dev.rpik8s.wizard.flow.StepKinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -122,5 +125,20 @@ class GrowthPlanTest {
                 + " as a rack's master comes first in it");
         assertEquals("b", GrowthPlan.nearest("192.168.1.36", nodes, "a"));
         assertEquals("a", GrowthPlan.nearest("pi-new.lan", nodes, "a"), "a name has no distance");
+    }
+
+    /** Both ways render every step for every host of a plan made from a reading, offline: nothing of the deploy's plan is missing. */
+    @Test
+    void bothWaysRenderOnThePlanProposed() throws Exception {
+        FlowLoader flows = new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.empty());
+        for (String config : List.of("v1beta2-1.20-no-endpoint.yaml", "v1beta3-1.28-endpoint.yaml", "v1beta4-1.31-vip-no-pod-subnet.yaml")) {
+            ClusterPlan plan = grown(cluster(config), found()).plan();
+            for (String way : List.of("expand-masters", "expand-masters-manual")) {
+                for (StepReview step : FlowReview.dryRun(Templates.bundled(), Optional.empty(), flows.load(way), plan).steps()) {
+                    assertTrue(step.hosts().stream().allMatch(h -> h.problem().isEmpty()), config + ", " + way + ": " + step.title() + ": "
+                            + step.summary());
+                }
+            }
+        }
     }
 }
