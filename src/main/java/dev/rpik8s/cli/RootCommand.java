@@ -29,6 +29,7 @@ import dev.rpik8s.wizard.PlanStep;
 import dev.rpik8s.wizard.SettingsStep;
 import dev.rpik8s.wizard.StartChoice;
 import dev.rpik8s.wizard.StartStep;
+import dev.rpik8s.wizard.WaysToGrow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -78,7 +79,8 @@ final class RootCommand implements Callable<Integer> {
 
     @Option(names = "--flow", paramLabel = "ID", defaultValue = "deploy", description = {
             "The flow the wizard runs after the plan review (default: ${DEFAULT-VALUE}).",
-            "expand-masters grows the control plane of the session's cluster: give the new hosts the master role on the board first."})
+            "grow: read the running cluster after discovery and grow its control plane from one master to three, the way chosen on screen;",
+            "expand-masters (kubeadm's way) or expand-masters-manual (the seed's steps) name the way."})
     String flow;
 
     @Option(names = "--answers", paramLabel = "FILE", description = "Ask nothing: take the answers from FILE (each session writes its answers.yaml; docs/answers.md).")
@@ -207,10 +209,19 @@ final class RootCommand implements Callable<Integer> {
         DiscoveryStep step = new DiscoveryStep(prompter -> new Discovery(new SshContext(home, session.knownHosts(),
                 pins, prompter, endpoint -> HostLog.inDirectory(logs, endpoint.name())))::run, session, defaults, logs.toString());
         String title = what + "  ·  session " + session.name();
-        Flow chosen = flows.flow(flow);
+        // --flow grow: the way is chosen on screen after the cluster is read, kubeadm's way unless another is picked
+        WaysToGrow ways = flow.equals(WaysToGrow.WORD) ? WaysToGrow.bundled(flows::flow) : null;
+        Flow chosen = flows.flow(ways != null ? ways.chosenUnlessAsked().flow() : flow);
         if (ClusterReading.discoverThenRead(op, title, step, chosen, session, () -> FlowSetup.connections(session, pins, home, logs),
                 Clock.systemUTC()) != Leave.NEXT) {
             return;
+        }
+        if (ways != null) {
+            Optional<String> way = op.way(title, ways);
+            if (way.isEmpty()) {
+                return;
+            }
+            chosen = flows.flow(way.get());
         }
         HostPrep prep = new HostPrep(session, chosen, flows.templates(), FlowSetup.connections(session, pins, home, logs),
                 Clock.systemUTC()).preparedBy(flows.preparationOf(chosen));

@@ -9,6 +9,7 @@ import dev.rpik8s.wizard.PlanStep;
 import dev.rpik8s.wizard.SettingsStep;
 import dev.rpik8s.wizard.StartChoice;
 import dev.rpik8s.wizard.StartStep;
+import dev.rpik8s.wizard.WaysToGrow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -75,6 +76,31 @@ public final class PlainUi implements Operator {
             }
             if (typed.get().equals("b")) {
                 return Leave.BACK;
+            }
+        }
+    }
+
+    /** Each way numbered with its explanation; enter takes the first, a number another. */
+    @Override
+    public Optional<String> way(String title, WaysToGrow ways) {
+        out().println("How the control plane grows · " + title);
+        out().println(ways.question());
+        for (int i = 0; i < ways.ways().size(); i++) {
+            WaysToGrow.Way w = ways.ways().get(i);
+            out().println((i + 1) + ". " + w.name());
+            w.lines().forEach(l -> out().println("   " + l));
+        }
+        out().flush();
+        while (true) {
+            Optional<String> typed = read("Which way [1], q quits: ", null).map(String::strip);
+            if (typed.isEmpty() || typed.get().equals("q")) {
+                return Optional.empty();
+            }
+            if (typed.get().isEmpty()) {
+                return Optional.of(ways.chosenUnlessAsked().flow());
+            }
+            if (typed.get().matches("\\d") && Integer.parseInt(typed.get()) >= 1 && Integer.parseInt(typed.get()) <= ways.ways().size()) {
+                return Optional.of(ways.ways().get(Integer.parseInt(typed.get()) - 1).flow());
             }
         }
     }

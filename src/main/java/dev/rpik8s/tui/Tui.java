@@ -23,6 +23,7 @@ import dev.rpik8s.wizard.PlanStep;
 import dev.rpik8s.wizard.SettingsStep;
 import dev.rpik8s.wizard.StartChoice;
 import dev.rpik8s.wizard.StartStep;
+import dev.rpik8s.wizard.WaysToGrow;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -104,6 +105,12 @@ public final class Tui implements Operator {
     @Override
     public Leave cluster(String title, ClusterCard card) {
         return shown(new ClusterScreen(NAME + "  ·  the cluster as it is  ·  " + title, card));
+    }
+
+    @Override
+    public Optional<String> way(String title, WaysToGrow ways) {
+        WayScreen screen = new WayScreen(NAME + "  ·  how the control plane grows  ·  " + title, ways);
+        return shown(screen) == Leave.NEXT ? Optional.of(screen.chosen()) : Optional.empty();
     }
 
     @Override

@@ -26,6 +26,12 @@ public interface Operator extends AutoCloseable {
     Leave cluster(String title, ClusterCard card) throws Exception;
 
     /**
+     * Which way the control plane grows (--flow grow), each explained: the flow chosen (the first way unless the
+     * operator picks another), or empty when the operator quit.
+     */
+    Optional<String> way(String title, WaysToGrow ways) throws Exception;
+
+    /**
      * Racks and roles, until the operator leaves: on to the settings (even while a finding blocks: the runtime and
      * version chosen there may clear it), or out.
      */

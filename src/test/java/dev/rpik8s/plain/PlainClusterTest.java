@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rpik8s.testsupport.CardSample;
 import dev.rpik8s.wizard.ClusterCard;
 import dev.rpik8s.wizard.Leave;
+import dev.rpik8s.wizard.WaysToGrow;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The cluster as it is in --plain: the card's lines, then on, back to discovery, or out. */
+/** The cluster as it is in --plain: the card's lines, then on, back to discovery, or out; then the way to grow. */
 @Timeout(30)
 class PlainClusterTest {
 
@@ -47,5 +50,22 @@ class PlainClusterTest {
         assertTrue(shown.contains("It cannot be grown here. The cluster's etcd is external"), shown);
         assertTrue(shown.contains("Enter goes back to discovery, q quits: "), shown);
         assertEquals(Leave.QUIT, answer(CardSample.refused(), "q\n"));
+    }
+
+    @Test
+    void theWayToGrowIsTheFirstOnEnterOrTheOneNumbered() throws Exception {
+        WaysToGrow ways = new WaysToGrow("Two ways.", List.of(new WaysToGrow.Way("expand-masters", "kubeadm's way", List.of("Path A.")),
+                new WaysToGrow.Way("expand-masters-manual", "the seed's steps", List.of("Path B:", "  - x: not done, because y."))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Terminal t = TerminalBuilder.builder().system(false).dumb(true).type("dumb")
+                .streams(new ByteArrayInputStream("\n3\n2\nq\n".getBytes(StandardCharsets.UTF_8)), out).build()) {
+            PlainUi ui = new PlainUi(t);
+            assertEquals(Optional.of("expand-masters"), ui.way("lab", ways));
+            assertEquals(Optional.of("expand-masters-manual"), ui.way("lab", ways), "3 is no way: asked again");
+            assertEquals(Optional.empty(), ui.way("lab", ways));
+        }
+        String text = out.toString(StandardCharsets.UTF_8).replace("\r", "");
+        assertTrue(text.contains("How the control plane grows · lab\nTwo ways.\n1. kubeadm's way\n   Path A.\n2. the seed's steps\n   Path B:\n"
+                + "     - x: not done, because y.\nWhich way [1], q quits: "), text);
     }
 }
