@@ -14,7 +14,6 @@ import dev.rpik8s.discovery.DiscoveryRequest;
 import dev.rpik8s.discovery.ScanTarget;
 import dev.rpik8s.lab.Lab;
 import dev.rpik8s.lab.LabOptions;
-import dev.rpik8s.lab.LabScripts;
 import dev.rpik8s.remote.CommandSpec;
 import dev.rpik8s.remote.ExecResult;
 import dev.rpik8s.remote.HostLog;
@@ -23,6 +22,7 @@ import dev.rpik8s.remote.SshContext;
 import dev.rpik8s.remote.SshRemote;
 import dev.rpik8s.session.Session;
 import dev.rpik8s.session.Target;
+import dev.rpik8s.testsupport.ClusterByHand;
 import dev.rpik8s.wizard.run.Connections;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -37,9 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A cluster made by hand on lab Pis, as an operator would without this wizard: kubeadm init on one Pi without a
- * controlPlaneEndpoint, a worker joined in each of the three racks, the nodes labelled with their rack. A new session
- * discovers the six Pis, reads the cluster on its master and proposes the plan to grow it.
+ * A cluster made by hand on lab Pis ({@link ClusterByHand}: kubeadm init without a controlPlaneEndpoint, a worker per
+ * rack, rack labels). A new session discovers the six Pis, reads the cluster on its master and proposes the plan to
+ * grow it.
  */
 class ClusterReadingLabTest {
 
@@ -63,35 +63,7 @@ class ClusterReadingLabTest {
         Connections connections = host -> new SshRemote(new dev.rpik8s.remote.Endpoint(host.address(), host.address(), port, "root",
                 List.of(lab.clientKey())), ssh);
 
-        // racks a, b, c: the master and a worker in a, a worker in b and c; pi 2 and pi 4 are new Pis in no cluster
-        String[] nodes = {"pi-a1", "pi-a2", null, "pi-b2", null, "pi-c2"};
-        for (int i : List.of(0, 1, 3, 5)) {
-            ok(connections, at.get(i), LabScripts.PREPARE_CONTROL_PLANE);
-        }
-        ok(connections, at.get(0), "cat > /root/kubeadm.yaml <<'EOF'\n" + """
-                apiVersion: kubeadm.k8s.io/v1beta3
-                kind: InitConfiguration
-                localAPIEndpoint:
-                  advertiseAddress: %s
-                  bindPort: 6443
-                nodeRegistration:
-                  name: pi-a1
-                ---
-                apiVersion: kubeadm.k8s.io/v1beta3
-                kind: ClusterConfiguration
-                kubernetesVersion: v1.30.14
-                networking:
-                  podSubnet: 10.32.0.0/16
-                  serviceSubnet: 10.96.0.0/12
-                """.formatted(at.get(0)) + "EOF\nLAB_KUBEADM_WAIT=60 kubeadm init --config /root/kubeadm.yaml >/dev/null");
-        String join = ok(connections, at.get(0), "kubeadm token create --print-join-command").strip();
-        for (int i : List.of(1, 3, 5)) {
-            // some lab Pis boot with the memory cgroup off, as fresh Raspberry Pi OS does; this cluster by hand skips
-            // the host preparation that turns it on
-            ok(connections, at.get(i), join + " --node-name " + nodes[i] + " --ignore-preflight-errors=SystemVerification >/dev/null");
-        }
-        ok(connections, at.get(0), "k='kubectl --kubeconfig /etc/kubernetes/admin.conf' && $k label node pi-a1 rack=a >/dev/null"
-                + " && $k label node pi-a2 rack=a >/dev/null && $k label node pi-b2 rack=b >/dev/null && $k label node pi-c2 topology.kubernetes.io/zone=c >/dev/null");
+        ClusterByHand.make((address, script) -> ok(connections, address, script), at);
 
         String range = at.get(0) + "-" + at.size();
         List<DiscoveredHost> found = new Discovery(ssh).run(DiscoveryRequest.of(List.of(ScanTarget.parse(range)), port, "root",
