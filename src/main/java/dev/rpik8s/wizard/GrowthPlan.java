@@ -103,7 +103,9 @@ public record GrowthPlan(ClusterPlan plan, List<ClusterNode> undiscovered, List<
         settings = first.containerRuntime().map(settings::withRuntime).orElse(settings);
         reasons.add("Kubernetes " + config.version() + ", pod CIDR " + (config.podSubnet().isEmpty() ? settings.podCidr()
                 + " (kubeadm-config names none: kubeadm init ran without --pod-network-cidr)" : config.podSubnet()) + ", service CIDR "
-                + config.serviceSubnet() + ", " + settings.cni().label() + ", " + settings.runtime().label() + ": the cluster's own.");
+                + config.serviceSubnet() + ", " + (cluster.podNetwork().isPresent() ? settings.cni().label() + ", " : "")
+                + settings.runtime().label() + ": the cluster's own." + (cluster.podNetwork().isPresent() ? ""
+                : " No pod network was found (no flannel, Calico or Weave Net DaemonSet): the settings keep " + settings.cni().label() + "."));
         ClusterPlan read = new ClusterPlan(name, racks.stream().map(Rack::new).toList(), hosts, settings, List.of(), List.of());
         NewMasters proposed = NewMasters.of(read);
         reasons.addAll(proposed.reasons());

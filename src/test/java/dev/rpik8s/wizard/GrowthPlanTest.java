@@ -83,6 +83,9 @@ class GrowthPlanTest {
         assertEquals(Cni.CALICO, s.cni());
         assertEquals(ContainerRuntime.CONTAINERD, s.runtime());
         assertEquals(new Endpoint(EndpointMode.DNS_NAME, Optional.of("k8s-api.lan")), s.endpoint());
+        List<String> none = grown(cluster("v1beta3-1.28-endpoint.yaml").daemonsets("daemonset.apps/kube-proxy"), found()).reasons();
+        assertTrue(none.contains("Kubernetes 1.28.15, pod CIDR 10.244.0.0/16, service CIDR 10.96.0.0/12, containerd: the cluster's own. No pod"
+                + " network was found (no flannel, Calico or Weave Net DaemonSet): the settings keep flannel."), none.toString());
     }
 
     @Test
