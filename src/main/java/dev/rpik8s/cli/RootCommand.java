@@ -211,7 +211,7 @@ final class RootCommand implements Callable<Integer> {
         String title = what + "  ·  session " + session.name();
         // --flow grow: the way is chosen on screen after the cluster is read, kubeadm's way unless another is picked
         WaysToGrow ways = flow.equals(WaysToGrow.WORD) ? WaysToGrow.bundled(flows::flow) : null;
-        Flow chosen = flows.flow(ways != null ? ways.chosenUnlessAsked().flow() : flow);
+        Flow chosen = flows.flow(flow);
         if (ClusterReading.discoverThenRead(op, title, step, chosen, session, () -> FlowSetup.connections(session, pins, home, logs),
                 Clock.systemUTC()) != Leave.NEXT) {
             return;

@@ -59,50 +59,14 @@ public final class PlainUi implements Operator {
         return new PlainDiscovery(step, out(), prompt -> read(prompt, null), prompt -> read(prompt, '*')).run();
     }
 
-    /** The card as lines; then on, back to discovery, or out. */
     @Override
     public Leave cluster(String title, ClusterCard card) {
-        out().println("The cluster as it is · " + title);
-        card.lines().forEach(out()::println);
-        out().flush();
-        String keys = card.canGrow() ? "Enter goes on to racks and roles, b back to discovery, q quits: " : "Enter goes back to discovery, q quits: ";
-        while (true) {
-            Optional<String> typed = read(keys, null).map(String::strip);
-            if (typed.isEmpty() || typed.get().equals("q")) {
-                return Leave.QUIT;
-            }
-            if (typed.get().isEmpty()) {
-                return card.canGrow() ? Leave.NEXT : Leave.BACK;
-            }
-            if (typed.get().equals("b")) {
-                return Leave.BACK;
-            }
-        }
+        return new PlainCluster(out(), prompt -> read(prompt, null)).card(title, card);
     }
 
-    /** Each way numbered with its explanation; enter takes the first, a number another. */
     @Override
     public Optional<String> way(String title, WaysToGrow ways) {
-        out().println("How the control plane grows · " + title);
-        out().println(ways.question());
-        for (int i = 0; i < ways.ways().size(); i++) {
-            WaysToGrow.Way w = ways.ways().get(i);
-            out().println((i + 1) + ". " + w.name());
-            w.lines().forEach(l -> out().println("   " + l));
-        }
-        out().flush();
-        while (true) {
-            Optional<String> typed = read("Which way [1], q quits: ", null).map(String::strip);
-            if (typed.isEmpty() || typed.get().equals("q")) {
-                return Optional.empty();
-            }
-            if (typed.get().isEmpty()) {
-                return Optional.of(ways.chosenUnlessAsked().flow());
-            }
-            if (typed.get().matches("\\d") && Integer.parseInt(typed.get()) >= 1 && Integer.parseInt(typed.get()) <= ways.ways().size()) {
-                return Optional.of(ways.ways().get(Integer.parseInt(typed.get()) - 1).flow());
-            }
-        }
+        return new PlainCluster(out(), prompt -> read(prompt, null)).way(title, ways);
     }
 
     @Override
