@@ -66,6 +66,12 @@ public record RunningCluster(String readOn, String hostname, Optional<String> ku
             return Optional.of("The cluster's nodes cannot be read on " + host + ": " + nodesProblem + ". Check that  kubectl --kubeconfig"
                     + " /etc/kubernetes/admin.conf get nodes  works there.");
         }
+        Optional<ClusterNode> here = readingNode();
+        if (here.isEmpty() || !here.get().controlPlane()) {
+            return Optional.of(host + (here.isEmpty() ? " is no node of the cluster its admin.conf reaches" : " is " + here.get().name()
+                    + ", a worker of the cluster (its admin.conf is a copy)") + ": the cluster grows from its control-plane node."
+                    + " Scan the master's address as well; or remove the copied admin.conf from this host.");
+        }
         List<ClusterNode> masters = controlPlanes();
         if (masters.size() > 1) {
             return Optional.of("The cluster has " + masters.size() + " control-plane nodes already ("

@@ -107,6 +107,14 @@ class ClusterReadingParserTest {
     }
 
     @Test
+    void aWorkerWithACopiedAdminConfIsNoPlaceToGrowFrom() {
+        RunningCluster c = ClusterReadingParser.parse("192.168.1.22", ReadingSample.of("v1beta3-1.28-endpoint.yaml").on("pi-a2")
+                .node("pi-a1", "192.168.1.21", true, "a").node("pi-a2", "192.168.1.22", false, "a").output());
+        assertEquals(Optional.of("pi-a2 (192.168.1.22) is pi-a2, a worker of the cluster (its admin.conf is a copy): the cluster grows from its"
+                + " control-plane node. Scan the master's address as well; or remove the copied admin.conf from this host."), c.cannotGrow());
+    }
+
+    @Test
     void aConfigMapThatCannotBeReadSaysWhy() {
         RunningCluster c = ClusterReadingParser.parse("192.168.1.21", "cr.version=1\nhostname=pi-a1\nkubeadm=v1.30.14\nadmin.conf=present\n"
                 + "etcd.manifest=present\nconfig.error=Error from server (NotFound): configmaps \"kubeadm-config\" not found\nnodes=0\n");
