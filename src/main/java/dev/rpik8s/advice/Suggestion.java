@@ -53,11 +53,8 @@ public record Suggestion(ClusterPlan plan, List<String> reasons) {
                 : "1 master: " + (racksInUse.size() < SPREAD_FROM_RACKS
                         ? "three need three racks to survive the loss of a rack; expand-masters adds them later."
                         : "three masters would leave no worker."));
-        Set<PlannedHost> blocked = candidates.stream().filter(h -> blockedAsMaster(plan, h)).collect(Collectors.toSet());
-        List<PlannedHost> ranked = candidates.stream().sorted(Comparator.comparing((PlannedHost h) -> blocked.contains(h))
-                .thenComparing(Suggestion::memoryMb, Comparator.reverseOrder())
-                .thenComparing(Suggestion::mediumRank)).toList();
-        List<PlannedHost> chosen = choose(ranked, masters, blocked, rackOrder(plan));
+        Set<PlannedHost> blocked = blockedAsMasters(plan, candidates);
+        List<PlannedHost> chosen = choose(ranked(candidates, blocked), masters, blocked, rackOrder(plan), Set.of());
         ClusterPlan suggested = plan;
         for (PlannedHost h : candidates) {
             boolean master = chosen.contains(h);
@@ -74,11 +71,26 @@ public record Suggestion(ClusterPlan plan, List<String> reasons) {
         return new Suggestion(suggested, reasons);
     }
 
-    /** One master per rack while unblocked hosts allow, best racks first; then a second in a rack; blocked hosts last. */
-    private static List<PlannedHost> choose(List<PlannedHost> ranked, int masters, Set<PlannedHost> blocked, Map<String, Integer> rackOrder) {
+    static Set<PlannedHost> blockedAsMasters(ClusterPlan plan, List<PlannedHost> candidates) {
+        return candidates.stream().filter(h -> blockedAsMaster(plan, h)).collect(Collectors.toSet());
+    }
+
+    /** The best masters first: unblocked before blocked, then the most memory, then the fastest boot medium. */
+    static List<PlannedHost> ranked(List<PlannedHost> candidates, Set<PlannedHost> blocked) {
+        return candidates.stream().sorted(Comparator.comparing((PlannedHost h) -> blocked.contains(h))
+                .thenComparing(Suggestion::memoryMb, Comparator.reverseOrder())
+                .thenComparing(Suggestion::mediumRank)).toList();
+    }
+
+    /**
+     * One master per rack while unblocked hosts allow, best racks first, racks that have one ({@code taken}) last;
+     * then a second in a rack; blocked hosts last.
+     */
+    static List<PlannedHost> choose(List<PlannedHost> ranked, int masters, Set<PlannedHost> blocked, Map<String, Integer> rackOrder,
+            Set<String> taken) {
         List<PlannedHost> left = new ArrayList<>(ranked);
         List<PlannedHost> chosen = new ArrayList<>();
-        Set<String> racksTaken = new HashSet<>();
+        Set<String> racksTaken = new HashSet<>(taken);
         while (chosen.size() < masters && !left.isEmpty()) {
             Predicate<PlannedHost> free = h -> !racksTaken.contains(h.rack());
             Predicate<PlannedHost> unblocked = h -> !blocked.contains(h);
@@ -100,7 +112,7 @@ public record Suggestion(ClusterPlan plan, List<String> reasons) {
         return Advice.forHost(plan, h.withRoles(EnumSet.of(Role.MASTER))).stream().anyMatch(Finding::blocks);
     }
 
-    private static Map<String, Integer> rackOrder(ClusterPlan plan) {
+    static Map<String, Integer> rackOrder(ClusterPlan plan) {
         List<String> names = plan.racks().stream().map(Rack::name).toList();
         return names.stream().collect(Collectors.toMap(n -> n, names::indexOf));
     }
@@ -114,7 +126,7 @@ public record Suggestion(ClusterPlan plan, List<String> reasons) {
         return h.facts().map(f -> FASTEST_FIRST.indexOf(f.rootMedium())).orElse(FASTEST_FIRST.size());
     }
 
-    private static String describe(PlannedHost h) {
+    static String describe(PlannedHost h) {
         return h.facts().map(f -> f.memTotalMb() + " MB, boots from " + switch (f.rootMedium()) {
             case NVME -> "NVMe";
             case USB -> "USB";

@@ -8,6 +8,7 @@ import dev.rpik8s.remote.SshContext;
 import dev.rpik8s.remote.SshRemote;
 import dev.rpik8s.render.Templates;
 import dev.rpik8s.session.Session;
+import dev.rpik8s.wizard.WaysToGrow;
 import dev.rpik8s.wizard.flow.Flow;
 import dev.rpik8s.wizard.flow.FlowException;
 import dev.rpik8s.wizard.flow.FlowLoader;
@@ -32,10 +33,14 @@ final class FlowSetup {
     Path wizards;
 
     /**
-     * A flow of wizards/ (or of --wizards DIR, whose templates it may name too); one that does not load is the
-     * operator's to fix, with file and line.
+     * A flow of wizards/ (or of --wizards DIR, whose templates it may name too), or for {@code grow} the first way
+     * to grow; one that does not load is the operator's to fix, with file and line.
      */
     Flow flow(String id) {
+        if (id.equals(WaysToGrow.WORD)) {
+            // grow without a way chosen on screen (plan, an answers file's run): the first way
+            return flow(WaysToGrow.bundled(this::flow).chosenUnlessAsked().flow());
+        }
         try {
             return loader().load(id);
         } catch (FlowException e) {

@@ -19,6 +19,7 @@ import dev.rpik8s.session.SessionSummary;
 import dev.rpik8s.session.StateDir;
 import dev.rpik8s.session.Target;
 import dev.rpik8s.tui.Tui;
+import dev.rpik8s.wizard.ClusterReading;
 import dev.rpik8s.wizard.DiscoveryForm;
 import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.Headless;
@@ -28,6 +29,7 @@ import dev.rpik8s.wizard.PlanStep;
 import dev.rpik8s.wizard.SettingsStep;
 import dev.rpik8s.wizard.StartChoice;
 import dev.rpik8s.wizard.StartStep;
+import dev.rpik8s.wizard.WaysToGrow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -77,7 +79,8 @@ final class RootCommand implements Callable<Integer> {
 
     @Option(names = "--flow", paramLabel = "ID", defaultValue = "deploy", description = {
             "The flow the wizard runs after the plan review (default: ${DEFAULT-VALUE}).",
-            "expand-masters grows the control plane of the session's cluster: give the new hosts the master role on the board first."})
+            "grow: read the running cluster after discovery and grow its control plane from one master to three, the way chosen on screen;",
+            "expand-masters (kubeadm's way) or expand-masters-manual (the seed's steps) name the way."})
     String flow;
 
     @Option(names = "--answers", paramLabel = "FILE", description = "Ask nothing: take the answers from FILE (each session writes its answers.yaml; docs/answers.md).")
@@ -206,13 +209,27 @@ final class RootCommand implements Callable<Integer> {
         DiscoveryStep step = new DiscoveryStep(prompter -> new Discovery(new SshContext(home, session.knownHosts(),
                 pins, prompter, endpoint -> HostLog.inDirectory(logs, endpoint.name())))::run, session, defaults, logs.toString());
         String title = what + "  ·  session " + session.name();
-        if (op.discover(title, step) != Leave.NEXT) {
+        // --flow grow: the way is chosen on screen after the cluster is read, kubeadm's way unless another is picked
+        WaysToGrow ways = flow.equals(WaysToGrow.WORD) ? WaysToGrow.bundled(flows::flow) : null;
+        Flow chosen = flows.flow(flow);
+        if (ClusterReading.discoverThenRead(op, title, step, chosen, session, () -> FlowSetup.connections(session, pins, home, logs),
+                Clock.systemUTC()) != Leave.NEXT) {
             return;
         }
-        Flow chosen = flows.flow(flow);
+        if (ways != null) {
+            Optional<String> way = op.way(title, ways);
+            if (way.isEmpty()) {
+                return;
+            }
+            chosen = flows.flow(way.get());
+        }
         HostPrep prep = new HostPrep(session, chosen, flows.templates(), FlowSetup.connections(session, pins, home, logs),
                 Clock.systemUTC()).preparedBy(flows.preparationOf(chosen));
-        if (toTheReview(op, title, new PlanStep(session, Clock.systemUTC()), prep) != Leave.NEXT) {
+        PlanStep board = new PlanStep(session, Clock.systemUTC());
+        if (chosen.typedConfirmation()) {
+            board.growing();
+        }
+        if (toTheReview(op, title, board, prep) != Leave.NEXT) {
             return;
         }
         // the deploy's own key, as answers files have it since the first deploy; another flow's is its id

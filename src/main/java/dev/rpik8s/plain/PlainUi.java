@@ -1,5 +1,6 @@
 package dev.rpik8s.plain;
 
+import dev.rpik8s.wizard.ClusterCard;
 import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.HostPrep;
 import dev.rpik8s.wizard.Leave;
@@ -8,6 +9,7 @@ import dev.rpik8s.wizard.PlanStep;
 import dev.rpik8s.wizard.SettingsStep;
 import dev.rpik8s.wizard.StartChoice;
 import dev.rpik8s.wizard.StartStep;
+import dev.rpik8s.wizard.WaysToGrow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -55,6 +57,16 @@ public final class PlainUi implements Operator {
     public Leave discover(String title, DiscoveryStep step) throws InterruptedException {
         out().println("Discovery · " + title);
         return new PlainDiscovery(step, out(), prompt -> read(prompt, null), prompt -> read(prompt, '*')).run();
+    }
+
+    @Override
+    public Leave cluster(String title, ClusterCard card) {
+        return new PlainCluster(out(), prompt -> read(prompt, null)).card(title, card);
+    }
+
+    @Override
+    public Optional<String> way(String title, WaysToGrow ways) {
+        return new PlainCluster(out(), prompt -> read(prompt, null)).way(title, ways);
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
+import dev.rpik8s.wizard.ClusterCard;
 import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.HostPrep;
 import dev.rpik8s.wizard.Leave;
@@ -22,6 +23,7 @@ import dev.rpik8s.wizard.PlanStep;
 import dev.rpik8s.wizard.SettingsStep;
 import dev.rpik8s.wizard.StartChoice;
 import dev.rpik8s.wizard.StartStep;
+import dev.rpik8s.wizard.WaysToGrow;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -98,6 +100,17 @@ public final class Tui implements Operator {
     @Override
     public Leave discover(String title, DiscoveryStep step) {
         return shown(new DiscoveryScreen(NAME + "  ·  discovery  ·  " + title, step));
+    }
+
+    @Override
+    public Leave cluster(String title, ClusterCard card) {
+        return shown(new ClusterScreen(NAME + "  ·  the cluster as it is  ·  " + title, card));
+    }
+
+    @Override
+    public Optional<String> way(String title, WaysToGrow ways) {
+        WayScreen screen = new WayScreen(NAME + "  ·  how the control plane grows  ·  " + title, ways);
+        return shown(screen) == Leave.NEXT ? Optional.of(screen.chosen()) : Optional.empty();
     }
 
     @Override

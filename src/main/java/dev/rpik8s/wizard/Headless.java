@@ -79,6 +79,25 @@ public final class Headless implements Operator {
         return ok ? Leave.NEXT : Leave.QUIT;
     }
 
+    /** The card in one line; a cluster that cannot grow stops the run (nobody is there to scan again). */
+    @Override
+    public Leave cluster(String title, ClusterCard card) {
+        say(card.summary());
+        if (!card.canGrow()) {
+            ok = false;
+            return Leave.QUIT;
+        }
+        return Leave.NEXT;
+    }
+
+    /** The first way: an answers file's run chooses the other with --flow. */
+    @Override
+    public Optional<String> way(String title, WaysToGrow ways) {
+        WaysToGrow.Way w = ways.chosenUnlessAsked();
+        say("The way to grow: " + w.name() + " (" + w.flow() + "); --flow names the other.");
+        return Optional.of(w.flow());
+    }
+
     /** The board and its findings as lines; on to the settings, which may clear a blocking finding. */
     @Override
     public Leave plan(String title, PlanStep step) {

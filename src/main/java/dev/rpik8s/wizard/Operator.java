@@ -20,6 +20,18 @@ public interface Operator extends AutoCloseable {
     Leave discover(String title, DiscoveryStep step) throws Exception;
 
     /**
+     * The cluster as it is, read before a flow grows it ({@link ClusterReading}): on to racks and roles with the plan
+     * proposed (only when it can grow), back to discovery, or out.
+     */
+    Leave cluster(String title, ClusterCard card) throws Exception;
+
+    /**
+     * Which way the control plane grows (--flow grow), each explained: the flow chosen (the first way unless the
+     * operator picks another), or empty when the operator quit.
+     */
+    Optional<String> way(String title, WaysToGrow ways) throws Exception;
+
+    /**
      * Racks and roles, until the operator leaves: on to the settings (even while a finding blocks: the runtime and
      * version chosen there may clear it), or out.
      */

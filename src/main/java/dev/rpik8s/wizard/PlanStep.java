@@ -1,6 +1,7 @@
 package dev.rpik8s.wizard;
 
 import dev.rpik8s.advice.Advice;
+import dev.rpik8s.advice.NewMasters;
 import dev.rpik8s.advice.Suggestion;
 import dev.rpik8s.cluster.ClusterPlan;
 import dev.rpik8s.cluster.ClusterSettings;
@@ -37,6 +38,7 @@ public final class PlanStep {
     private final Clock clock;
     private final List<String> leftOut;
     private ClusterPlan plan;
+    private boolean growing;
 
     public PlanStep(Session session, Clock clock) {
         this.session = session;
@@ -67,7 +69,7 @@ public final class PlanStep {
      * The host's own name when it is a good and unused one; else pi-LAST-OCTET. Fresh Raspberry Pi OS names
      * every board "raspberrypi", and Kubernetes needs them apart.
      */
-    private static String nameFor(DiscoveredHost d, Set<String> taken) {
+    static String nameFor(DiscoveredHost d, Set<String> taken) {
         String own = d.facts().map(f -> f.hostname().toLowerCase(java.util.Locale.ROOT)).orElse("");
         String name = KubernetesNames.hostnameProblem(own).isEmpty() && !taken.contains(own) ? own
                 : "pi-" + d.address().substring(d.address().lastIndexOf('.') + 1).replaceAll("[^a-z0-9-]", "-");
@@ -76,6 +78,12 @@ public final class PlanStep {
         }
         taken.add(name);
         return name;
+    }
+
+    /** For a flow that grows a running cluster: the suggestion completes its masters ({@link NewMasters}). */
+    public synchronized PlanStep growing() {
+        growing = true;
+        return this;
     }
 
     /** The session the board saves to: the settings step reads where discovery looked. */
@@ -237,11 +245,11 @@ public final class PlanStep {
 
     /** The suggestion's reasons, to show before the operator accepts it. */
     public synchronized List<String> suggestion() {
-        return Suggestion.of(plan).reasons();
+        return growing ? NewMasters.of(plan).reasons() : Suggestion.of(plan).reasons();
     }
 
-    public Optional<String> acceptSuggestion() {
-        return change(p -> Suggestion.of(p).plan());
+    public synchronized Optional<String> acceptSuggestion() {
+        return change(p -> growing ? NewMasters.of(p).plan() : Suggestion.of(p).plan());
     }
 
     public Optional<String> settings(ClusterSettings next) {

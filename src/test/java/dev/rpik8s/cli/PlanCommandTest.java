@@ -65,6 +65,13 @@ class PlanCommandTest {
     }
 
     @Test
+    void growIsKubeadmsWay() throws Exception {
+        planned();
+        assertEquals(Cli.OK, run("plan", "--session", "home", "--offline", "--flow", "grow"), () -> cli.err);
+        assertTrue(cli.out.startsWith("Grow the control plane (flow expand-masters) on the plan of session 'home'"), cli.out);
+    }
+
+    @Test
     void aSessionThatIsNotThereOrHasNoPlanYetSaysWhatToDoAndNoSessionIsMade() throws Exception {
         Session.open(state().sessions(), "fresh", Target.NETWORK, Clock.systemUTC());
         assertEquals(Cli.FAILED, run("plan", "--session", "fresh"));

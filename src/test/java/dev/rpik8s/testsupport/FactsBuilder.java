@@ -35,6 +35,8 @@ public final class FactsBuilder {
     private List<String> swapDevices = List.of();
     private String rootSource = "/dev/sda2";
     private StorageMedium rootMedium = StorageMedium.USB;
+    private String hostname = "raspberrypi";
+    private List<String> kubeconfigs = List.of();
 
     public static FactsBuilder pi() {
         return new FactsBuilder();
@@ -119,11 +121,22 @@ public final class FactsBuilder {
         return this;
     }
 
+    public FactsBuilder named(String name) {
+        this.hostname = name;
+        return this;
+    }
+
+    /** What /etc/kubernetes/*.conf holds: kubelet.conf on a node of a cluster, admin.conf too on its master. */
+    public FactsBuilder kubeconfigs(String... names) {
+        this.kubeconfigs = List.of(names);
+        return this;
+    }
+
     public HostFacts build() {
-        return new HostFacts("raspberrypi", model, board, kernelArch, kernelRelease, userlandArch, userlandBits, 4096,
+        return new HostFacts(hostname, model, board, kernelArch, kernelRelease, userlandArch, userlandBits, 4096,
                 memTotalMb, 4, os, "dc:a6:32:01:02:03", cgroupVersion, memoryController, cfsBandwidth,
                 List.of("cgroup_disable=memory", "console=ttyS0,115200"), cmdlinePath, cmdline, swap, swapDevices,
-                rootSource, rootMedium, 20_000_000L, 20_000_000L, Presence.PRESENT, 1_790_000_000L, Set.of(), List.of(),
+                rootSource, rootMedium, 20_000_000L, 20_000_000L, Presence.PRESENT, 1_790_000_000L, Set.of(), kubeconfigs,
                 List.of());
     }
 }

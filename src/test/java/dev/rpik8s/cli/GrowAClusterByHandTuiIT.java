@@ -1,0 +1,91 @@
+package dev.rpik8s.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rpik8s.testsupport.ClusterByHand;
+import dev.rpik8s.testsupport.Tmux;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A cluster the wizard did not make, in a real terminal: `lab up`, a one-master cluster made by hand on it over plain
+ * ssh ({@link ClusterByHand}), then the launcher with --flow grow in tmux, in a new session: discovery, the cluster as
+ * it is, the choice of the way, and the board with the masters proposed. Nothing is run on the cluster.
+ */
+class GrowAClusterByHandTuiIT {
+
+    @Test
+    void theClusterIsReadTheWayChosenAndTheBoardProposesAMasterPerRack() throws Exception {
+        Path state = Files.createDirectories(Paths.get("target", "grow-by-hand-it-" + System.nanoTime()).toAbsolutePath());
+        Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm-256color");
+        try {
+            LabCommandIT.Run up = LabCommandIT.run(env, "lab", "up", "--racks", "3", "--per-rack", "2", "--profile", "modern");
+            assertEquals(0, up.exit(), up.out());
+            Matcher login = Pattern.compile("Log in: +(ssh -i \\S+ -o \\S+) -p \\d+ root@").matcher(up.out());
+            assertTrue(login.find(), up.out());
+            List<String> addresses = List.of("127.0.2.1", "127.0.2.2", "127.0.2.3", "127.0.2.4", "127.0.2.5", "127.0.2.6");
+            ClusterByHand.make((address, script) -> ssh(login.group(1), address, script), addresses);
+
+            try (Tmux t = Tmux.start(state, Paths.get("").toAbsolutePath(), env, "./rpik8s-tui --lab --session byhand --flow grow")) {
+                t.await(s -> s.contains("lab of 6 virtual Pis (from lab up)") && s.contains("<q> quit"), Duration.ofSeconds(120), "discovery");
+                t.keys("Enter");                               // scan, from the ranges field
+                t.await(s -> s.contains("New host keys: 6") && s.contains("<Trust none>"), Duration.ofSeconds(60), "the trust dialog");
+                t.keys("Tab", "Enter");
+                t.await(s -> s.contains("done: 6 found: 6 ready (6 Pis)"), Duration.ofSeconds(90), "6 Pis fingerprinted");
+                t.type("n");
+                String card = t.await(s -> s.contains("The cluster as it is") && s.contains("<enter/c> on to racks and roles"),
+                        Duration.ofSeconds(60), "the cluster as it is");
+                LabWizardIT.keep("grow-by-hand-cluster", card);
+                assertTrue(card.contains("Kubernetes   v1.30.14"), card);
+                assertTrue(card.contains("endpoint     none (controlPlaneEndpoint is empty)"), card);
+                assertTrue(card.contains("1 member (pi-a1 healthy)"), card);
+                assertTrue(card.contains("pi-b2          127.0.2.4       worker        rack b"), card);
+                t.keys("Enter");
+                String ways = t.await(s -> s.contains("kubeadm's way (recommended)") && s.contains("<enter> grow this way"),
+                        Duration.ofSeconds(20), "the ways");
+                LabWizardIT.keep("grow-by-hand-ways", ways);
+                t.keys("Down");
+                String seeds = t.await(s -> s.contains("Runbook section 6, path B"), Duration.ofSeconds(10), "the seed's steps");
+                LabWizardIT.keep("grow-by-hand-ways-seed", seeds);
+                assertTrue(seeds.contains("not done, because"), seeds);
+                t.keys("Up", "Enter");
+                String board = t.await(s -> s.contains("racks and roles") && s.contains("<q> quit") && s.contains("a (2)"),
+                        Duration.ofSeconds(20), "the board");
+                LabWizardIT.keep("grow-by-hand-board", board);
+                assertTrue(board.contains("b (2)") && board.contains("c (2)"), board);
+                assertEquals(3, Pattern.compile("\\bM +pi-").matcher(board).results().count(), "three masters on the board:\n" + board);
+                assertTrue(board.contains("M    pi-a1") && board.contains("M    pi-r2-1") && board.contains("M    pi-r3-1"), board);
+                t.keys("q");
+                t.awaitText("[exit 0]", Duration.ofSeconds(60));
+            }
+        } finally {
+            LabCommandIT.run(env, "lab", "down");
+        }
+    }
+
+    /** A script on a lab Pi as root, with plain ssh and the lab's key, as `lab up` prints it. */
+    private static String ssh(String login, String address, String script) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(login.split(" ")));
+        argv.addAll(List.of("-o", "BatchMode=yes", "-p", "22", "root@" + address, "bash -s"));
+        Process p = new ProcessBuilder(argv).start();
+        p.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        // stdout alone is the answer (the join command); the outputs are small, so reading one after the other is safe
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), script + "\n" + out + err);
+        return out;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.rpik8s.wizard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rpik8s.cluster.ClusterPlan;
+import dev.rpik8s.cluster.DiscoveredHost;
+import dev.rpik8s.cluster.Endpoint;
+import dev.rpik8s.cluster.EndpointMode;
+import dev.rpik8s.cluster.ScanInputs;
+import dev.rpik8s.discovery.Discovery;
+import dev.rpik8s.discovery.DiscoveryListener;
+import dev.rpik8s.discovery.DiscoveryRequest;
+import dev.rpik8s.discovery.ScanTarget;
+import dev.rpik8s.lab.Lab;
+import dev.rpik8s.lab.LabOptions;
+import dev.rpik8s.remote.CommandSpec;
+import dev.rpik8s.remote.ExecResult;
+import dev.rpik8s.remote.HostLog;
+import dev.rpik8s.remote.Prompter;
+import dev.rpik8s.remote.SshContext;
+import dev.rpik8s.remote.SshRemote;
+import dev.rpik8s.session.Session;
+import dev.rpik8s.session.Target;
+import dev.rpik8s.testsupport.ClusterByHand;
+import dev.rpik8s.wizard.run.Connections;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A cluster made by hand on lab Pis ({@link ClusterByHand}: kubeadm init without a controlPlaneEndpoint, a worker per
+ * rack, rack labels). A new session discovers the six Pis, reads the cluster on its master and proposes the plan to
+ * grow it.
+ */
+class ClusterReadingLabTest {
+
+    private Lab lab;
+
+    @AfterEach
+    void stop() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    void aClusterMadeByHandIsReadAndItsGrowthProposed(@TempDir Path home) throws Exception {
+        lab = Lab.start(new LabOptions(Paths.get("target", "reading-lab-" + System.nanoTime()).toAbsolutePath(), "modern", 3, 2));
+        List<String> at = lab.pis().stream().map(Lab.PiInfo::address).toList();
+        int port = lab.pis().get(0).port();
+        Session session = Session.open(home.resolve("sessions"), "byhand", Target.LAB, Clock.systemUTC());
+        SshContext ssh = new SshContext(home, session.knownHosts(), List.of(lab.knownHosts()), Map.of(), Prompter.NO_QUESTIONS,
+                e -> HostLog.inDirectory(home.resolve("logs"), e.name()));
+        Connections connections = host -> new SshRemote(new dev.rpik8s.remote.Endpoint(host.address(), host.address(), port, "root",
+                List.of(lab.clientKey())), ssh);
+
+        ClusterByHand.make((address, script) -> ok(connections, address, script), at);
+
+        String range = at.get(0) + "-" + at.size();
+        List<DiscoveredHost> found = new Discovery(ssh).run(DiscoveryRequest.of(List.of(ScanTarget.parse(range)), port, "root",
+                List.of(lab.clientKey())), List.of(), unknown -> new HashSet<>(unknown), DiscoveryListener.NONE);
+        session.save(session.spec().withDiscovery(new ScanInputs(range, port, "root", lab.clientKey().toString()), found));
+
+        ClusterCard card = new ClusterReading(session, connections, Clock.systemUTC()).read();
+        assertTrue(card.canGrow(), String.join("\n", card.lines()));
+        String text = String.join("\n", card.lines());
+        assertTrue(text.contains("Kubernetes   v1.30.14\nendpoint     none (controlPlaneEndpoint is empty)\n"), text);
+        assertTrue(text.contains("networking   pods 10.32.0.0/16, services 10.96.0.0/12, no pod network found\n"), text);
+        assertTrue(text.contains("etcd         local (a static pod on "), text);
+        assertTrue(text.contains(": 1 member (pi-a1 healthy). Quorum: 1 of 1 voter needed, 1 up."), text);
+        assertTrue(text.contains("IP Address:" + at.get(0)), text);
+        assertTrue(text.contains(String.format("  %-14s %-15s %-13s %-10s %s", "pi-b2", at.get(3), "worker", "rack b", "v1.30.14")), text);
+        assertTrue(card.summary().startsWith("The cluster as it is: read on "), card.summary());
+        assertTrue(card.summary().contains("Kubernetes v1.30.14, endpoint none, 4 nodes (1 control plane), etcd 1 member. New masters proposed: "),
+                card.summary());
+
+        ClusterPlan plan = card.plan().orElseThrow().plan();
+        assertEquals(List.of("a", "b", "c"), plan.racks().stream().map(r -> r.name()).toList());
+        assertEquals(List.of("pi-a1 a [MASTER]", "pi-a2 a [WORKER]", "pi-b2 b [WORKER]", "pi-c2 c [WORKER]"),
+                plan.hosts().stream().limit(4).map(h -> h.hostname() + " " + h.rack() + " " + h.roles()).toList());
+        assertEquals(List.of(at.get(0), at.get(2), at.get(4)), plan.hostsWith(dev.rpik8s.cluster.Role.MASTER).stream().map(h -> h.address()).toList(),
+                "one new master in each rack without one: the new Pis of racks b and c");
+        assertEquals(List.of("b", "c"), List.of(plan.host(at.get(2)).rack(), plan.host(at.get(4)).rack()), "placed by address next to their rack's worker");
+        assertEquals("1.30.14", plan.settings().kubernetesVersion());
+        assertEquals("10.32.0.0/16", plan.settings().podCidr());
+        assertEquals(new Endpoint(EndpointMode.RACK_LOCAL, Optional.empty()), plan.settings().endpoint());
+
+        assertEquals(Optional.empty(), new ClusterReading(session, connections, Clock.systemUTC()).keep(card));
+        assertEquals(Optional.of(plan), session.spec().plan(), "the board starts from the plan proposed");
+        assertTrue(!ClusterReading.needed(new dev.rpik8s.wizard.flow.Flow("expand-masters", "Grow", List.of(), true), session),
+                "a session with a plan is not read again");
+    }
+
+    private static String ok(Connections connections, String address, String script) throws Exception {
+        try (var r = connections.open(dev.rpik8s.cluster.PlannedHost.unassigned(address, 22, "pi", "a", Optional.empty()))) {
+            ExecResult res = r.exec(CommandSpec.of(script).withTimeout(Duration.ofMinutes(2)));
+            assertEquals(0, res.exitStatus(), script + "\n" + res.stdout() + res.stderr());
+            return res.stdout();
+        }
+    }
+}
