@@ -103,6 +103,11 @@ public final class Lab implements AutoCloseable {
                 p.isUp(), p.etcdRunning())).toList();
     }
 
+    /** How many times the Pi of that name came up since the lab started (its first boot included). */
+    int boots(String name) {
+        return pis.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().boots();
+    }
+
     /** Every Pi powered off, SSH first; nothing the lab started keeps running. */
     @Override
     public void close() {
@@ -157,8 +162,8 @@ public final class Lab implements AutoCloseable {
     /** A reboot asked inside a Pi: SSH drops, every process of the Pi ends, and it comes back a few seconds later. */
     private void honourPowerRequests() {
         for (VirtualPi pi : pis) {
-            String request = pi.powerRequest();
-            if (request == null || !pi.isUp()) {
+            String request = pi.powerRequestWhileUp();
+            if (request == null) {
                 continue;
             }
             LOG.info("{}: {} requested", pi.name(), request);
