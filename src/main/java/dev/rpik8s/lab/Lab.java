@@ -27,8 +27,11 @@ import org.slf4j.LoggerFactory;
 public final class Lab implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Lab.class);
-    /** How long a rebooting Pi stays away, as a Pi does while it boots. */
-    static final Duration REBOOT_PAUSE = Duration.ofSeconds(3);
+    /**
+     * How long a rebooting Pi stays away before it boots: long enough to be seen gone (SSH drops at once anyway), short
+     * so that a rehearsal (and the suite) does not wait on it; a real Pi takes its 20 to 60 s, which no flow relies on.
+     */
+    static final Duration REBOOT_PAUSE = Duration.ofSeconds(1);
 
     /** What one Pi is, for screens and {@code lab status}. */
     public record PiInfo(String name, int rack, String address, int port, String model, boolean up, boolean etcd) {
@@ -159,7 +162,7 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    /** A reboot asked inside a Pi: SSH drops, every process of the Pi ends, and it comes back a few seconds later. */
+    /** A reboot asked inside a Pi: SSH drops, every process of the Pi ends, and it comes back a moment later. */
     private void honourPowerRequests() {
         for (VirtualPi pi : pis) {
             String request = pi.powerRequestWhileUp();
