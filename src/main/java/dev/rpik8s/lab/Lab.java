@@ -27,8 +27,11 @@ import org.slf4j.LoggerFactory;
 public final class Lab implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Lab.class);
-    /** How long a rebooting Pi stays away, as a Pi does while it boots. */
-    static final Duration REBOOT_PAUSE = Duration.ofSeconds(3);
+    /**
+     * How long a rebooting Pi stays away before it boots: long enough to be seen gone (SSH drops at once anyway), short
+     * so that a rehearsal (and the suite) does not wait on it; a real Pi takes its 20 to 60 s, which no flow relies on.
+     */
+    static final Duration REBOOT_PAUSE = Duration.ofSeconds(1);
 
     /** What one Pi is, for screens and {@code lab status}. */
     public record PiInfo(String name, int rack, String address, int port, String model, boolean up, boolean etcd) {
@@ -103,6 +106,11 @@ public final class Lab implements AutoCloseable {
                 p.isUp(), p.etcdRunning())).toList();
     }
 
+    /** How many times the Pi of that name came up since the lab started (its first boot included). */
+    int boots(String name) {
+        return pis.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().boots();
+    }
+
     /** Every Pi powered off, SSH first; nothing the lab started keeps running. */
     @Override
     public void close() {
@@ -154,15 +162,10 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    /** A reboot asked inside a Pi: SSH drops, every process of the Pi ends, and it comes back a few seconds later. */
+    /** A reboot asked inside a Pi: SSH drops, every process of the Pi ends, and it comes back a moment later. */
     private void honourPowerRequests() {
         for (VirtualPi pi : pis) {
-            if (pi.powerRequest() == null || !pi.isUp()) {
-                continue;
-            }
-            // read again: isUp() waits for a boot in progress, and that boot's lab-boot removed the request that
-            // caused it (taken as it was read before, it rebooted every rebooted Pi a second time)
-            String request = pi.powerRequest();
+            String request = pi.powerRequestWhileUp();
             if (request == null) {
                 continue;
             }

@@ -27,6 +27,7 @@ final class VirtualPi implements PiHost {
     private final int port;
     private PiSshServer ssh;
     private Kubelet kubelet;
+    private int boots;
 
     VirtualPi(PiSpec spec, Path dir, LabFiles files, PublicKey clientKey, int port) {
         this.spec = spec;
@@ -95,7 +96,13 @@ final class VirtualPi implements PiHost {
             ssh = null;
             throw new IOException(address() + ":" + port + " is taken (another lab, from another directory?): " + e.getMessage(), e);
         }
+        boots++;
         LOG.info("{} up on {}:{}", name(), address(), port);
+    }
+
+    /** How many times the Pi came up since the lab started. */
+    synchronized int boots() {
+        return boots;
     }
 
     /** SSH first (as a shutting-down Pi drops its sessions), then the kubelet, then every process of the Pi. */
@@ -119,8 +126,15 @@ final class VirtualPi implements PiHost {
         return ssh != null && namespace.isOn();
     }
 
-    /** What the Pi asked for with reboot/poweroff, if anything: "reboot", "poweroff" or null. */
-    String powerRequest() {
+    /**
+     * What the Pi, up, asked for with reboot/poweroff: "reboot", "poweroff" or null. Null while it is off or boots:
+     * its request stays on disk until lab-boot removes it, and a request read then would reboot it once more.
+     */
+    synchronized String powerRequestWhileUp() {
+        return isUp() ? powerRequest() : null;
+    }
+
+    private String powerRequest() {
         // java.io.File: a stat each, where Files.exists builds a NoSuchFileException (every Pi, 4 times a second)
         Path state = root().resolve("var/lib/rpik8s-lab");
         if (state.resolve("poweroff-requested").toFile().exists()) {

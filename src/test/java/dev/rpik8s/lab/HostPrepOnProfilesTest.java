@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.advice.MemoryCgroup;
 import dev.rpik8s.render.Templates;
+import dev.rpik8s.testsupport.Shellcheck;
 import dev.rpik8s.wizard.flow.FileToPlace;
 import dev.rpik8s.wizard.flow.Flow;
 import dev.rpik8s.wizard.flow.FlowLoader;
@@ -13,7 +14,6 @@ import dev.rpik8s.wizard.flow.Script;
 import dev.rpik8s.wizard.flow.Step;
 import dev.rpik8s.wizard.flow.StepKinds;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -22,11 +22,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -263,20 +263,16 @@ class HostPrepOnProfilesTest {
             }
         }
         assertTrue(scripts.size() >= 20, scripts.toString());
+        Map<String, String> rendered = new LinkedHashMap<>();
         for (String runtime : List.of("containerd", "cri-o", "docker")) {
             for (String driver : List.of("systemd", "cgroupfs")) {
                 Map<String, Object> values = deployValues(p, runtime, driver);
                 for (String name : scripts) {
-                    String text = render(name, values);
-                    Process sc = new ProcessBuilder("shellcheck", "-s", "bash", "-").redirectErrorStream(true).start();
-                    sc.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-                    sc.getOutputStream().close();
-                    String out = new String(sc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                    assertTrue(sc.waitFor(60, TimeUnit.SECONDS));
-                    assertEquals(0, sc.exitValue(), name + " for " + p.name() + ", " + runtime + ", " + driver + ":\n" + text + "\n" + out);
+                    rendered.put(name + " for " + p.name() + ", " + runtime + ", " + driver, render(name, values));
                 }
             }
         }
+        Shellcheck.assertAllClean(rendered);
     }
 
     /** The values the runner gives a Pi of this profile (its OS, release and userland) in a plan with this runtime. */

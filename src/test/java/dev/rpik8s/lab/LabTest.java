@@ -108,6 +108,7 @@ class LabTest {
         assertEquals(0, before.exit(), before.all());
         long background = Long.parseLong(before.out().strip());
         assertTrue(ProcessHandle.of(background).map(ProcessHandle::isAlive).orElse(false), "a process left running in the background");
+        int boots = lab.boots(pi.name());
         var reboot = ssh(pi, "root", "reboot");
         assertTrue(reboot.exit() == 0 || reboot.exit() == 255, reboot.all());
         // it goes away, then comes back
@@ -126,6 +127,7 @@ class LabTest {
         }
         assertTrue(wentAway, "the Pi dropped SSH");
         assertTrue(back, "the Pi came back");
+        assertEquals(boots + 1, lab.boots(pi.name()), "one reboot asked, one boot: the request still on disk while it booted is not taken again");
         assertFalse(ProcessHandle.of(background).map(ProcessHandle::isAlive).orElse(false), "the reboot ended it");
         var request = ssh(pi, "root", "test -e /var/lib/rpik8s-lab/reboot-requested && echo still-requested; echo done");
         assertEquals("done\n", request.out(), "lab-boot cleared the request");
@@ -155,6 +157,7 @@ class LabTest {
 
     /** Reboots the Pi from inside and waits until it answers again: lab-boot removed the request before SSH came up. */
     private static void rebootAndWait(Lab.PiInfo pi) throws InterruptedException {
+        int boots = lab.boots(pi.name());
         var reboot = ssh(pi, "root", "reboot");
         assertTrue(reboot.exit() == 0 || reboot.exit() == 255, reboot.all());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -162,6 +165,7 @@ class LabTest {
             assertTrue(System.nanoTime() < deadline, pi.name() + " did not come back from its reboot");
             Thread.sleep(200);
         }
+        assertEquals(boots + 1, lab.boots(pi.name()), pi.name() + " booted once for its reboot");
     }
 
     @Test

@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * TEST ONLY: a minimal virtual Pi until the lab core lands. A root directory with a hand-written pi.env and
- * the few profile files the stand-ins read; {@link #start} runs argv in a new mount+UTS namespace where
- * {@code lab/pi-enter.sh} first binds the stand-ins over /usr/local/sbin and over the real binaries of the
- * same name (so no real reboot/sysctl/modprobe can run), then the Pi's own paths from {@code lab/binds.txt}.
+ * the few profile files the stand-ins read; {@link #start} and {@link #sh} run argv in the Pi's mount+UTS
+ * namespace, made at its first command (as a lab Pi's is at its boot) where {@code lab/pi-enter.sh} first binds
+ * the stand-ins over /usr/local/sbin and over the real binaries of the same name (so no real
+ * reboot/sysctl/modprobe can run), then the Pi's own paths from {@code lab/binds.txt}.
  * Roots live under target/ (never under /tmp, which is one of the Pi's own paths).
  */
 final class ScratchPi implements PiHost {
@@ -168,16 +169,58 @@ final class ScratchPi implements PiHost {
         return this;
     }
 
-    private List<String> enter(List<String> argv) {
+    /**
+     * argv inside the Pi: entered with nsenter into the Pi's namespace, made at first use as the lab's Pis have theirs
+     * ({@code unshare} running {@code lab/pi-enter.sh}, which binds the Pi's paths and the stand-ins, then becomes the
+     * holder), with the environment pi-enter.sh gives the command it execs. Making the binds anew for every command
+     * cost a third of a second each (some 70 mounts).
+     */
+    private List<String> enter(List<String> argv) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("nsenter", "-t", Long.toString(holder()), "-m", "-u", "-w", "--",
+                "env", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LAB_BIN=/usr/local/sbin", "HOME=/root"));
+        cmd.addAll(argv);
+        return cmd;
+    }
+
+    /** The process that holds the Pi's namespace; it ends when this JVM does ({@code tail --pid}), and the namespace with it. */
+    private Process holder;
+
+    private synchronized long holder() throws IOException {
+        if (holder != null && holder.isAlive()) {
+            return holder.pid();
+        }
         List<String> cmd = new ArrayList<>(List.of("unshare", "--mount", "--uts", "--propagation", "private", "bash",
                 Paths.get("src/main/resources/lab/pi-enter.sh").toAbsolutePath().toString(),
                 root.toString(), bin.toString(), Paths.get("src/main/resources/lab/binds.txt").toAbsolutePath().toString()));
         if (peers != null) {
             cmd.add(peers.toString());
         }
-        cmd.add("--");
-        cmd.addAll(argv);
-        return cmd;
+        cmd.addAll(List.of("--", "tail", "-f", "/dev/null", "--pid=" + ProcessHandle.current().pid()));
+        java.io.File log = root.resolveSibling("pi-enter.log").toFile();
+        Process h = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String own = PiNamespace.mountNamespace(ProcessHandle.current().pid()).orElse("");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!h.isAlive()) {
+                throw new IOException(name + ": pi-enter.sh failed (exit " + h.exitValue() + "): " + Files.readString(log.toPath()));
+            }
+            // the holder is `tail` once pi-enter.sh has made every bind and exec'd it
+            if (PiNamespace.mountNamespace(h.pid()).filter(ns -> !ns.equals(own)).isPresent()
+                    && h.info().command().orElse("").endsWith("tail")) {
+                holder = h;
+                return h.pid();
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                h.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+        h.destroyForcibly();
+        throw new IOException(name + ": its namespace did not come up in 30 s");
     }
 
     @Override
