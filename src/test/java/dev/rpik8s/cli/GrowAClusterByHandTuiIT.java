@@ -21,14 +21,17 @@ import org.junit.jupiter.api.Test;
 /**
  * A cluster the wizard did not make, in a real terminal: `lab up`, a one-master cluster made by hand on it over plain
  * ssh ({@link ClusterByHand}), then the launcher with --flow grow in tmux, in a new session: discovery, the cluster as
- * it is, the choice of the way, and the board with the masters proposed. Nothing is run on the cluster.
+ * it is, the choice of the way, and the board with the masters proposed; then kubeadm's way grows it to three masters
+ * through the settings, the review and the typed confirmations, and the panel ends with three healthy voters.
  */
 class GrowAClusterByHandTuiIT {
 
     @Test
-    void theClusterIsReadTheWayChosenAndTheBoardProposesAMasterPerRack() throws Exception {
+    void theClusterIsReadTheWayChosenTheBoardProposesAMasterPerRackAndItGrowsToThree() throws Exception {
         Path state = Files.createDirectories(Paths.get("target", "grow-by-hand-it-" + System.nanoTime()).toAbsolutePath());
-        Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm-256color");
+        // the run's last step merges admin.conf into a kubeconfig: the test's own, never the machine's
+        Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm-256color",
+                "KUBECONFIG", state.resolve("kube/config").toString());
         try {
             LabCommandIT.Run up = LabCommandIT.run(env, "lab", "up", "--racks", "3", "--per-rack", "2", "--profile", "modern");
             assertEquals(0, up.exit(), up.out());
@@ -66,7 +69,33 @@ class GrowAClusterByHandTuiIT {
                 assertTrue(board.contains("b (2)") && board.contains("c (2)"), board);
                 assertEquals(3, Pattern.compile("\\bM +pi-").matcher(board).results().count(), "three masters on the board:\n" + board);
                 assertTrue(board.contains("M    pi-a1") && board.contains("M    pi-r2-1") && board.contains("M    pi-r3-1"), board);
+                // on to the run: the API server's restart, then each join, asked with the cluster's name
+                t.type("c");
+                t.awaitText("runtime and cluster settings", Duration.ofSeconds(20));
+                t.type("c");
+                t.await(s -> s.contains("on to the confirmation"), Duration.ofSeconds(120), "the review");
+                t.type("c");
+                t.awaitText("Go on?", Duration.ofSeconds(20));
+                t.keys("Enter");
+                for (String asked : List.of("Give the first master's API server the new names on pi-a1 (127.0.2.1)",
+                        "Join the new masters to the control plane on pi-r2-1 (127.0.2.3)",
+                        "Join the new masters to the control plane on pi-r3-1 (127.0.2.5)")) {
+                    t.await(s -> s.contains(asked) && s.contains("Type the cluster name (byhand) to go on"), Duration.ofMinutes(6), asked);
+                    t.type("byhand");
+                    t.keys("Enter");
+                }
+                String grown = t.await(s -> s.contains("Grow the control plane: finished on every host.") && s.contains("QUORUM OK"),
+                        Duration.ofMinutes(6), "the end of the growth");
+                LabWizardIT.keep("grow-by-hand-grown", grown);
+                assertTrue(grown.contains("QUORUM OK · Quorum: 2 of 3 voters needed, 3 up. One voter may fail."), grown);
+                for (String master : List.of("pi-a1 ", "pi-r2-1", "pi-r3-1")) {
+                    assertTrue(Pattern.compile("│" + master + " +[0-9a-f]+ +https://127\\.0\\.2\\.\\d:2380 +started +(leader|voter) ")
+                            .matcher(grown).find(), master + " votes:\n" + grown);
+                }
+                assertTrue(Files.readString(state.resolve("kube/config")).contains("name: byhand"), "the cluster's context, in the test's kubeconfig");
                 t.keys("q");
+                t.awaitText("The expand-masters flow on cluster byhand ran to its end.", Duration.ofSeconds(10));
+                t.keys("Enter");
                 t.awaitText("[exit 0]", Duration.ofSeconds(60));
             }
         } finally {
