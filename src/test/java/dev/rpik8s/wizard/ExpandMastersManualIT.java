@@ -65,8 +65,8 @@ class ExpandMastersManualIT {
     }
 
     /**
-     * The guard before member add: pi-b1's peer certificate gone, its member is not added, and the step says why. The
-     * step alone: the flow's node-certificates step would make the certificate again first.
+     * The guard before member add: pi-b1's peer certificate gone, its member is not added, and the step says why before
+     * its typed question. The step alone: the flow's node-certificates step would make the certificate again first.
      */
     private static void refusesAMemberThatCouldNotStartAtOnce(OneMasterLab l, String ec) throws Exception {
         PlannedHost b1 = l.all.get(2);
@@ -78,6 +78,7 @@ class ExpandMastersManualIT {
         assertFalse(l.prep(members).run(refused).finished());
         assertEquals(List.of("Add each new master's etcd member, as a learner, then promote it on pi-b1 (" + b1.address() + "): staged exit 1: etcd"
                 + " could not start here at once, so etcd's members stay as they are: " + cert + " is missing"), refused.failures);
+        assertEquals(List.of(), refused.confirmations, "refused before the operator is asked to type the cluster's name");
         assertEquals(1, l.sh(l.all.get(0), ec + "member list").strip().lines().count(), "no member added");
         l.sh(b1, "mv " + cert + ".away " + cert);
     }

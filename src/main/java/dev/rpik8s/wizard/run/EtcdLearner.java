@@ -86,11 +86,19 @@ final class EtcdLearner implements Work {
         return member;
     }
 
+    /** member-staged.sh before the question: a host whose etcd could not start is refused before anyone types. */
+    @Override
+    public void ready(HostRun on) throws StepFailed {
+        PlannedHost self = on.host();
+        on.runOrFail("staged", render(on, STAGED, self, member(self)));
+    }
+
     @Override
     public void act(HostRun on) throws StepFailed, InterruptedException {
         PlannedHost self = on.host();
         PlannedHost first = first(on);
         Map<String, Object> member = member(self);
+        // again: the operator may have taken a while to answer, and the files may have changed meanwhile
         on.runOrFail("staged", render(on, STAGED, self, member));
         String addedOn = "member add on " + first.hostname();
         Map<String, String> added = Gathering.keyValues(addedOn, List.of("id", "state", "initialCluster"),

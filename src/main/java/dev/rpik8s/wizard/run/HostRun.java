@@ -231,6 +231,7 @@ final class HostRun {
                 run.etcd().settled(GUARD, "for a change of its members");
             }
         }
+        work.ready(this);
         if (!confirmed()) {
             return Outcome.STOPPED;
         }
@@ -243,7 +244,11 @@ final class HostRun {
                 throw new StepFailed(e.getMessage());
             }
         }
-        work.act(this);
+        if (guardsQuorum() && !work.goesOnFromOwnMember()) {
+            joining();
+        } else {
+            work.act(this);
+        }
         if (scripts.verify().isPresent()) {
             show(HostState.VERIFYING);
             runOrFail("verify", scripts.verify().get());
@@ -251,6 +256,25 @@ final class HostRun {
         run.journal().done(where);
         show(HostState.DONE, result);
         return Outcome.DONE;
+    }
+
+    /**
+     * A join that adds this host's etcd member itself (kubeadm's), with the member watched meanwhile: its failure
+     * says what became of the member (added and never started, started and stopped, never added).
+     */
+    private void joining() throws StepFailed, InterruptedException {
+        try (JoiningMember member = JoiningMember.watch(this)) {
+            try {
+                work.act(this);
+            } catch (StepFailed f) {
+                throw new StepFailed(f.getMessage() + ". " + member.fate());
+            }
+        }
+    }
+
+    /** The host's line while its work runs, with what the wizard sees meanwhile. */
+    void running(String detail) {
+        show(HostState.RUNNING, Optional.of(detail));
     }
 
     /**

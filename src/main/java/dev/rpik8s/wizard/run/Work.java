@@ -22,4 +22,11 @@ interface Work {
     default Optional<String> preview(HostRun on) throws StepFailed {
         return Optional.empty();
     }
+
+    /**
+     * What must hold on the hosts before the operator is asked to confirm the work (read only): a failure here fails
+     * the step before the question, so nobody types a cluster's name for a change that is refused next.
+     */
+    default void ready(HostRun on) throws StepFailed {
+    }
 }
