@@ -1,5 +1,6 @@
 package dev.rpik8s.plain;
 
+import dev.rpik8s.wizard.HostFailure;
 import dev.rpik8s.wizard.LineLog;
 import dev.rpik8s.wizard.ProgressLine;
 import dev.rpik8s.wizard.QuorumPanel;
@@ -52,8 +53,8 @@ final class PlainRun implements RunView {
     }
 
     @Override
-    public Decision failed(String step, String host, String reason, Optional<String> rollback) {
-        return asked(() -> ask(step, host, reason, rollback.isPresent()));
+    public Decision failed(HostFailure failure) {
+        return asked(() -> ask(failure));
     }
 
     @Override
@@ -142,8 +143,10 @@ final class PlainRun implements RunView {
         }
     }
 
-    private Decision ask(String step, String host, String reason, boolean rollback) {
-        say(step + " failed on " + host + ": " + reason);
+    private Decision ask(HostFailure failure) {
+        say(failure.step() + " failed on " + failure.host() + ": " + failure.reason());
+        say(failure.meanwhile());
+        boolean rollback = failure.rollback().isPresent();
         while (true) {
             Optional<String> answer = ask.apply("r to retry, s REASON to skip this host, " + (rollback ? "b to roll it back (asked again), " : "")
                     + "x to stop the run: ");

@@ -13,6 +13,7 @@ import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.ProgressBar;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.gui2.table.Table;
+import dev.rpik8s.wizard.HostFailure;
 import dev.rpik8s.wizard.ProgressLine;
 import dev.rpik8s.wizard.QuorumPanel;
 import dev.rpik8s.wizard.RunView;
@@ -112,9 +113,9 @@ final class RunScreen extends FullScreen implements RunView {
     private final Object questions = new Object();
 
     @Override
-    public Decision failed(String step, String host, String reason, Optional<String> rollback) {
+    public Decision failed(HostFailure failure) {
         synchronized (questions) {
-            return answered(answer -> ask(step, host, reason, rollback.isPresent(), answer), Decision.stop());
+            return answered(answer -> ask(failure, answer), Decision.stop());
         }
     }
 
@@ -184,12 +185,13 @@ final class RunScreen extends FullScreen implements RunView {
         no.takeFocus();
     }
 
-    private void ask(String step, String host, String reason, boolean rollback, CompletableFuture<Decision> answer) {
+    private void ask(HostFailure failure, CompletableFuture<Decision> answer) {
+        String host = failure.host();
         BasicWindow dialog = new BasicWindow("Failed: " + host);
         dialog.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
         Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
-        p.addComponent(new Label(wrapped(step + " failed on " + host + ":\n  " + reason + "\n\nThe other hosts go on. The full output is in "
-                + log + ".")));
+        p.addComponent(new Label(wrapped(failure.step() + " failed on " + host + ":\n  " + failure.reason() + "\n\n" + failure.meanwhile()
+                + "\nThe full output is in " + log + ".")));
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
         Button retry = new Button("Retry", () -> {
             dialog.close();
@@ -205,9 +207,9 @@ final class RunScreen extends FullScreen implements RunView {
                         }
                         answer.complete(Decision.skipHost(typed.strip()));
                         return java.util.Optional.empty();
-                    }, () -> ask(step, host, reason, rollback, answer));
+                    }, () -> ask(failure, answer));
         }));
-        if (rollback) {
+        if (failure.rollback().isPresent()) {
             // its own typed confirmation follows, with what it will do
             buttons.addComponent(new Button("Roll back", () -> {
                 dialog.close();

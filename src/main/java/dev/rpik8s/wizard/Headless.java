@@ -266,13 +266,14 @@ public final class Headless implements Operator {
         }
 
         @Override
-        public Decision failed(String step, String host, String reason, Optional<String> rollback) {
-            if (rollback.filter(answers.confirmed()::contains).isPresent()) {
-                say(step + " failed on " + host + ": " + reason + ". Rolling it back: the answers file confirms its rollback.");
+        public Decision failed(HostFailure f) {
+            String failed = f.step() + " failed on " + f.host() + ": " + f.reason();
+            if (f.rollback().filter(answers.confirmed()::contains).isPresent()) {
+                say(failed + ". Rolling it back: the answers file confirms its rollback.");
                 return Decision.rollback();
             }
-            say(step + " failed on " + host + ": " + reason + ". Stopping: an answers file does not decide for a failed host"
-                    + rollback.map(k -> " (it rolls the host back when it confirms " + k + ")").orElse("") + ".");
+            say(failed + ". Stopping: an answers file does not decide for a failed host"
+                    + f.rollback().map(k -> " (it rolls the host back when it confirms " + k + ")").orElse("") + ".");
             return Decision.stop();
         }
 

@@ -62,8 +62,13 @@ public final class RunProgress implements RunDisplay {
 
     @Override
     public Decision onFailure(Step step, PlannedHost host, String reason, boolean rollback) {
-        return view.failed(step.title(), host.hostname() + " (" + host.address() + ")", reason,
-                rollback ? Optional.of(flow.confirmationKey(step) + "/rollback") : Optional.empty());
+        String meanwhile = switch (step.order()) {
+            case PARALLEL -> "The other hosts go on.";
+            case ONE_AT_A_TIME -> "The next hosts wait for your answer: this step takes one host at a time.";
+            case RACK_BY_RACK -> "The other hosts of this rack go on; the next racks wait for your answer.";
+        };
+        return view.failed(new HostFailure(step.title(), host.hostname() + " (" + host.address() + ")", reason,
+                rollback ? Optional.of(flow.confirmationKey(step) + "/rollback") : Optional.empty(), meanwhile));
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.rpik8s.wizard;
 
 import dev.rpik8s.wizard.run.Decision;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The step screen as the run sees it, in words only (the screen never sees the model): which step, its
@@ -18,10 +17,10 @@ public interface RunView {
 
     /**
      * A host failed: retry it, skip it (with the operator's reason), stop the run, or, when the step's rollback is
-     * offered, roll it back (confirmed on its own after this; {@code rollback} is its key in an answers file).
-     * Blocks that host only.
+     * offered, roll it back (confirmed on its own after this). Blocks that host, and the hosts after it in a step that
+     * takes one at a time (the failure's {@code meanwhile} says which).
      */
-    Decision failed(String step, String host, String reason, Optional<String> rollback);
+    Decision failed(HostFailure failure);
 
     /** A yes-or-no question of a step ({@code what} names it for an answers file); a view that cannot ask says no. */
     default boolean approve(String what, String question) {

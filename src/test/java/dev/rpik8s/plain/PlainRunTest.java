@@ -1,5 +1,6 @@
 package dev.rpik8s.plain;
 
+import dev.rpik8s.wizard.HostFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,7 @@ class PlainRunTest {
         ProgressLine other = new ProgressLine("pi-22", "10.0.0.22", "waiting", "", false, false);
         run.hosts(List.of(waiting, other));
         run.hosts(List.of(new ProgressLine("pi-21", "10.0.0.21", "running", "", false, false), other));
-        assertEquals(Decision.skipHost("card is dying"), run.failed("Set the host name", "pi-21 (10.0.0.21)", "read-only file system", Optional.empty()));
+        assertEquals(Decision.skipHost("card is dying"), run.failed(new HostFailure("Set the host name", "pi-21 (10.0.0.21)", "read-only file system", Optional.empty(), "The other hosts go on.")));
         run.stepDone("2 hosts: 1 done, 1 skipped");
         String t = text.toString();
         assertTrue(t.startsWith("Step 1 of 3: Set the host name\n  Each Pi gets its name.\n  It becomes the node name.\n"), t);
@@ -53,19 +54,19 @@ class PlainRunTest {
     @Test
     void aRollbackIsAnAnswerOnlyWhereTheStepHasOne() {
         PrintWriter out = new PrintWriter(text, true);
-        assertEquals(Decision.rollback(), new PlainRun(out, new Typed(out, "b")).failed("Join", "pi-b1", "did not come up",
-                Optional.of("expand-masters/join-masters/rollback")));
+        assertEquals(Decision.rollback(), new PlainRun(out, new Typed(out, "b")).failed(new HostFailure("Join", "pi-b1", "did not come up",
+                Optional.of("expand-masters/join-masters/rollback"), "The other hosts go on.")));
         assertTrue(text.toString().contains("r to retry, s REASON to skip this host, b to roll it back (asked again), x to stop the run: "),
                 text::toString);
-        assertEquals(Decision.stop(), new PlainRun(out, new Typed(out, "b", "x")).failed("Step", "pi-21", "boom", Optional.empty()));
+        assertEquals(Decision.stop(), new PlainRun(out, new Typed(out, "b", "x")).failed(new HostFailure("Step", "pi-21", "boom", Optional.empty(), "The other hosts go on.")));
         assertTrue(text.toString().contains("'b': r, s and a reason (s card is failing), or x."), text::toString);
     }
 
     @Test
     void theEndOfInputStopsTheRunRatherThanGuess() {
         PrintWriter out = new PrintWriter(text, true);
-        assertEquals(Decision.stop(), new PlainRun(out, new Typed(out)).failed("Step", "pi-21", "boom", Optional.empty()));
-        assertEquals(Decision.retry(), new PlainRun(out, new Typed(out, "r")).failed("Step", "pi-21", "boom", Optional.empty()));
+        assertEquals(Decision.stop(), new PlainRun(out, new Typed(out)).failed(new HostFailure("Step", "pi-21", "boom", Optional.empty(), "The other hosts go on.")));
+        assertEquals(Decision.retry(), new PlainRun(out, new Typed(out, "r")).failed(new HostFailure("Step", "pi-21", "boom", Optional.empty(), "The other hosts go on.")));
     }
 
     @Test
@@ -123,9 +124,9 @@ class PlainRunTest {
             run[0].quorum(QuorumPanel.of(QuorumSample.lost(2)));
             return typed.apply(prompt);
         });
-        assertEquals(Decision.retry(), run[0].failed("Start etcd", "pi-cp2", "boom", Optional.empty()));
+        assertEquals(Decision.retry(), run[0].failed(new HostFailure("Start etcd", "pi-cp2", "boom", Optional.empty(), "The other hosts go on.")));
         String t = text.toString();
-        assertTrue(t.startsWith("Start etcd failed on pi-cp2: boom\nr to retry, s REASON to skip this host, x to stop the run: r\n"
+        assertTrue(t.startsWith("Start etcd failed on pi-cp2: boom\nThe other hosts go on.\nr to retry, s REASON to skip this host, x to stop the run: r\n"
                 + "etcd quorum at "), t);
         assertEquals(1, t.lines().filter(l -> l.startsWith("etcd quorum at ")).count(), "only the latest: " + t);
         assertTrue(t.contains("  QUORUM LOST · "), t);

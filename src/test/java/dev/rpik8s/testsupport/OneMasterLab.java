@@ -1,5 +1,6 @@
 package dev.rpik8s.testsupport;
 
+import dev.rpik8s.wizard.HostFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,13 +125,13 @@ public final class OneMasterLab {
         }
 
         @Override
-        public synchronized Decision failed(String step, String host, String reason, Optional<String> rollback) {
-            failures.add(step + " on " + host + ": " + reason);
-            rollback.ifPresent(rollbacksOffered::add);
+        public synchronized Decision failed(HostFailure f) {
+            failures.add(f.step() + " on " + f.host() + ": " + f.reason());
+            f.rollback().ifPresent(rollbacksOffered::add);
             if (afterRollback.isEmpty()) {
                 return Decision.stop();
             }
-            return rollback.isPresent() ? Decision.rollback() : afterRollback.get();
+            return f.rollback().isPresent() ? Decision.rollback() : afterRollback.get();
         }
 
         /** Chooses the rollback whenever a failure offers it, then {@code then} (retry, stop). */

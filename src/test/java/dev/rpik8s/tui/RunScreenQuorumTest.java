@@ -1,5 +1,6 @@
 package dev.rpik8s.tui;
 
+import dev.rpik8s.wizard.HostFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,7 +128,7 @@ class RunScreenQuorumTest {
     @Test
     void aLookWhileAFailureIsAskedLeavesTheFocusOnItsButtons() throws Exception {
         open(new TerminalSize(80, 24));
-        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> window.failed("Start etcd", "pi-cp2 (10.0.2.10)", "boom", Optional.empty()));
+        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> window.failed(new HostFailure("Start etcd", "pi-cp2 (10.0.2.10)", "boom", Optional.empty(), "The other hosts go on.")));
         vs.await(s -> s.contains("<Stop the run>"), "the failure question");
         vs.press(new KeyStroke(KeyType.Tab));                // from Retry to Skip this host
         vs.press(new KeyStroke(KeyType.Tab));                // to Stop the run

@@ -1,5 +1,6 @@
 package dev.rpik8s.tui;
 
+import dev.rpik8s.wizard.HostFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +59,7 @@ class RunScreenTest {
     @Test
     void aFailedHostIsSkippedWithAReasonFromTheQuestionOverTheScreen() throws Exception {
         CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() ->
-                window.failed("Turn swap off for good", "pi-22 (10.0.0.22)", "dphys-swapfile: read-only file system", Optional.empty()));
+                window.failed(new HostFailure("Turn swap off for good", "pi-22 (10.0.0.22)", "dphys-swapfile: read-only file system", Optional.empty(), "The other hosts go on.")));
         String t = vs.await(s -> s.contains("<Skip this host>"), "the failure question");
         assertTrue(t.contains("Turn swap off for good failed on pi-22 (10.0.0.22):") && t.contains("read-only file system"), t);
         vs.press(new KeyStroke(KeyType.Tab));                // from Retry to Skip this host
@@ -73,8 +74,9 @@ class RunScreenTest {
 
     @Test
     void aStepWithARollbackOffersItBeforeStoppingTheRun() throws Exception {
-        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> window.failed("Join the new masters", "pi-b1 (10.0.0.21)",
-                "pi-b1's etcd member did not start and answer within 40 s", Optional.of("expand-masters/join-masters/rollback")));
+        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> window.failed(new HostFailure("Join the new masters", "pi-b1 (10.0.0.21)",
+                "pi-b1's etcd member did not start and answer within 40 s", Optional.of("expand-masters/join-masters/rollback"),
+                "The next hosts wait for your answer: this step takes one host at a time.")));
         String t = vs.await(s -> s.contains("<Roll back>"), "the failure question with its rollback");
         VirtualScreen.golden("run-failure-rollback", t);
         assertTrue(t.indexOf("<Roll back>") < t.indexOf("<Stop the run>"), t);
@@ -82,7 +84,7 @@ class RunScreenTest {
         vs.press(new KeyStroke(KeyType.Tab));
         vs.press(new KeyStroke(KeyType.Enter));
         assertEquals(Decision.rollback(), decision.get(10, TimeUnit.SECONDS));
-        CompletableFuture<Decision> without = CompletableFuture.supplyAsync(() -> window.failed("Step", "pi-21 (10.0.0.21)", "boom", Optional.empty()));
+        CompletableFuture<Decision> without = CompletableFuture.supplyAsync(() -> window.failed(new HostFailure("Step", "pi-21 (10.0.0.21)", "boom", Optional.empty(), "The other hosts go on.")));
         assertFalse(vs.await(s -> s.contains("Failed: pi-21"), "a question without a rollback").contains("Roll back"));
         vs.press(new KeyStroke(KeyType.Enter));
         assertEquals(Decision.retry(), without.get(10, TimeUnit.SECONDS));
@@ -90,7 +92,7 @@ class RunScreenTest {
 
     @Test
     void retryIsTheFirstAnswerAndQuittingWhileRunningAsksFirst() throws Exception {
-        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> window.failed("Step", "pi-21 (10.0.0.21)", "boom", Optional.empty()));
+        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> window.failed(new HostFailure("Step", "pi-21 (10.0.0.21)", "boom", Optional.empty(), "The other hosts go on.")));
         vs.await(s -> s.contains("Retry") && s.contains("<Stop the run>"), "the failure question");
         vs.press(new KeyStroke(KeyType.Enter));
         assertEquals(Decision.retry(), decision.get(10, TimeUnit.SECONDS));
@@ -106,9 +108,9 @@ class RunScreenTest {
 
     @Test
     void twoHostsFailingAtOnceAreAskedAboutOneAfterTheOther() throws Exception {
-        CompletableFuture<Decision> first = CompletableFuture.supplyAsync(() -> window.failed("Step", "pi-21 (10.0.0.21)", "boom", Optional.empty()));
+        CompletableFuture<Decision> first = CompletableFuture.supplyAsync(() -> window.failed(new HostFailure("Step", "pi-21 (10.0.0.21)", "boom", Optional.empty(), "The other hosts go on.")));
         vs.await(s -> s.contains("Failed: pi-21"), "the first question");
-        CompletableFuture<Decision> second = CompletableFuture.supplyAsync(() -> window.failed("Step", "pi-22 (10.0.0.22)", "bang", Optional.empty()));
+        CompletableFuture<Decision> second = CompletableFuture.supplyAsync(() -> window.failed(new HostFailure("Step", "pi-22 (10.0.0.22)", "bang", Optional.empty(), "The other hosts go on.")));
         Thread.sleep(300);
         vs.pump();
         assertFalse(vs.text().contains("Failed: pi-22"), "the second waits for the first to be answered");

@@ -45,12 +45,12 @@ class HeadlessConfirmationTest {
     void aFailedHostIsRolledBackOnlyWhenTheFileNamesTheRollback() {
         Answers answers = new Answers("home", Target.NETWORK, Optional.empty(), Optional.empty(), List.of("expand-masters/join-masters"));
         RunView view = new Headless(answers, true, new PrintWriter(text, true)).runView();
-        assertEquals(Decision.stop(), view.failed("Join", "pi-b1 (10.0.0.21)", "kubeadm join failed", Optional.of("expand-masters/join-masters/rollback")));
+        assertEquals(Decision.stop(), view.failed(new HostFailure("Join", "pi-b1 (10.0.0.21)", "kubeadm join failed", Optional.of("expand-masters/join-masters/rollback"), "The other hosts go on.")));
         assertTrue(text.toString().endsWith("Join failed on pi-b1 (10.0.0.21): kubeadm join failed. Stopping: an answers file does not decide"
                 + " for a failed host (it rolls the host back when it confirms expand-masters/join-masters/rollback).\n"), text::toString);
         Answers rolling = new Answers("home", Target.NETWORK, Optional.empty(), Optional.empty(), List.of("expand-masters/join-masters/rollback"));
-        assertEquals(Decision.rollback(), new Headless(rolling, true, new PrintWriter(text, true)).runView().failed("Join", "pi-b1 (10.0.0.21)",
-                "kubeadm join failed", Optional.of("expand-masters/join-masters/rollback")));
+        assertEquals(Decision.rollback(), new Headless(rolling, true, new PrintWriter(text, true)).runView().failed(new HostFailure("Join", "pi-b1 (10.0.0.21)",
+                "kubeadm join failed", Optional.of("expand-masters/join-masters/rollback"), "The other hosts go on.")));
         assertTrue(text.toString().endsWith("Rolling it back: the answers file confirms its rollback.\n"), text::toString);
     }
 

@@ -82,8 +82,8 @@ class HostPrepLabTest {
         }
 
         @Override
-        public synchronized Decision failed(String step, String host, String reason, Optional<String> rollback) {
-            failures.add(step + " on " + host + ": " + reason);
+        public synchronized Decision failed(HostFailure f) {
+            failures.add(f.step() + " on " + f.host() + ": " + f.reason());
             return Decision.stop();
         }
 

@@ -43,7 +43,7 @@ class PanelsSeen implements RunView {
     }
 
     @Override
-    public Decision failed(String step, String host, String reason, Optional<String> rollback) {
+    public Decision failed(HostFailure failure) {
         return Decision.stop();
     }
 

@@ -59,8 +59,8 @@ class RunProgressTest {
         }
 
         @Override
-        public Decision failed(String step, String host, String reason, Optional<String> rollback) {
-            said.add("failed " + step + " " + host + " " + reason);
+        public Decision failed(HostFailure f) {
+            said.add("failed " + f.step() + " " + f.host() + " " + f.reason() + " " + f.meanwhile());
             return Decision.skipHost("card dying");
         }
 
@@ -91,7 +91,7 @@ class RunProgressTest {
         assertEquals(Decision.skipHost("card dying"), progress.onFailure(flow.steps().get(1), pi(22), "no space left", false));
         progress.show(new RunEvent.HostChanged(t, flow.steps().get(1), pi(22), HostState.SKIPPED, Optional.of("card dying")));
         progress.show(new RunEvent.StepFinished(t, flow.steps().get(1), false));
-        assertEquals("failed Second things pi-22 (10.0.0.22) no space left", told.said.get(1));
+        assertEquals("failed Second things pi-22 (10.0.0.22) no space left The other hosts go on.", told.said.get(1));
         assertEquals("done 2 hosts: 1 already done, 1 skipped", told.said.get(2));
         assertEquals(List.of("pi-22 in \"Second things\" (card dying)"), progress.skipped(), "for the run's last word");
     }
