@@ -75,7 +75,7 @@ public final class OneMasterLab {
     public final Path home;
     public final Session session;
     public final SshContext ssh;
-    /** pi-a1, pi-a2, pi-b1, pi-b2, pi-c1, pi-c2: the masters at 0, 2, 4. */
+    /** pi-a1, pi-a2, pi-b1, pi-b2, pi-c1, pi-c2: the masters at 0, 2, 4; then the lb host, with an lb-host endpoint. */
     public final List<PlannedHost> all;
     public final Connections connections;
     public final FlowLoader flows = new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.empty());
@@ -187,10 +187,17 @@ public final class OneMasterLab {
             all.add(PlannedHost.unassigned(d.address(), port, "pi-" + rack + (i % 2 + 1), rack, d.facts())
                     .withRoles(Set.of(i % 2 == 0 ? Role.MASTER : Role.WORKER)));
         }
+        List<PlannedHost> running = new ArrayList<>(Stream.of(all.get(0), all.get(1), all.get(3), all.get(5)).toList());
+        if (grown.mode() == EndpointMode.LB_HOST) {
+            // the seed's lb host, in front of the one master from the start: the lab's seventh Pi
+            DiscoveredHost d = found.stream().filter(f -> f.address().equals(grown.target().orElseThrow())).findFirst().orElseThrow();
+            all.add(PlannedHost.unassigned(d.address(), port, "lb", "a", d.facts()).withRoles(Set.of(Role.LB)));
+            running.add(all.get(6));
+        }
         ClusterPlan three = ClusterPlan.of("pis", List.of(new Rack("a"), new Rack("b"), new Rack("c")), all);
         three = three.withSettings(three.settings().withKubernetesVersion("1.30").withEndpoint(grown));
-        // the cluster as it is: pi-a1 its one master, the workers of all racks; pi-b1 and pi-c1 not in it yet
-        ClusterPlan one = three.withHosts(Stream.of(all.get(0), all.get(1), all.get(3), all.get(5)).toList());
+        // the cluster as it is: pi-a1 its one master, the workers of all racks (and the lb host); pi-b1 and pi-c1 not in it yet
+        ClusterPlan one = three.withHosts(running);
         OneMasterLab l = new OneMasterLab(lab, home, session, ssh, all);
 
         session.save(session.spec().withPlan(one));

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
+import dev.rpik8s.cluster.Endpoint;
+import dev.rpik8s.cluster.EndpointMode;
 import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.etcd.QuorumProbe;
 import dev.rpik8s.etcd.QuorumState;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +29,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kubeadm's way from one master to three on six lab Pis in three racks (a master and a worker each, rack-local
- * endpoint, Kubernetes 1.30 so new members join as learners): the deploy flow makes a one-master cluster, its
+ * kubeadm's way from one master to three on six lab Pis in three racks (a master and a worker each, Kubernetes 1.30 so
+ * new members join as learners) behind the seed's lb host (a seventh Pi, haproxy in front of the one master from the
+ * start, so the cluster has its controlPlaneEndpoint already): the deploy flow makes the one-master cluster, its
  * preparation readies the two new masters, then expand-masters grows it, with every typed confirmation given.
  */
 @Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -40,7 +44,7 @@ class ExpandMastersIT {
 
     @BeforeAll
     static void up() throws Exception {
-        lab = Lab.start(new LabOptions(Paths.get("target", "expand-lab-" + System.nanoTime()).toAbsolutePath(), "modern", 3, 2));
+        lab = Lab.start(new LabOptions(Paths.get("target", "expand-lab-" + System.nanoTime()).toAbsolutePath(), "modern", 4, 2));
     }
 
     @AfterAll
@@ -51,12 +55,13 @@ class ExpandMastersIT {
     }
 
     @Test
-    void growsAOneMasterClusterToThreeRackLocalMasters() throws Exception {
-        OneMasterLab l = OneMasterLab.deployed(lab, home);
+    void growsAOneMasterClusterToThreeMastersBehindTheSeedsLbHost() throws Exception {
+        String lb = lab.pis().get(6).address();
+        OneMasterLab l = OneMasterLab.deployed(lab, home, new Endpoint(EndpointMode.LB_HOST, Optional.of(lb)));
         List<PlannedHost> all = l.all;
         HostPrep growing = l.prep(l.flows.load("expand-masters"));
         assertTrue(growing.question().startsWith("First, on pi-b1, pi-c1 only: the deploy flow's first 19 steps, through"
-                + " 'Install kubelet, kubeadm and kubectl'.\nThen:\nGrow the control plane on 6 hosts of 'pis':\n"), growing.question());
+                + " 'Install kubelet, kubeadm and kubectl'.\nThen:\nGrow the control plane on 7 hosts of 'pis':\n"), growing.question());
         // as a join of pi-b1 cut off right after kubeadm's member add would have left it: a learner that never started
         PlannedHost first = all.get(0);
         String ec = l.etcdctl(first);
@@ -100,15 +105,21 @@ class ExpandMastersIT {
         }
         String config = l.sh(all.get(0), "kubectl --kubeconfig /etc/kubernetes/admin.conf -n kube-system get cm kubeadm-config"
                 + " -o jsonpath='{.data.ClusterConfiguration}'");
-        assertTrue(config.contains("controlPlaneEndpoint: " + all.get(0).address() + ":6443"), config);
-        for (int i : new int[] {1, 3, 5}) {
-            String rackMaster = all.get(i - 1).address();
-            assertEquals("https://" + rackMaster + ":6443", l.sh(all.get(i), "sed -n 's/^ *server: *//p' /etc/kubernetes/kubelet.conf").strip(),
-                    all.get(i).hostname() + " talks to the master of its rack");
-        }
-        String sans = l.sh(all.get(0), "openssl x509 -in /etc/kubernetes/pki/apiserver.crt -noout -ext subjectAltName");
+        assertTrue(config.contains("controlPlaneEndpoint: " + lb + ":6443"), config);
+        // haproxy on the lb host passes the API's port to the three masters, and every kubeconfig reaches it there
+        String haproxy = l.sh(all.get(6), "cat /etc/haproxy/haproxy.cfg");
         for (int i : new int[] {0, 2, 4}) {
-            assertTrue(sans.contains(all.get(i).address()) && sans.contains(all.get(i).hostname()), sans);
+            assertTrue(haproxy.contains(" " + all.get(i).address() + ":6443"), haproxy);
+            assertEquals("https://" + lb + ":6443", l.sh(all.get(i), "sed -n 's/^ *server: *//p' /etc/kubernetes/admin.conf").strip(),
+                    all.get(i).hostname());
+        }
+        for (int i : new int[] {1, 3, 5}) {
+            assertEquals("https://" + lb + ":6443", l.sh(all.get(i), "sed -n 's/^ *server: *//p' /etc/kubernetes/kubelet.conf").strip(),
+                    all.get(i).hostname() + " talks to the lb host");
+        }
+        String nodes = l.sh(all.get(2), "kubectl --kubeconfig /etc/kubernetes/admin.conf get nodes");
+        for (int i : new int[] {0, 2, 4}) {
+            assertTrue(Pattern.compile("(?m)^" + all.get(i).hostname() + " +Ready +control-plane ").matcher(nodes).find(), nodes);
         }
         try (var snapshots = Files.list(l.session.dir().resolve("snapshots"))) {
             assertEquals(4, snapshots.count(), "before, one before each join, after");
