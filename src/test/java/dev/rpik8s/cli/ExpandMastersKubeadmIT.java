@@ -108,6 +108,9 @@ class ExpandMastersKubeadmIT {
                     + " master again").matcher(out);
             assertTrue(taken.find(), out);
             String rolledBack = taken.group(1);
+            // what the wizard saw of the member while kubeadm waited, ending the failure's reason
+            assertTrue(out.contains("in sync with leader. Its etcd member " + rolledBack + " was added by this join and has not started and"
+                    + " answered (listed, unstarted); it is a learner, without a vote: quorum is as it was. Rolling it back"), out);
             int rolling = out.indexOf("Rolling it back: the answers file confirms its rollback.");
             int stopping = out.indexOf("Stopping: an answers file does not decide for a failed host.", rolling);
             assertTrue(rolling > 0 && stopping > taken.start() && taken.start() > rolling, out);
