@@ -4,6 +4,7 @@ import dev.rpik8s.session.Answers;
 import dev.rpik8s.wizard.run.Decision;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -134,11 +135,16 @@ public final class Headless implements Operator {
         return blocked.isPresent() ? Leave.QUIT : Leave.NEXT;
     }
 
-    /** Prints each host once its status settles; answers the key question from the file. */
+    /**
+     * Prints each host once this scan settled it (the session's rows from before are in the table from the start:
+     * they print at the end, only if the scan did not reach them); answers the key question from the file.
+     */
     private final class Display implements DiscoveryDisplay {
 
         private final Answers.DiscoveryAnswers answered;
         private final LineLog printed = new LineLog();
+        private final Set<String> reached = new HashSet<>();
+        private List<HostLine> latest = List.of();
         final CountDownLatch end = new CountDownLatch(1);
 
         Display(Answers.DiscoveryAnswers answered) {
@@ -152,11 +158,19 @@ public final class Headless implements Operator {
 
         @Override
         public synchronized void rows(List<HostLine> rows) {
+            latest = rows;
             for (HostLine h : rows) {
-                if (h.settled() && printed.isNew(h.address(), h.text())) {
+                if (!h.settled()) {
+                    reached.add(h.address());
+                } else if (reached.contains(h.address()) && printed.isNew(h.address(), h.text())) {
                     say(h.text());
                 }
             }
+        }
+
+        /** The rows not printed yet, as they stand: kept from before, or settled between two looks. */
+        private synchronized void rest() {
+            latest.stream().filter(h -> printed.isNew(h.address(), h.text())).forEach(h -> say(h.text()));
         }
 
         @Override
@@ -185,12 +199,14 @@ public final class Headless implements Operator {
 
         @Override
         public void finished(String summary) {
+            rest();
             say(summary);
             end.countDown();
         }
 
         @Override
         public void failed(String message) {
+            rest();
             say(message);
             ok = false;
             end.countDown();
