@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rpik8s.testsupport.KubeadmInit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,7 +81,7 @@ class EtcdQuorumTest {
         Files.copy(from.resolve("ca.crt"), to.resolve("ca.crt"));
         Files.copy(from.resolve("ca.key"), to.resolve("ca.key"));
         Files.copy(pi1.root().resolve("etc/kubernetes/manifests/etcd.yaml"), pi.root().resolve("root/etcd-cp1.yaml"));
-        Files.writeString(pi.root().resolve("root/kubeadm.yaml"), LabScripts.initConfig(name, address));
+        Files.writeString(pi.root().resolve("root/kubeadm.yaml"), KubeadmInit.withEndpoint(name, address));
         var certs = pi.sh("for c in etcd-server etcd-peer etcd-healthcheck-client; do kubeadm init phase certs $c --config /root/kubeadm.yaml || exit 1; done"
                 + " && kubeadm init phase kubelet-start --config /root/kubeadm.yaml >/dev/null"
                 + " && openssl verify -CAfile /etc/kubernetes/pki/etcd/ca.crt /etc/kubernetes/pki/etcd/peer.crt"
@@ -97,7 +98,7 @@ class EtcdQuorumTest {
     void growsFromOneToThreeMembersWithAVisibleWindowWithoutQuorum() throws Exception {
         ScratchPi pi1 = ScratchPi.create("pi-cp1", A1);
         LabScripts.prepare(pi1);
-        Files.writeString(pi1.root().resolve("root/kubeadm.yaml"), LabScripts.initConfig("pi-cp1", A1));
+        Files.writeString(pi1.root().resolve("root/kubeadm.yaml"), KubeadmInit.withEndpoint("pi-cp1", A1));
         Kubelet k1 = kubelet(pi1);
         var init = pi1.sh("LAB_KUBEADM_WAIT=60 kubeadm init --config /root/kubeadm.yaml");
         assertEquals(0, init.exit(), init.all());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rpik8s.testsupport.KubeadmInit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class KubeadmInitTest {
     void initMakesRealCertificatesManifestsAndJoinCommands() throws Exception {
         ScratchPi pi = ScratchPi.create("pi-init", ADDR);
         LabScripts.prepare(pi);
-        Files.writeString(pi.root().resolve("root/kubeadm.yaml"), LabScripts.initConfig("pi-init", ADDR));
+        Files.writeString(pi.root().resolve("root/kubeadm.yaml"), KubeadmInit.withEndpoint("pi-init", ADDR));
         kubelet = new Kubelet(pi, Duration.ofMillis(200), Duration.ofSeconds(1));
         kubelet.start();
 

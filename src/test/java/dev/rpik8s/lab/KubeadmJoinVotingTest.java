@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rpik8s.testsupport.KubeadmInit;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ class KubeadmJoinVotingTest {
         ScratchPi cp1 = pi(lab, "pi-old1", CP1);
         ScratchPi cp2 = pi(lab, "pi-old2", CP2);
         String token = KubeadmJoinTest.TOKEN.replace("abcdef", "abcde1");
-        Files.writeString(cp1.root().resolve("root/kubeadm.yaml"), LabScripts.initConfig("pi-old1", CP1).replace("v1.30.14", "v1.28.15")
+        Files.writeString(cp1.root().resolve("root/kubeadm.yaml"), KubeadmInit.withEndpoint("pi-old1", CP1).replace("v1.30.14", "v1.28.15")
                 .replace("nodeRegistration:", "bootstrapTokens:\n- token: " + token + "\nnodeRegistration:"));
         var init = cp1.sh("LAB_KUBEADM_WAIT=60 kubeadm init --config /root/kubeadm.yaml --upload-certs --certificate-key " + KubeadmJoinTest.KEY);
         assertEquals(0, init.exit(), init.all());

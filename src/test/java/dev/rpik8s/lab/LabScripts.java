@@ -25,30 +25,6 @@ public final class LabScripts {
             "swapoff -a",
             "systemctl enable --now containerd 2>/dev/null"));
 
-    public static String initConfig(String node, String address) {
-        return """
-                apiVersion: kubeadm.k8s.io/v1beta3
-                kind: InitConfiguration
-                localAPIEndpoint:
-                  advertiseAddress: %2$s
-                  bindPort: 6443
-                nodeRegistration:
-                  name: %1$s
-                ---
-                apiVersion: kubeadm.k8s.io/v1beta3
-                kind: ClusterConfiguration
-                kubernetesVersion: v1.30.14
-                controlPlaneEndpoint: "k8s-api.lan:6443"
-                apiServer:
-                  certSANs:
-                  - k8s-api.lan
-                  - 10.0.1.100
-                networking:
-                  podSubnet: 10.244.0.0/16
-                  serviceSubnet: 10.96.0.0/12
-                """.formatted(node, address);
-    }
-
     static void prepare(ScratchPi pi) {
         var r = pi.sh(PREPARE_CONTROL_PLANE);
         assertEquals(0, r.exit(), r.all());
