@@ -69,9 +69,7 @@ class KubeadmExpandTest {
     @AfterAll
     void stop() {
         kubelets.forEach(Kubelet::stop);
-        for (String a : List.of(CP1, CP2)) {
-            assertTrue(LabScripts.etcdProcesses(a).isEmpty(), "etcd left running on " + a);
-        }
+        LabScripts.assertNoEtcdLeft(CP1, CP2);
     }
 
     private static ScratchPi.Result ok(ScratchPi pi, String script) {

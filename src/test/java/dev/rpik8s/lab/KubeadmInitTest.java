@@ -25,7 +25,7 @@ class KubeadmInitTest {
         if (kubelet != null) {
             kubelet.stop();
         }
-        assertTrue(LabScripts.etcdProcesses(ADDR).isEmpty(), "etcd left running: " + LabScripts.etcdProcesses(ADDR));
+        LabScripts.assertNoEtcdLeft(ADDR);
     }
 
     @Test
@@ -102,8 +102,7 @@ class KubeadmInitTest {
         assertTrue(ps.out().contains("kube-apiserver"), ps.out());
 
         // the cluster side lives in the real etcd
-        String etcdctl = "etcdctl --endpoints=https://127.0.2.220:2379 --cacert /etc/kubernetes/pki/etcd/ca.crt"
-                + " --cert /etc/kubernetes/pki/etcd/healthcheck-client.crt --key /etc/kubernetes/pki/etcd/healthcheck-client.key ";
+        String etcdctl = LabScripts.etcdctl(ADDR);
         var cm = pi.sh(etcdctl + "get --print-value-only /registry/configmaps/kube-system/kubeadm-config");
         assertTrue(cm.out().contains("    controlPlaneEndpoint: k8s-api.lan:6443\n"), cm.all());
 

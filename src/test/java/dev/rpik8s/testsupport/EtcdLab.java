@@ -27,10 +27,6 @@ import java.util.Map;
  */
 public final class EtcdLab implements AutoCloseable {
 
-    /** etcdctl on a Pi with kubeadm's health-check client certificate; format with the endpoint's address. */
-    public static final String ETCDCTL = "etcdctl --endpoints=https://%s:2379 --cacert /etc/kubernetes/pki/etcd/ca.crt"
-            + " --cert /etc/kubernetes/pki/etcd/healthcheck-client.crt --key /etc/kubernetes/pki/etcd/healthcheck-client.key ";
-
     private final Lab lab;
     private final SshContext ssh;
     private final Map<String, SshRemote> shells = new HashMap<>();
