@@ -2,13 +2,10 @@ package dev.rpik8s.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
-import com.googlecode.lanterna.gui2.Borders;
 import com.googlecode.lanterna.gui2.Direction;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
-import com.googlecode.lanterna.gui2.table.Table;
-import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.ReviewLine;
@@ -23,19 +20,15 @@ import java.util.List;
 final class WayScreen extends FullScreen {
 
     private final WaysToGrow ways;
-    private final Table<String> list = new Table<>("WAY");
-    private final ReviewLines details = new ReviewLines(new TerminalSize(80, 34));
-    private int shown = -1;
+    private final ListAndDetails panes = new ListAndDetails("WAY", "Ways", new TerminalSize(34, 34),
+            "What it does", new TerminalSize(80, 34), () -> leaveTo(Leave.NEXT));
 
     WayScreen(String title, WaysToGrow ways) {
         super(title, new Panel());
         this.ways = ways;
-        ways.ways().forEach(w -> list.getTableModel().addRow(w.name()));
-        list.setPreferredSize(new TerminalSize(34, 34));
-        list.setSelectAction(() -> leaveTo(Leave.NEXT));
-        Panel panes = new Panel(new LinearLayout(Direction.HORIZONTAL).setSpacing(1));
-        panes.addComponent(list.withBorder(Borders.singleLine("Ways")));
-        panes.addComponent(details.withBorder(Borders.singleLine("What it does")));
+        for (WaysToGrow.Way w : ways.ways()) {
+            panes.add(w.name(), lines(w));
+        }
         Label question = new Label(FullScreen.wrapped(116, ways.question()));
         question.setForegroundColor(TextColor.ANSI.CYAN);
         Panel p = new Panel(new LinearLayout(Direction.VERTICAL).setSpacing(0));
@@ -44,31 +37,20 @@ final class WayScreen extends FullScreen {
         setContent(p);
         bind(KeyBinding.special(KeyType.ArrowDown, "↑↓", "way", () -> { }));
         bind(KeyBinding.special(KeyType.Enter, "enter", "grow this way", () -> leaveTo(Leave.NEXT)));
-        list.takeFocus();
-        showSelected();
+        panes.focus();
     }
 
     /** The flow of the way the arrows are on. */
     String chosen() {
-        return ways.ways().get(Math.max(0, list.getSelectedRow())).flow();
+        return ways.ways().get(panes.selected()).flow();
     }
 
-    @Override
-    public boolean handleInput(KeyStroke key) {
-        boolean handled = super.handleInput(key);
-        showSelected();
-        return handled;
-    }
-
-    private void showSelected() {
-        int at = Math.max(0, list.getSelectedRow());
-        if (at != shown && at < ways.ways().size()) {
-            shown = at;
-            List<ReviewLine> lines = new ArrayList<>();
-            for (String l : ways.ways().get(at).lines()) {
-                lines.add(new ReviewLine(l.startsWith("  - ") ? ReviewLine.Kind.NOTE : ReviewLine.Kind.KEPT, l));
-            }
-            details.show(lines);
+    /** What a way does, its steps not done (a line "  - ...") as notes. */
+    private static List<ReviewLine> lines(WaysToGrow.Way way) {
+        List<ReviewLine> lines = new ArrayList<>();
+        for (String l : way.lines()) {
+            lines.add(new ReviewLine(l.startsWith("  - ") ? ReviewLine.Kind.NOTE : ReviewLine.Kind.KEPT, l));
         }
+        return lines;
     }
 }

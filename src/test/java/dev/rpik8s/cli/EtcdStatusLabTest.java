@@ -8,6 +8,7 @@ import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.cluster.Rack;
 import dev.rpik8s.cluster.Role;
 import dev.rpik8s.cluster.ScanInputs;
+import dev.rpik8s.lab.LabScripts;
 import dev.rpik8s.session.Session;
 import dev.rpik8s.session.StateDir;
 import dev.rpik8s.session.Target;
@@ -96,7 +97,7 @@ class EtcdStatusLabTest {
 
         String cluster2 = "pi-cp1=https://" + lab.address(0) + ":2380,pi-cp2=https://" + lab.address(1) + ":2380";
         lab.stage(1, "pi-cp2", cluster2);
-        lab.ok(lab.address(0), EtcdLab.ETCDCTL.formatted(lab.address(0)) + "member add pi-cp2 --peer-urls=https://" + lab.address(1) + ":2380");
+        lab.ok(lab.address(0), LabScripts.etcdctl(lab.address(0)) + "member add pi-cp2 --peer-urls=https://" + lab.address(1) + ":2380");
         await(watched, "Quorum lost: 2 of 2 voters needed");
         CliRun once = cli();
         assertEquals(Cli.FAILED, once.run("etcd", "status", "--session", "lab"), () -> once.out + once.err);

@@ -10,14 +10,13 @@ import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.etcd.QuorumProbe;
 import dev.rpik8s.etcd.QuorumState;
 import dev.rpik8s.etcd.QuorumTable;
-import dev.rpik8s.lab.LabControl;
-import dev.rpik8s.lab.LabOptions;
+import dev.rpik8s.testsupport.LabUp;
 import dev.rpik8s.testsupport.LauncherProcess;
 import dev.rpik8s.testsupport.OneMasterLab;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,17 +66,12 @@ class ExpandMastersManualKilledIT {
 
     @Test
     void killedBetweenMemberAddAndItsStartTheReplayGoesOnFromTheUnstartedLearnerAndAddsNoMemberTwice() throws Exception {
-        Path state = Files.createDirectories(Paths.get("target", "killed-add-it-" + System.nanoTime()).toAbsolutePath());
-        Path rpik8s = state.resolve("rpik8s");
-        Path labDir = rpik8s.resolve("lab");
-        // C1 only, as the lab's daemon runs: the wizard's runs are short, on two cores shared with the lab and this test
-        Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "KUBECONFIG", rpik8s.resolve("kube/config").toString(),
-                "RPIK8S_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
-        try {
-            // `lab up` as the launcher does it (its daemon outlives the wizard killed below), from here: one JVM less
-            LabControl.up(new LabOptions(labDir, "modern", 3, 2));
+        try (LabUp lab = LabUp.sixPis("killed-add-it")) {
+            // C1 only, as the lab's daemon runs: the wizard's runs are short, on two cores shared with the lab and this test
+            Map<String, String> env = new HashMap<>(lab.env);
+            env.put("RPIK8S_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
             // the launcher's state directory is the deploy's home: its session 'racks' is the one replayed
-            OneMasterLab l = OneMasterLab.deployed(OneMasterLab.Pis.up(labDir), rpik8s, new Endpoint(EndpointMode.RACK_LOCAL, Optional.empty()));
+            OneMasterLab l = OneMasterLab.deployed(lab.pis, lab.home, new Endpoint(EndpointMode.RACK_LOCAL, Optional.empty()));
             PlannedHost first = l.all.get(0);
             PlannedHost b1 = l.all.get(2);
             PlannedHost c1 = l.all.get(4);
@@ -86,13 +80,13 @@ class ExpandMastersManualKilledIT {
             // the session's own answers, with the yes to the run and to its typed confirmations that it never writes
             String written = Files.readString(l.session.answersFile());
             assertTrue(written.contains("\nconfirmed: []\n"), written);
-            Path answers = Files.writeString(state.resolve("grow.yaml"), written.replace("\nconfirmed: []\n",
+            Path answers = Files.writeString(lab.state.resolve("grow.yaml"), written.replace("\nconfirmed: []\n",
                     "\nconfirmed: [" + FLOW + ", " + FLOW + "/apiserver-certificate, " + FLOW + "/etcd-members, kubeconfig]\n"));
             l.sh(b1, HOLD_ETCD_START);
-            Path held = labDir.resolve("pis").resolve(l.lab.pis().get(2).name()).resolve("root/root/fault/held");
+            Path held = lab.dir.resolve("pis").resolve(l.lab.pis().get(2).name()).resolve("root/root/fault/held");
 
             String id;
-            try (LauncherProcess run = LauncherProcess.start(env, state.resolve("killed.out"), "--answers", answers.toString(), "--flow", FLOW)) {
+            try (LauncherProcess run = LauncherProcess.start(env, lab.state.resolve("killed.out"), "--answers", answers.toString(), "--flow", FLOW)) {
                 run.await("pi-b1's etcd start held", Duration.ofMinutes(5), () -> Files.exists(held));
                 String member = memberOf(l.sh(first, ec + "member list"), peerB1);
                 Matcher unstarted = Pattern.compile("([0-9a-f]+), unstarted, , " + Pattern.quote(peerB1) + ", , true").matcher(member);
@@ -139,8 +133,6 @@ class ExpandMastersManualKilledIT {
             assertEquals(1, log.stream().filter(x -> x.endsWith("out| unchanged: pi-b1's member " + id
                     + " is there already (learner-unstarted); it is not added again")).count());
             assertFalse(resumed.out().contains("etcd member " + id + " added"), resumed.out());
-        } finally {
-            LabControl.down(labDir);
         }
     }
 

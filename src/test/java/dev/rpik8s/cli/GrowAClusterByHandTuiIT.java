@@ -4,43 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.testsupport.ClusterByHand;
+import dev.rpik8s.testsupport.LabUp;
 import dev.rpik8s.testsupport.Tmux;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * A cluster the wizard did not make, in a real terminal: `lab up`, a one-master cluster made by hand on it over plain
- * ssh ({@link ClusterByHand}), then the launcher with --flow grow in tmux, in a new session: discovery, the cluster as
- * it is, the choice of the way, and the board with the masters proposed; then kubeadm's way grows it to three masters
- * through the settings, the review and the typed confirmations, and the panel ends with three healthy voters.
+ * A cluster the wizard did not make, in a real terminal: `lab up` ({@link LabUp}), a one-master cluster made by hand on
+ * it over plain ssh ({@link ClusterByHand}), then the launcher with --flow grow in tmux, in a new session: discovery,
+ * the cluster as it is, the choice of the way, and the board with the masters proposed; then kubeadm's way grows it to
+ * three masters through the settings, the review and the typed confirmations, and the panel ends with three healthy
+ * voters.
  */
 class GrowAClusterByHandTuiIT {
 
     @Test
     void theClusterIsReadTheWayChosenTheBoardProposesAMasterPerRackAndItGrowsToThree() throws Exception {
-        Path state = Files.createDirectories(Paths.get("target", "grow-by-hand-it-" + System.nanoTime()).toAbsolutePath());
-        // the run's last step merges admin.conf into a kubeconfig: the test's own, never the machine's
-        Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm-256color",
-                "KUBECONFIG", state.resolve("kube/config").toString());
-        try {
-            LabCommandIT.Run up = LabCommandIT.run(env, "lab", "up", "--racks", "3", "--per-rack", "2", "--profile", "modern");
-            assertEquals(0, up.exit(), up.out());
-            Matcher login = Pattern.compile("Log in: +(ssh -i \\S+ -o \\S+) -p \\d+ root@").matcher(up.out());
-            assertTrue(login.find(), up.out());
-            List<String> addresses = List.of("127.0.2.1", "127.0.2.2", "127.0.2.3", "127.0.2.4", "127.0.2.5", "127.0.2.6");
-            ClusterByHand.make((address, script) -> ssh(login.group(1), address, script), addresses);
+        try (LabUp lab = LabUp.sixPis("grow-by-hand-it")) {
+            ClusterByHand.make(lab::ssh, lab.addresses());
 
-            try (Tmux t = Tmux.start(state, Paths.get("").toAbsolutePath(), env, "./rpik8s-tui --lab --session byhand --flow grow")) {
+            try (Tmux t = Tmux.start(lab.state, Paths.get("").toAbsolutePath(), lab.env, "./rpik8s-tui --lab --session byhand --flow grow")) {
                 t.await(s -> s.contains("lab of 6 virtual Pis (from lab up)") && s.contains("<q> quit"), Duration.ofSeconds(120), "discovery");
                 t.keys("Enter");                               // scan, from the ranges field
                 t.await(s -> s.contains("New host keys: 6") && s.contains("<Trust none>"), Duration.ofSeconds(60), "the trust dialog");
@@ -92,29 +79,12 @@ class GrowAClusterByHandTuiIT {
                     assertTrue(Pattern.compile("│" + master + " +[0-9a-f]+ +https://127\\.0\\.2\\.\\d:2380 +started +(leader|voter) ")
                             .matcher(grown).find(), master + " votes:\n" + grown);
                 }
-                assertTrue(Files.readString(state.resolve("kube/config")).contains("name: byhand"), "the cluster's context, in the test's kubeconfig");
+                assertTrue(Files.readString(lab.kubeconfig).contains("name: byhand"), "the cluster's context, in the test's kubeconfig");
                 t.keys("q");
                 t.awaitText("The expand-masters flow on cluster byhand ran to its end.", Duration.ofSeconds(10));
                 t.keys("Enter");
                 t.awaitText("[exit 0]", Duration.ofSeconds(60));
             }
-        } finally {
-            LabCommandIT.run(env, "lab", "down");
         }
-    }
-
-    /** A script on a lab Pi as root, with plain ssh and the lab's key, as `lab up` prints it. */
-    private static String ssh(String login, String address, String script) throws Exception {
-        List<String> argv = new ArrayList<>(List.of(login.split(" ")));
-        argv.addAll(List.of("-o", "BatchMode=yes", "-p", "22", "root@" + address, "bash -s"));
-        Process p = new ProcessBuilder(argv).start();
-        p.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        // stdout alone is the answer (the join command); the outputs are small, so reading one after the other is safe
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), script + "\n" + out + err);
-        return out;
     }
 }

@@ -1,20 +1,13 @@
 package dev.rpik8s.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rpik8s.testsupport.LabUp;
 import dev.rpik8s.testsupport.Tmux;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,38 +35,20 @@ class GrowMastersTuiIT {
                 + "    proxy: {http: \"\", https: \"\", noProxy: \"\"}\n    insecureRegistries: []\n    cpuCfsQuota: true\n    allowCgroupV1: false\n";
     }
 
-    /** A command on a lab Pi as root, with plain ssh and the lab's key, as `lab up` prints it. */
-    private static void ssh(String login, String address, String command) throws Exception {
-        List<String> argv = new ArrayList<>(List.of(login.replaceAll(" -p \\d+$", "").split(" ")));
-        argv.addAll(List.of("-o", "BatchMode=yes", "-p", "22", "root@" + address, command));
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), command + "\n" + out);
-    }
-
     @Test
     void theQuorumPanelFollowsAMemberStoppedAndStartedWhileAJoinIsAsked() throws Exception {
-        Path state = Files.createDirectories(Paths.get("target", "grow-tui-it-" + System.nanoTime()).toAbsolutePath());
-        Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm-256color",
-                "KUBECONFIG", state.resolve("kube/config").toString());
-        try {
-            LabCommandIT.Run up = LabCommandIT.run(env, "lab", "up", "--racks", "3", "--per-rack", "2", "--profile", "modern");
-            assertEquals(0, up.exit(), up.out());
-            Matcher key = Pattern.compile("Client key: +(\\S+)").matcher(up.out());
-            Matcher login = Pattern.compile("Log in: +(ssh -i \\S+ -o \\S+ -p \\d+) root@").matcher(up.out());
-            assertTrue(key.find() && login.find(), up.out());
-            String head = "session: grow\ntarget: lab\ndiscovery:\n  scan: {ranges: 127.0.2.1-6, port: 22, user: root, keyFile: " + key.group(1)
-                    + "}\n  trustNewHostKeys: true\n";
-            Path deploy = Files.writeString(state.resolve("deploy.yaml"), head + plan(false) + "confirmed: [host-prep, kubeconfig]\n");
-            Path grown = Files.writeString(state.resolve("grown.yaml"), head + plan(true) + "confirmed: [kubeconfig]\n");
-            LabCommandIT.Run deployed = LabCommandIT.run(env, "--answers", deploy.toString());
+        try (LabUp lab = LabUp.sixPis("grow-tui-it")) {
+            String head = "session: grow\ntarget: lab\ndiscovery:\n  scan: {ranges: 127.0.2.1-6, port: 22, user: root, keyFile: "
+                    + lab.pis.clientKey() + "}\n  trustNewHostKeys: true\n";
+            Path deploy = Files.writeString(lab.state.resolve("deploy.yaml"), head + plan(false) + "confirmed: [host-prep, kubeconfig]\n");
+            Path grown = Files.writeString(lab.state.resolve("grown.yaml"), head + plan(true) + "confirmed: [kubeconfig]\n");
+            LabCommandIT.Run deployed = LabCommandIT.run(lab.env, "--answers", deploy.toString());
             assertTrue(deployed.out().contains("Deploy a cluster: finished on every host."), deployed.out());
             // the plan grown and saved; the answers file does not say yes to the run itself, so it stops there
-            LabCommandIT.Run planned = LabCommandIT.run(env, "--answers", grown.toString(), "--flow", "expand-masters");
+            LabCommandIT.Run planned = LabCommandIT.run(lab.env, "--answers", grown.toString(), "--flow", "expand-masters");
             assertTrue(planned.out().contains("Stopped before expand-masters: the answers file does not confirm it."), planned.out());
 
-            try (Tmux t = Tmux.start(state, Paths.get("").toAbsolutePath(), env, "./rpik8s-tui --session grow --flow expand-masters")) {
+            try (Tmux t = Tmux.start(lab.state, Paths.get("").toAbsolutePath(), lab.env, "./rpik8s-tui --session grow --flow expand-masters")) {
                 t.await(s -> s.contains("6 hosts kept in this session"), Duration.ofSeconds(120), "discovery");
                 t.type("n");
                 t.await(s -> s.contains("rack-3 (2)") && s.contains("<c> next"), Duration.ofSeconds(20), "the board");
@@ -104,11 +79,11 @@ class GrowMastersTuiIT {
                         && s.contains("Quorum: 2 of 2 voters needed, 2 up"), Duration.ofSeconds(180), "pi-5's join confirmation, two voters");
                 LabWizardIT.keep("grow-join-asked", join5);
 
-                ssh(login.group(1), "127.0.2.3", "mv /etc/kubernetes/manifests/etcd.yaml /root/etcd.yaml");
+                lab.ssh("127.0.2.3", "mv /etc/kubernetes/manifests/etcd.yaml /root/etcd.yaml");
                 String lost = t.await(s -> s.contains("QUORUM LOST"), Duration.ofSeconds(30), "the panel without quorum");
                 LabWizardIT.keep("grow-quorum-lost", lost);
                 assertTrue(lost.contains("Type the cluster name (lab) to go on"), "the dialog stays open and asked: " + lost);
-                ssh(login.group(1), "127.0.2.3", "mv /root/etcd.yaml /etc/kubernetes/manifests/etcd.yaml");
+                lab.ssh("127.0.2.3", "mv /root/etcd.yaml /etc/kubernetes/manifests/etcd.yaml");
                 String back = t.await(s -> s.contains("QUORUM AT RISK · Quorum: 2 of 2 voters needed, 2 up."), Duration.ofSeconds(60),
                         "the panel with quorum again");
                 LabWizardIT.keep("grow-quorum-back", back);
@@ -124,8 +99,6 @@ class GrowMastersTuiIT {
                 t.keys("Enter");
                 t.awaitText("[exit 0]", Duration.ofSeconds(60));
             }
-        } finally {
-            LabCommandIT.run(env, "lab", "down");
         }
     }
 }

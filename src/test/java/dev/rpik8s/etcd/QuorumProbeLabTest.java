@@ -3,6 +3,7 @@ package dev.rpik8s.etcd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rpik8s.lab.LabScripts;
 import dev.rpik8s.testsupport.EtcdLab;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -81,7 +82,7 @@ class QuorumProbeLabTest {
             // a voter added before it can start: quorum goes at once, and the member shows as unstarted
             String cluster2 = "pi-cp1=https://" + a1 + ":2380,pi-cp2=https://" + a2 + ":2380";
             lab.stage(1, "pi-cp2", cluster2);
-            lab.ok(a1, EtcdLab.ETCDCTL.formatted(a1) + "member add pi-cp2 --peer-urls=https://" + a2 + ":2380");
+            lab.ok(a1, LabScripts.etcdctl(a1) + "member add pi-cp2 --peer-urls=https://" + a2 + ":2380");
             QuorumState lost = until(probe, s -> s.level() == QuorumState.Level.LOST, looks);
             assertEquals(2, lost.voters().size());
             MemberReport unstarted = row(lost, a2).orElseThrow();
@@ -99,7 +100,7 @@ class QuorumProbeLabTest {
             // the third as a learner: no vote, quorum unchanged; promoted, the cluster tolerates one failure
             String cluster3 = cluster2 + ",pi-cp3=https://" + a3 + ":2380";
             lab.stage(2, "pi-cp3", cluster3);
-            String added = lab.retried(a1, EtcdLab.ETCDCTL.formatted(a1) + "member add pi-cp3 --peer-urls=https://" + a3 + ":2380 --learner");
+            String added = lab.retried(a1, LabScripts.etcdctl(a1) + "member add pi-cp3 --peer-urls=https://" + a3 + ":2380 --learner");
             QuorumState learning = until(probe, s -> row(s, a3).map(MemberReport::learner).orElse(false), looks);
             assertTrue(learning.hasQuorum());
             assertEquals(2, learning.quorum());
@@ -111,7 +112,7 @@ class QuorumProbeLabTest {
             String id = row(caughtUp, a3).orElseThrow().member().id().hex();
             assertTrue(added.contains("Member " + " ".repeat(Math.max(0, 16 - id.length())) + id + " added"),
                     "the probe's hex id is etcdctl's: " + id + "\n" + added);
-            lab.retried(a1, EtcdLab.ETCDCTL.formatted(a1) + "member promote " + id);
+            lab.retried(a1, LabScripts.etcdctl(a1) + "member promote " + id);
             QuorumState three = until(probe, s -> s.level() == QuorumState.Level.HEALTHY, looks);
             assertEquals(3, three.votersUp().size());
             assertEquals(1, three.faultTolerance());

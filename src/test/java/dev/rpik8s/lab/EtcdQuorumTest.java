@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rpik8s.testsupport.KubeadmInit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,23 +32,11 @@ class EtcdQuorumTest {
     @AfterEach
     void stopEverything() {
         kubelets.forEach(Kubelet::stop);
-        for (String a : List.of(A1, A2, A3)) {
-            assertTrue(LabScripts.etcdProcesses(a).isEmpty(), "etcd left running on " + a);
-        }
+        LabScripts.assertNoEtcdLeft(A1, A2, A3);
     }
 
-    private static String etcdctl(String endpoints) {
-        return "etcdctl --endpoints=" + endpoints + " --cacert /etc/kubernetes/pki/etcd/ca.crt"
-                + " --cert /etc/kubernetes/pki/etcd/healthcheck-client.crt --key /etc/kubernetes/pki/etcd/healthcheck-client.key"
-                + " --dial-timeout=1s --command-timeout=2s ";
-    }
-
-    private static String ep(String... addresses) {
-        List<String> eps = new ArrayList<>();
-        for (String a : addresses) {
-            eps.add("https://" + a + ":2379");
-        }
-        return String.join(",", eps);
+    private static String etcdctl(String... addresses) {
+        return LabScripts.etcdctl(addresses) + "--dial-timeout=1s --command-timeout=2s ";
     }
 
     private Kubelet kubelet(ScratchPi pi) {
@@ -80,7 +69,7 @@ class EtcdQuorumTest {
         Files.copy(from.resolve("ca.crt"), to.resolve("ca.crt"));
         Files.copy(from.resolve("ca.key"), to.resolve("ca.key"));
         Files.copy(pi1.root().resolve("etc/kubernetes/manifests/etcd.yaml"), pi.root().resolve("root/etcd-cp1.yaml"));
-        Files.writeString(pi.root().resolve("root/kubeadm.yaml"), LabScripts.initConfig(name, address));
+        Files.writeString(pi.root().resolve("root/kubeadm.yaml"), KubeadmInit.withEndpoint(name, address));
         var certs = pi.sh("for c in etcd-server etcd-peer etcd-healthcheck-client; do kubeadm init phase certs $c --config /root/kubeadm.yaml || exit 1; done"
                 + " && kubeadm init phase kubelet-start --config /root/kubeadm.yaml >/dev/null"
                 + " && openssl verify -CAfile /etc/kubernetes/pki/etcd/ca.crt /etc/kubernetes/pki/etcd/peer.crt"
@@ -97,12 +86,12 @@ class EtcdQuorumTest {
     void growsFromOneToThreeMembersWithAVisibleWindowWithoutQuorum() throws Exception {
         ScratchPi pi1 = ScratchPi.create("pi-cp1", A1);
         LabScripts.prepare(pi1);
-        Files.writeString(pi1.root().resolve("root/kubeadm.yaml"), LabScripts.initConfig("pi-cp1", A1));
+        Files.writeString(pi1.root().resolve("root/kubeadm.yaml"), KubeadmInit.withEndpoint("pi-cp1", A1));
         Kubelet k1 = kubelet(pi1);
         var init = pi1.sh("LAB_KUBEADM_WAIT=60 kubeadm init --config /root/kubeadm.yaml");
         assertEquals(0, init.exit(), init.all());
         assertTrue(k1.etcdPid().isPresent());
-        String onPi1 = etcdctl(ep(A1));
+        String onPi1 = etcdctl(A1);
         assertEquals(0, pi1.sh(onPi1 + "put /lab/step one").exit());
 
         // ---- Pi 2, as a voter (the non-learner path): staged first, then member add, then its manifest
@@ -126,10 +115,10 @@ class EtcdQuorumTest {
         assertEquals("Error from server: etcdserver: request timed out\n", kubectl.err(), "kubectl fails like the real one without quorum");
         // end of the window: the staged manifest goes in, the kubelet starts etcd, quorum comes back
         assertEquals(0, pi2.sh("install -m 0600 /root/etcd-staged.yaml /etc/kubernetes/manifests/etcd.yaml").exit());
-        await(pi1, etcdctl(ep(A1, A2)) + "endpoint health", r -> r.exit() == 0, Duration.ofSeconds(30));
+        await(pi1, etcdctl(A1, A2) + "endpoint health", r -> r.exit() == 0, Duration.ofSeconds(30));
         var put = pi1.sh(onPi1 + "put /lab/step two");
         assertEquals(0, put.exit(), put.all());
-        assertEquals("two\n", pi2.sh(etcdctl(ep(A2)) + "get --print-value-only /lab/step").out());
+        assertEquals("two\n", pi2.sh(etcdctl(A2) + "get --print-value-only /lab/step").out());
 
         assertTrue(pi1.sh("kubectl --kubeconfig /etc/kubernetes/admin.conf get nodes").out().contains("pi-cp1 "), "API answers again");
 
@@ -143,22 +132,20 @@ class EtcdQuorumTest {
         // etcdctl pads the ids to 16 columns with spaces ("%16x"), so a short id follows two spaces
         Matcher id = Pattern.compile("Member +([0-9a-f]+) added to cluster").matcher(add3.out());
         assertTrue(id.find(), add3.out());
-        assertEquals(0, pi1.sh(etcdctl(ep(A1, A2)) + "endpoint health").exit(), "a learner does not take quorum away");
+        assertEquals(0, pi1.sh(etcdctl(A1, A2) + "endpoint health").exit(), "a learner does not take quorum away");
         assertEquals(0, pi3.sh("install -m 0600 /root/etcd-staged.yaml /etc/kubernetes/manifests/etcd.yaml").exit());
         await(pi1, onPi1 + "member promote " + id.group(1), r -> r.exit() == 0, Duration.ofSeconds(30));
-        var healthy = await(pi1, etcdctl(ep(A1, A2, A3)) + "endpoint health", r -> r.exit() == 0, Duration.ofSeconds(30));
+        var healthy = await(pi1, etcdctl(A1, A2, A3) + "endpoint health", r -> r.exit() == 0, Duration.ofSeconds(30));
         assertEquals(3, healthy.all().split("is healthy", -1).length - 1, healthy.all());
         var members = pi1.sh(onPi1 + "member list");
         assertEquals(3, members.out().lines().filter(l -> l.contains(", started, ") && l.endsWith(", false")).count(), members.out());
-        assertEquals("two\n", pi3.sh(etcdctl(ep(A3)) + "get --print-value-only /lab/step").out());
+        assertEquals("two\n", pi3.sh(etcdctl(A3) + "get --print-value-only /lab/step").out());
 
         // crictl on Pi 3 sees the etcd the emulator runs
         assertTrue(pi3.sh("crictl ps --name etcd").out().contains(" Running "));
         for (Kubelet k : kubelets) {
             k.stop();
         }
-        for (String a : List.of(A1, A2, A3)) {
-            assertTrue(LabScripts.etcdProcesses(a).isEmpty(), "etcd still running on " + a);
-        }
+        LabScripts.assertNoEtcdLeft(A1, A2, A3);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rpik8s.testsupport.KubeadmInit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +69,7 @@ class KubeadmExpandTest {
     @AfterAll
     void stop() {
         kubelets.forEach(Kubelet::stop);
-        for (String a : List.of(CP1, CP2)) {
-            assertTrue(LabScripts.etcdProcesses(a).isEmpty(), "etcd left running on " + a);
-        }
+        LabScripts.assertNoEtcdLeft(CP1, CP2);
     }
 
     private static ScratchPi.Result ok(ScratchPi pi, String script) {
@@ -86,25 +85,8 @@ class KubeadmExpandTest {
     @Test
     @Order(1)
     void aClusterOfOneMasterWithoutAnEndpoint() {
-        ok(cp1, """
-                cat > /root/kubeadm.yaml <<YAML
-                apiVersion: kubeadm.k8s.io/v1beta3
-                kind: InitConfiguration
-                localAPIEndpoint:
-                  advertiseAddress: ${CP1_IP}
-                  bindPort: 6443
-                nodeRegistration:
-                  name: pi-cp1
-                ---
-                apiVersion: kubeadm.k8s.io/v1beta3
-                kind: ClusterConfiguration
-                kubernetesVersion: v1.30.14
-                networking:
-                  podSubnet: 10.244.0.0/16
-                YAML
-                LAB_KUBEADM_WAIT=60 kubeadm init --config /root/kubeadm.yaml > /root/init.log
-                mkdir -p $HOME/.kube && cp -i /etc/kubernetes/admin.conf $HOME/.kube/config
-                """);
+        ok(cp1, KubeadmInit.script(KubeadmInit.withoutEndpoint("pi-cp1", CP1, "10.244.0.0/16")) + " > /root/init.log\n"
+                + "mkdir -p $HOME/.kube && cp -i /etc/kubernetes/admin.conf $HOME/.kube/config\n");
         String log = ok(cp1, "cat /root/init.log").out();
         contains(log, "[addons] Applied essential addon: CoreDNS\n[addons] Applied essential addon: kube-proxy\n");
         // kube-proxy's ConfigMap as kubeadm's template makes it: no endpoint, so the advertise address

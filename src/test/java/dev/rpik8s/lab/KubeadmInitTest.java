@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rpik8s.testsupport.KubeadmInit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,14 +25,14 @@ class KubeadmInitTest {
         if (kubelet != null) {
             kubelet.stop();
         }
-        assertTrue(LabScripts.etcdProcesses(ADDR).isEmpty(), "etcd left running: " + LabScripts.etcdProcesses(ADDR));
+        LabScripts.assertNoEtcdLeft(ADDR);
     }
 
     @Test
     void initMakesRealCertificatesManifestsAndJoinCommands() throws Exception {
         ScratchPi pi = ScratchPi.create("pi-init", ADDR);
         LabScripts.prepare(pi);
-        Files.writeString(pi.root().resolve("root/kubeadm.yaml"), LabScripts.initConfig("pi-init", ADDR));
+        Files.writeString(pi.root().resolve("root/kubeadm.yaml"), KubeadmInit.withEndpoint("pi-init", ADDR));
         kubelet = new Kubelet(pi, Duration.ofMillis(200), Duration.ofSeconds(1));
         kubelet.start();
 
@@ -101,8 +102,7 @@ class KubeadmInitTest {
         assertTrue(ps.out().contains("kube-apiserver"), ps.out());
 
         // the cluster side lives in the real etcd
-        String etcdctl = "etcdctl --endpoints=https://127.0.2.220:2379 --cacert /etc/kubernetes/pki/etcd/ca.crt"
-                + " --cert /etc/kubernetes/pki/etcd/healthcheck-client.crt --key /etc/kubernetes/pki/etcd/healthcheck-client.key ";
+        String etcdctl = LabScripts.etcdctl(ADDR);
         var cm = pi.sh(etcdctl + "get --print-value-only /registry/configmaps/kube-system/kubeadm-config");
         assertTrue(cm.out().contains("    controlPlaneEndpoint: k8s-api.lan:6443\n"), cm.all());
 

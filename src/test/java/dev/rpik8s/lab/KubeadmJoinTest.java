@@ -75,15 +75,11 @@ class KubeadmJoinTest {
     @AfterAll
     void stop() {
         kubelets.forEach(Kubelet::stop);
-        for (String a : List.of(CP1, CP2, CP3)) {
-            assertTrue(LabScripts.etcdProcesses(a).isEmpty(), "etcd left running on " + a);
-        }
+        LabScripts.assertNoEtcdLeft(CP1, CP2, CP3);
     }
 
-    private static String etcdctl(String endpoints) {
-        return "etcdctl --endpoints=" + endpoints + " --cacert /etc/kubernetes/pki/etcd/ca.crt"
-                + " --cert /etc/kubernetes/pki/etcd/healthcheck-client.crt --key /etc/kubernetes/pki/etcd/healthcheck-client.key"
-                + " --dial-timeout=2s --command-timeout=5s ";
+    private static String etcdctl(String... addresses) {
+        return LabScripts.etcdctl(addresses) + "--dial-timeout=2s --command-timeout=5s ";
     }
 
     private static final String KUBECTL = "kubectl --kubeconfig /etc/kubernetes/admin.conf ";
@@ -235,7 +231,7 @@ class KubeadmJoinTest {
                 + "; rm /etc/kubernetes/manifests/kube-vip.yaml");
         assertTrue(notEmpty.err().contains("\t[ERROR DirAvailable--etc-kubernetes-manifests]: /etc/kubernetes/manifests is not empty\n"), notEmpty.err());
         // uploaded certificates older than 2 hours are gone, as their secret is in a real cluster
-        String etcd1 = etcdctl("https://" + CP1 + ":2379");
+        String etcd1 = etcdctl(CP1);
         ok(cp1, etcd1 + "get --print-value-only /registry/secrets/kube-system/kubeadm-certs"
                 + " | sed \"s/^  creationTimestamp: .*/  creationTimestamp: \\\"$(date -u -d '-3 hours' +%Y-%m-%dT%H:%M:%SZ)\\\"/\""
                 + " | " + etcd1 + "put /registry/secrets/kube-system/kubeadm-certs");
@@ -307,7 +303,7 @@ class KubeadmJoinTest {
         assertTrue(Files.readString(cp2.root().resolve("etc/kubernetes/kubelet.conf")).contains("    server: https://k8s-api.lan:6443\n"),
                 "1.30: a control-plane kubelet at the endpoint (local from 1.33)");
         assertFalse(Files.exists(cp2.root().resolve("etc/kubernetes/super-admin.conf")));
-        var members = ok(cp1, etcdctl("https://" + CP1 + ":2379") + "member list");
+        var members = ok(cp1, etcdctl(CP1) + "member list");
         assertEquals(2, members.out().lines().filter(l -> l.contains(", started, ") && l.endsWith(", false")).count(), members.out());
 
         // the third through an haproxy Pi in front of both masters
@@ -343,10 +339,9 @@ class KubeadmJoinTest {
         String ic = Files.readString(cp3.root().resolve("etc/kubernetes/manifests/etcd.yaml"));
         assertTrue(ic.contains("    - --initial-cluster=pi-cp1=https://" + CP1 + ":2380,pi-cp2=https://" + CP2 + ":2380,pi-cp3=https://" + CP3 + ":2380\n")
                 || ic.contains("    - --initial-cluster=pi-cp2=https://" + CP2 + ":2380,pi-cp1=https://" + CP1 + ":2380,pi-cp3=https://" + CP3 + ":2380\n"), ic);
-        String all = "https://" + CP1 + ":2379,https://" + CP2 + ":2379,https://" + CP3 + ":2379";
-        var health = ok(cp1, etcdctl(all) + "endpoint health");
+        var health = ok(cp1, etcdctl(CP1, CP2, CP3) + "endpoint health");
         assertEquals(3, health.all().split("is healthy", -1).length - 1, health.all());
-        members = ok(cp1, etcdctl(all) + "member list");
+        members = ok(cp1, etcdctl(CP1, CP2, CP3) + "member list");
         assertEquals(3, members.out().lines().filter(l -> l.contains(", started, ") && l.endsWith(", false")).count(), "3 voters: " + members.out());
         var nodes = ok(cp1, KUBECTL + "get nodes --no-headers");
         assertTrue(nodes.out().matches("(?s)pi-cp1 +NotReady +control-plane .*\npi-cp2 +NotReady +control-plane .*\npi-cp3 +NotReady +control-plane .*\npi-w1 +NotReady +<none> .*"),
@@ -497,7 +492,7 @@ class KubeadmJoinTest {
                 """);
         assertEquals("customresourcedefinition.apiextensions.k8s.io/bgpconfigurations.crd.projectcalico.org created\n"
                 + "serviceaccount/weave-net created\ndaemonset.apps/weave-net created\n", ok(cp1, KUBECTL + "apply -f /root/cni-more.yaml").out());
-        var weave = ok(cp1, etcdctl("https://" + CP1 + ":2379") + "get --print-value-only /registry/daemonsets/kube-system/weave-net");
+        var weave = ok(cp1, etcdctl(CP1) + "get --print-value-only /registry/daemonsets/kube-system/weave-net");
         assertTrue(weave.out().startsWith("apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  creationTimestamp: "), weave.out());
         assertTrue(weave.out().contains("\n        - name: weave\n"), "de-indented: " + weave.out());
 
@@ -530,7 +525,7 @@ class KubeadmJoinTest {
         var reset = cp3.sh("kubeadm reset -f");
         assertEquals(0, reset.exit(), reset.all());
         assertTrue(reset.out().contains("[reset] Removing etcd member: "), reset.out());
-        var members = ok(cp1, etcdctl("https://" + CP1 + ":2379,https://" + CP2 + ":2379") + "member list");
+        var members = ok(cp1, etcdctl(CP1, CP2) + "member list");
         assertEquals(2, members.out().lines().count(), members.out());
         assertTrue(LabScripts.etcdProcesses(CP3).isEmpty());
         var worker = w1.sh("kubeadm reset -f");

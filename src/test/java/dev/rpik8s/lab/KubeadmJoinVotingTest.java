@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rpik8s.testsupport.KubeadmInit;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,9 +27,7 @@ class KubeadmJoinVotingTest {
     @AfterEach
     void stopEverything() {
         kubelets.forEach(Kubelet::stop);
-        for (String a : List.of(CP1, CP2, NEW1, NEW2)) {
-            assertTrue(LabScripts.etcdProcesses(a).isEmpty(), "etcd left running on " + a);
-        }
+        LabScripts.assertNoEtcdLeft(CP1, CP2, NEW1, NEW2);
     }
 
     private ScratchPi pi(ScratchPi.Group lab, String name, String address) throws Exception {
@@ -51,7 +50,7 @@ class KubeadmJoinVotingTest {
         ScratchPi cp1 = pi(lab, "pi-old1", CP1);
         ScratchPi cp2 = pi(lab, "pi-old2", CP2);
         String token = KubeadmJoinTest.TOKEN.replace("abcdef", "abcde1");
-        Files.writeString(cp1.root().resolve("root/kubeadm.yaml"), LabScripts.initConfig("pi-old1", CP1).replace("v1.30.14", "v1.28.15")
+        Files.writeString(cp1.root().resolve("root/kubeadm.yaml"), KubeadmInit.withEndpoint("pi-old1", CP1).replace("v1.30.14", "v1.28.15")
                 .replace("nodeRegistration:", "bootstrapTokens:\n- token: " + token + "\nnodeRegistration:"));
         var init = cp1.sh("LAB_KUBEADM_WAIT=60 kubeadm init --config /root/kubeadm.yaml --upload-certs --certificate-key " + KubeadmJoinTest.KEY);
         assertEquals(0, init.exit(), init.all());
@@ -65,8 +64,7 @@ class KubeadmJoinVotingTest {
                 + " --apiserver-advertise-address " + CP2 + " --node-name pi-old2");
         assertEquals(0, join.exit(), join.all());
         assertTrue(join.out().contains("[etcd] Announced new etcd member joining to the existing etcd cluster\n"), join.out());
-        String etcd = "etcdctl --endpoints=https://" + CP1 + ":2379,https://" + CP2 + ":2379 --cacert /etc/kubernetes/pki/etcd/ca.crt"
-                + " --cert /etc/kubernetes/pki/etcd/healthcheck-client.crt --key /etc/kubernetes/pki/etcd/healthcheck-client.key ";
+        String etcd = LabScripts.etcdctl(CP1, CP2);
         var health = cp1.sh(etcd + "endpoint health");
         assertEquals(0, health.exit(), health.all());
         var members = cp1.sh(etcd + "member list");
@@ -127,8 +125,7 @@ class KubeadmJoinVotingTest {
         assertTrue(Files.readString(cp2.root().resolve("var/lib/kubelet/config.yaml")).contains("\nfailSwapOn: false\n"));
         String etcdYaml = Files.readString(cp2.root().resolve("etc/kubernetes/manifests/etcd.yaml"));
         assertTrue(etcdYaml.contains("    - --snapshot-count=5000\n") && etcdYaml.contains("    - --feature-gates=InitialCorruptCheck=true\n"), etcdYaml);
-        String etcd = "etcdctl --endpoints=https://" + NEW1 + ":2379,https://" + NEW2 + ":2379 --cacert /etc/kubernetes/pki/etcd/ca.crt"
-                + " --cert /etc/kubernetes/pki/etcd/healthcheck-client.crt --key /etc/kubernetes/pki/etcd/healthcheck-client.key ";
+        String etcd = LabScripts.etcdctl(NEW1, NEW2);
         var members = cp1.sh(etcd + "member list");
         assertEquals(2, members.out().lines().filter(l -> l.contains(", started, ") && l.endsWith(", false")).count(), members.out());
         var nodes = cp2.sh("kubectl --kubeconfig /etc/kubernetes/admin.conf get nodes --no-headers");

@@ -1,10 +1,16 @@
 package dev.rpik8s.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** Test helpers: the package repository and host preparation a control-plane Pi gets before kubeadm, and process checks. */
+/**
+ * Test helpers: the package repository and host preparation a control-plane Pi gets before kubeadm, etcdctl as a test
+ * runs it on a Pi, and process checks.
+ */
 public final class LabScripts {
 
     private LabScripts() {
@@ -25,33 +31,27 @@ public final class LabScripts {
             "swapoff -a",
             "systemctl enable --now containerd 2>/dev/null"));
 
-    public static String initConfig(String node, String address) {
-        return """
-                apiVersion: kubeadm.k8s.io/v1beta3
-                kind: InitConfiguration
-                localAPIEndpoint:
-                  advertiseAddress: %2$s
-                  bindPort: 6443
-                nodeRegistration:
-                  name: %1$s
-                ---
-                apiVersion: kubeadm.k8s.io/v1beta3
-                kind: ClusterConfiguration
-                kubernetesVersion: v1.30.14
-                controlPlaneEndpoint: "k8s-api.lan:6443"
-                apiServer:
-                  certSANs:
-                  - k8s-api.lan
-                  - 10.0.1.100
-                networking:
-                  podSubnet: 10.244.0.0/16
-                  serviceSubnet: 10.96.0.0/12
-                """.formatted(node, address);
-    }
-
     static void prepare(ScratchPi pi) {
         var r = pi.sh(PREPARE_CONTROL_PLANE);
         assertEquals(0, r.exit(), r.all());
+    }
+
+    /**
+     * etcdctl on a Pi, against the members at {@code addresses}, with the health-check client certificate kubeadm made;
+     * its command (and any more options) follow.
+     */
+    public static String etcdctl(String... addresses) {
+        return "etcdctl --endpoints=" + Arrays.stream(addresses).map(a -> "https://" + a + ":2379").collect(Collectors.joining(","))
+                + " --cacert /etc/kubernetes/pki/etcd/ca.crt"
+                + " --cert /etc/kubernetes/pki/etcd/healthcheck-client.crt --key /etc/kubernetes/pki/etcd/healthcheck-client.key ";
+    }
+
+    /** Fails when an etcd of these addresses still runs: the Pis' members must not outlive the test that started them. */
+    static void assertNoEtcdLeft(String... addresses) {
+        for (String a : addresses) {
+            List<ProcessHandle> left = etcdProcesses(a);
+            assertTrue(left.isEmpty(), "etcd left running on " + a + ": " + left);
+        }
     }
 
     /** Live etcd processes of this machine whose command line mentions the address. */

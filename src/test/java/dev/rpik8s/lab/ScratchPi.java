@@ -238,30 +238,13 @@ final class ScratchPi implements PiHost {
     }
 
     Result sh(String script, String stdin) {
+        List<String> argv = new ArrayList<>(List.of("env"));
+        env.forEach((k, v) -> argv.add(k + "=" + v));
+        argv.addAll(List.of("bash", "-c", script));
         try {
-            List<String> argv = new ArrayList<>(List.of("env"));
-            env.forEach((k, v) -> argv.add(k + "=" + v));
-            argv.addAll(List.of("bash", "-c", script));
-            ProcessBuilder pb = new ProcessBuilder(enter(argv));
-            Process p = pb.start();
-            CompletableFuture<String> out = drain(p.getInputStream());
-            CompletableFuture<String> err = drain(p.getErrorStream());
-            try (OutputStream in = p.getOutputStream()) {
-                if (stdin != null) {
-                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new IllegalStateException("timed out: " + script);
-            }
-            return new Result(p.exitValue(), out.join(), err.join());
+            return run(enter(argv), stdin, 120, script);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -285,14 +268,27 @@ final class ScratchPi implements PiHost {
 
     /** Runs a command on this machine (outside any Pi), e.g. openssl in a test, and returns its output. */
     static Result host(String... argv) {
+        return run(List.of(argv), null, 60, String.join(" ", argv));
+    }
+
+    /**
+     * A process with {@code stdin} (or none) and both outputs read as it runs; past {@code seconds} it is killed, with
+     * what it started, and {@code what} is named in the failure.
+     */
+    private static Result run(List<String> argv, String stdin, int seconds, String what) {
         try {
             Process p = new ProcessBuilder(argv).start();
             CompletableFuture<String> out = drain(p.getInputStream());
             CompletableFuture<String> err = drain(p.getErrorStream());
-            p.getOutputStream().close();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            try (OutputStream in = p.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new IllegalStateException("timed out: " + String.join(" ", argv));
+                throw new IllegalStateException("timed out: " + what);
             }
             return new Result(p.exitValue(), out.join(), err.join());
         } catch (IOException e) {

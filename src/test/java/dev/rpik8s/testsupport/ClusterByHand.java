@@ -27,22 +27,7 @@ public final class ClusterByHand {
         for (int i : List.of(0, 1, 3, 5)) {
             sh.ok(addresses.get(i), LabScripts.PREPARE_CONTROL_PLANE);
         }
-        sh.ok(addresses.get(0), "cat > /root/kubeadm.yaml <<'EOF'\n" + """
-                apiVersion: kubeadm.k8s.io/v1beta3
-                kind: InitConfiguration
-                localAPIEndpoint:
-                  advertiseAddress: %s
-                  bindPort: 6443
-                nodeRegistration:
-                  name: pi-a1
-                ---
-                apiVersion: kubeadm.k8s.io/v1beta3
-                kind: ClusterConfiguration
-                kubernetesVersion: v1.30.14
-                networking:
-                  podSubnet: 10.32.0.0/16
-                  serviceSubnet: 10.96.0.0/12
-                """.formatted(addresses.get(0)) + "EOF\nLAB_KUBEADM_WAIT=60 kubeadm init --config /root/kubeadm.yaml >/dev/null");
+        sh.ok(addresses.get(0), KubeadmInit.script(KubeadmInit.withoutEndpoint("pi-a1", addresses.get(0), "10.32.0.0/16")) + " >/dev/null");
         String join = sh.ok(addresses.get(0), "kubeadm token create --print-join-command").strip();
         for (int i : List.of(1, 3, 5)) {
             // some lab Pis boot with the memory cgroup off, as a fresh Raspberry Pi OS does; a cluster by hand skips

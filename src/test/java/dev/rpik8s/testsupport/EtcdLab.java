@@ -27,10 +27,6 @@ import java.util.Map;
  */
 public final class EtcdLab implements AutoCloseable {
 
-    /** etcdctl on a Pi with kubeadm's health-check client certificate; format with the endpoint's address. */
-    public static final String ETCDCTL = "etcdctl --endpoints=https://%s:2379 --cacert /etc/kubernetes/pki/etcd/ca.crt"
-            + " --cert /etc/kubernetes/pki/etcd/healthcheck-client.crt --key /etc/kubernetes/pki/etcd/healthcheck-client.key ";
-
     private final Lab lab;
     private final SshContext ssh;
     private final Map<String, SshRemote> shells = new HashMap<>();
@@ -108,8 +104,7 @@ public final class EtcdLab implements AutoCloseable {
 
     /** kubeadm init on the first Pi, named pi-cp1: one etcd member. */
     public void initFirst() throws Exception {
-        ok(address(0), "cat > /root/kubeadm.yaml <<'EOF'\n" + LabScripts.initConfig("pi-cp1", address(0))
-                + "EOF\nLAB_KUBEADM_WAIT=60 kubeadm init --config /root/kubeadm.yaml >/dev/null");
+        ok(address(0), KubeadmInit.script(KubeadmInit.withEndpoint("pi-cp1", address(0))) + " >/dev/null");
     }
 
     /** Runbook B2, B3, B5: the etcd CA from the first Pi, the new Pi's own certificates, its manifest staged in /root. */
@@ -122,7 +117,7 @@ public final class EtcdLab implements AutoCloseable {
         to.upload(from.download("/etc/kubernetes/pki/etcd/ca.crt"), "/etc/kubernetes/pki/etcd/ca.crt", 0644);
         to.upload(from.download("/etc/kubernetes/pki/etcd/ca.key"), "/etc/kubernetes/pki/etcd/ca.key", 0600);
         to.upload(from.download("/etc/kubernetes/manifests/etcd.yaml"), "/root/etcd-cp1.yaml", 0600);
-        to.upload(LabScripts.initConfig(name, address).getBytes(), "/root/kubeadm.yaml", 0600);
+        to.upload(KubeadmInit.withEndpoint(name, address).getBytes(), "/root/kubeadm.yaml", 0600);
         ok(address, "for c in etcd-server etcd-peer etcd-healthcheck-client; do kubeadm init phase certs $c --config /root/kubeadm.yaml || exit 1; done"
                 + " && kubeadm init phase kubelet-start --config /root/kubeadm.yaml >/dev/null"
                 + " && sed -e 's#" + first.replace(".", "\\.") + "#" + address + "#g' -e 's#- --name=pi-cp1$#- --name=" + name + "#'"

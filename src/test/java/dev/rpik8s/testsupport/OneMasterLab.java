@@ -10,23 +10,14 @@ import dev.rpik8s.cluster.EndpointMode;
 import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.cluster.Rack;
 import dev.rpik8s.cluster.Role;
-import dev.rpik8s.cluster.ScanInputs;
-import dev.rpik8s.discovery.Discovery;
-import dev.rpik8s.discovery.DiscoveryListener;
-import dev.rpik8s.discovery.DiscoveryRequest;
-import dev.rpik8s.discovery.ScanTarget;
 import dev.rpik8s.etcd.QuorumProbe;
 import dev.rpik8s.lab.Lab;
 import dev.rpik8s.lab.LabControl;
 import dev.rpik8s.remote.CommandSpec;
-import dev.rpik8s.remote.Endpoint;
-import dev.rpik8s.remote.HostLog;
-import dev.rpik8s.remote.Prompter;
 import dev.rpik8s.remote.SshContext;
 import dev.rpik8s.remote.SshRemote;
 import dev.rpik8s.render.Templates;
 import dev.rpik8s.session.Session;
-import dev.rpik8s.session.Target;
 import dev.rpik8s.wizard.HostPrep;
 import dev.rpik8s.wizard.ProgressLine;
 import dev.rpik8s.wizard.QuorumPanel;
@@ -42,9 +33,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -81,11 +70,14 @@ public final class OneMasterLab {
     public final FlowLoader flows = new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.empty());
     public final Path kubeconfig;
 
-    private OneMasterLab(Pis lab, Path home, Session session, SshContext ssh, List<PlannedHost> all) {
-        this.lab = lab;
+    private final LabSession onLab;
+
+    private OneMasterLab(LabSession onLab, Path home, List<PlannedHost> all) {
+        this.onLab = onLab;
+        this.lab = onLab.lab;
         this.home = home;
-        this.session = session;
-        this.ssh = ssh;
+        this.session = onLab.session;
+        this.ssh = onLab.ssh;
         this.all = all;
         this.connections = host -> login(host.address());
         this.kubeconfig = home.resolve("kube/config");
@@ -172,13 +164,8 @@ public final class OneMasterLab {
      */
     public static OneMasterLab deployed(Pis lab, Path home, dev.rpik8s.cluster.Endpoint grown) throws Exception {
         int port = lab.pis().get(0).port();
-        String range = lab.pis().get(0).address() + "-" + lab.pis().size();
-        Session session = Session.open(home.resolve("sessions"), "racks", Target.LAB, Clock.systemUTC());
-        SshContext ssh = new SshContext(home, session.knownHosts(), List.of(lab.knownHosts()), Map.of(), Prompter.NO_QUESTIONS,
-                e -> HostLog.inDirectory(home.resolve("logs"), e.name()));
-        List<DiscoveredHost> found = new Discovery(ssh).run(DiscoveryRequest.of(List.of(ScanTarget.parse(range)), port, "root",
-                List.of(lab.clientKey())), List.of(), unknown -> new HashSet<>(unknown), DiscoveryListener.NONE);
-        session.save(session.spec().withDiscovery(new ScanInputs(range, port, "root", lab.clientKey().toString()), found));
+        LabSession onLab = LabSession.open(lab, home, "racks");
+        List<DiscoveredHost> found = onLab.discover();
         List<PlannedHost> all = new ArrayList<>();
         String[] racks = {"a", "b", "c"};
         for (int i = 0; i < 6; i++) {
@@ -198,9 +185,9 @@ public final class OneMasterLab {
         three = three.withSettings(three.settings().withKubernetesVersion("1.30").withEndpoint(grown));
         // the cluster as it is: pi-a1 its one master, the workers of all racks (and the lb host); pi-b1 and pi-c1 not in it yet
         ClusterPlan one = three.withHosts(running);
-        OneMasterLab l = new OneMasterLab(lab, home, session, ssh, all);
+        OneMasterLab l = new OneMasterLab(onLab, home, all);
 
-        session.save(session.spec().withPlan(one));
+        l.session.save(l.session.spec().withPlan(one));
         Yes deploy = new Yes();
         HostPrep.Outcome made = l.prep(l.flows.load("deploy")).run(deploy);
         assertEquals(List.of(), deploy.failures);
@@ -208,7 +195,7 @@ public final class OneMasterLab {
         assertEquals(List.of(), deploy.confirmations, "deploy asks no typed confirmation");
         assertEquals(List.of(), deploy.panels, "deploy shows no quorum panel");
 
-        session.save(session.spec().withPlan(three));
+        l.session.save(l.session.spec().withPlan(three));
         return l;
     }
 
@@ -219,7 +206,7 @@ public final class OneMasterLab {
     }
 
     public SshRemote login(String address) {
-        return new SshRemote(new Endpoint(address, address, lab.pis().get(0).port(), "root", List.of(lab.clientKey())), ssh);
+        return onLab.login(address);
     }
 
     /** A command's output on a host (stdout, then stderr). */

@@ -4,33 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.cluster.ClusterPlan;
-import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.cluster.Endpoint;
 import dev.rpik8s.cluster.EndpointMode;
-import dev.rpik8s.cluster.ScanInputs;
-import dev.rpik8s.discovery.Discovery;
-import dev.rpik8s.discovery.DiscoveryListener;
-import dev.rpik8s.discovery.DiscoveryRequest;
-import dev.rpik8s.discovery.ScanTarget;
 import dev.rpik8s.lab.Lab;
 import dev.rpik8s.lab.LabOptions;
 import dev.rpik8s.remote.CommandSpec;
 import dev.rpik8s.remote.ExecResult;
-import dev.rpik8s.remote.HostLog;
-import dev.rpik8s.remote.Prompter;
-import dev.rpik8s.remote.SshContext;
-import dev.rpik8s.remote.SshRemote;
 import dev.rpik8s.session.Session;
-import dev.rpik8s.session.Target;
 import dev.rpik8s.testsupport.ClusterByHand;
+import dev.rpik8s.testsupport.LabSession;
+import dev.rpik8s.testsupport.OneMasterLab;
 import dev.rpik8s.wizard.run.Connections;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,19 +45,12 @@ class ClusterReadingLabTest {
     void aClusterMadeByHandIsReadAndItsGrowthProposed(@TempDir Path home) throws Exception {
         lab = Lab.start(new LabOptions(Paths.get("target", "reading-lab-" + System.nanoTime()).toAbsolutePath(), "modern", 3, 2));
         List<String> at = lab.pis().stream().map(Lab.PiInfo::address).toList();
-        int port = lab.pis().get(0).port();
-        Session session = Session.open(home.resolve("sessions"), "byhand", Target.LAB, Clock.systemUTC());
-        SshContext ssh = new SshContext(home, session.knownHosts(), List.of(lab.knownHosts()), Map.of(), Prompter.NO_QUESTIONS,
-                e -> HostLog.inDirectory(home.resolve("logs"), e.name()));
-        Connections connections = host -> new SshRemote(new dev.rpik8s.remote.Endpoint(host.address(), host.address(), port, "root",
-                List.of(lab.clientKey())), ssh);
+        LabSession onLab = LabSession.open(OneMasterLab.Pis.of(lab), home, "byhand");
+        Session session = onLab.session;
+        Connections connections = host -> onLab.login(host.address());
 
         ClusterByHand.make((address, script) -> ok(connections, address, script), at);
-
-        String range = at.get(0) + "-" + at.size();
-        List<DiscoveredHost> found = new Discovery(ssh).run(DiscoveryRequest.of(List.of(ScanTarget.parse(range)), port, "root",
-                List.of(lab.clientKey())), List.of(), unknown -> new HashSet<>(unknown), DiscoveryListener.NONE);
-        session.save(session.spec().withDiscovery(new ScanInputs(range, port, "root", lab.clientKey().toString()), found));
+        onLab.discover();
 
         ClusterCard card = new ClusterReading(session, connections, Clock.systemUTC()).read();
         assertTrue(card.canGrow(), String.join("\n", card.lines()));

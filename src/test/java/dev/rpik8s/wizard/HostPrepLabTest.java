@@ -7,22 +7,14 @@ import dev.rpik8s.cluster.ClusterPlan;
 import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.cluster.ProxySettings;
-import dev.rpik8s.cluster.ScanInputs;
-import dev.rpik8s.discovery.Discovery;
-import dev.rpik8s.discovery.DiscoveryListener;
-import dev.rpik8s.discovery.DiscoveryRequest;
-import dev.rpik8s.discovery.ScanTarget;
 import dev.rpik8s.lab.Lab;
 import dev.rpik8s.lab.LabOptions;
 import dev.rpik8s.remote.CommandSpec;
-import dev.rpik8s.remote.Endpoint;
-import dev.rpik8s.remote.HostLog;
-import dev.rpik8s.remote.Prompter;
-import dev.rpik8s.remote.SshContext;
 import dev.rpik8s.remote.SshRemote;
 import dev.rpik8s.render.Templates;
 import dev.rpik8s.session.Session;
-import dev.rpik8s.session.Target;
+import dev.rpik8s.testsupport.LabSession;
+import dev.rpik8s.testsupport.OneMasterLab;
 import dev.rpik8s.wizard.flow.Flow;
 import dev.rpik8s.wizard.flow.FlowLoader;
 import dev.rpik8s.wizard.flow.StepKinds;
@@ -32,9 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,15 +85,10 @@ class HostPrepLabTest {
 
     @Test
     void thePisArePreparedOnceAndASecondRunFindsEverythingDone() throws Exception {
-        int port = lab.pis().get(0).port();
-        String range = lab.pis().get(0).address() + "-" + lab.pis().size();
-        Session session = Session.open(home.resolve("sessions"), "rack", Target.LAB, Clock.systemUTC());
-        SshContext ssh = new SshContext(home, session.knownHosts(), List.of(lab.knownHosts()), Map.of(), Prompter.NO_QUESTIONS,
-                e -> HostLog.inDirectory(home.resolve("logs"), e.name()));
-        List<DiscoveredHost> found = new Discovery(ssh).run(DiscoveryRequest.of(List.of(ScanTarget.parse(range)), port, "root",
-                List.of(lab.clientKey())), List.of(), unknown -> new HashSet<>(unknown), DiscoveryListener.NONE);
+        LabSession onLab = LabSession.open(OneMasterLab.Pis.of(lab), home, "rack");
+        Session session = onLab.session;
+        List<DiscoveredHost> found = onLab.discover();
         assertEquals(4, found.stream().filter(d -> d.facts().isPresent()).count(), found.toString());
-        session.save(session.spec().withDiscovery(new ScanInputs(range, port, "root", lab.clientKey().toString()), found));
         PlanStep board = new PlanStep(session, Clock.systemUTC());
         assertEquals(Optional.empty(), board.acceptSuggestion());
         // a proxy with a password: on the hosts where apt and containerd read it, in no log and not in the journal
@@ -111,8 +96,7 @@ class HostPrepLabTest {
         session.save(session.spec().withPlan(planned.withSettings(planned.settings().withProxy(
                 new ProxySettings("http://pi:s3cret-pw@proxy.lan:3128", "http://pi:s3cret-pw@proxy.lan:3128", "localhost")))));
 
-        Connections connections = host -> new SshRemote(new Endpoint(host.address(), host.address(), host.port(), "root",
-                List.of(lab.clientKey())), ssh);
+        Connections connections = host -> onLab.login(host.address());
         // the deploy flow up to the runtime: its Kubernetes half needs a plan these four mixed Pis cannot all run
         // (1.35 on a 32-bit Pi 3 B with cgroup v1), and DeployIT runs it whole
         Flow deploy = new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.empty()).load("deploy");
@@ -130,21 +114,21 @@ class HostPrepLabTest {
         assertEquals(List.of(), first.failures);
         assertTrue(o.finished(), o.summary());
         for (PlannedHost h : session.spec().plan().orElseThrow().hosts()) {
-            String cmdline = sh(ssh, h, "cat /boot/firmware/cmdline.txt 2>/dev/null || cat /boot/cmdline.txt");
+            String cmdline = sh(onLab, h, "cat /boot/firmware/cmdline.txt 2>/dev/null || cat /boot/cmdline.txt");
             assertTrue(cmdline.strip().endsWith("cgroup_enable=memory") || cmdline.contains("cgroup_enable=memory cgroup_memory=1"),
                     h.hostname() + ": " + cmdline);
-            assertEquals("", sh(ssh, h, "tail -n +2 /proc/swaps").strip(), h.hostname() + ": swap off");
-            assertTrue(sh(ssh, h, "cat /boot/firmware/config.txt 2>/dev/null || cat /boot/config.txt").strip().endsWith("gpu_mem=16"),
+            assertEquals("", sh(onLab, h, "tail -n +2 /proc/swaps").strip(), h.hostname() + ": swap off");
+            assertTrue(sh(onLab, h, "cat /boot/firmware/config.txt 2>/dev/null || cat /boot/config.txt").strip().endsWith("gpu_mem=16"),
                     h.hostname() + ": gpu_mem");
             // containerd from Docker's repository, configured for the kubelet, and crictl pointed at it and answered
-            assertEquals("install ok installed\ninstall ok installed\n", sh(ssh, h,
+            assertEquals("install ok installed\ninstall ok installed\n", sh(onLab, h,
                     "dpkg-query -W -f '${Status}\\n' containerd.io cri-tools"), h.hostname());
-            assertTrue(sh(ssh, h, "cat /etc/containerd/config.toml").contains("SystemdCgroup = true"), h.hostname());
-            assertEquals("active\n", sh(ssh, h, "systemctl is-active containerd"), h.hostname());
-            assertTrue(sh(ssh, h, "cat /etc/crictl.yaml").contains("runtime-endpoint: unix:///run/containerd/containerd.sock"));
-            assertTrue(sh(ssh, h, "crictl info").replaceAll("\\s", "").contains("\"type\":\"RuntimeReady\",\"status\":true"));
-            assertTrue(sh(ssh, h, "cat /etc/apt/sources.list.d/kubernetes.list").contains("https://pkgs.k8s.io/core:/stable:/v1.35/deb/"));
-            assertEquals("live", sh(ssh, h, "if [ -f /sys/fs/cgroup/cgroup.controllers ]; then grep -qw memory /sys/fs/cgroup/cgroup.controllers;"
+            assertTrue(sh(onLab, h, "cat /etc/containerd/config.toml").contains("SystemdCgroup = true"), h.hostname());
+            assertEquals("active\n", sh(onLab, h, "systemctl is-active containerd"), h.hostname());
+            assertTrue(sh(onLab, h, "cat /etc/crictl.yaml").contains("runtime-endpoint: unix:///run/containerd/containerd.sock"));
+            assertTrue(sh(onLab, h, "crictl info").replaceAll("\\s", "").contains("\"type\":\"RuntimeReady\",\"status\":true"));
+            assertTrue(sh(onLab, h, "cat /etc/apt/sources.list.d/kubernetes.list").contains("https://pkgs.k8s.io/core:/stable:/v1.35/deb/"));
+            assertEquals("live", sh(onLab, h, "if [ -f /sys/fs/cgroup/cgroup.controllers ]; then grep -qw memory /sys/fs/cgroup/cgroup.controllers;"
                     + " else awk '$1==\"memory\" && $4==1 {f=1} END {exit !f}' /proc/cgroups; fi && echo live").strip(),
                     h.hostname() + ": the memory cgroup is live after its reboot");
         }
@@ -169,7 +153,7 @@ class HostPrepLabTest {
         }
 
         // read after the logs were: this test's own commands log what they print
-        assertTrue(sh(ssh, session.spec().plan().orElseThrow().hosts().get(0), "cat /etc/systemd/system/containerd.service.d/http-proxy.conf")
+        assertTrue(sh(onLab, session.spec().plan().orElseThrow().hosts().get(0), "cat /etc/systemd/system/containerd.service.d/http-proxy.conf")
                 .contains("Environment=\"HTTPS_PROXY=http://pi:s3cret-pw@proxy.lan:3128\""));
 
         Watched second = new Watched();
@@ -188,8 +172,8 @@ class HostPrepLabTest {
         }
     }
 
-    private static String sh(SshContext ssh, PlannedHost h, String command) throws Exception {
-        try (SshRemote r = new SshRemote(new Endpoint(h.address(), h.address(), h.port(), "root", List.of(lab.clientKey())), ssh)) {
+    private static String sh(LabSession onLab, PlannedHost h, String command) throws Exception {
+        try (SshRemote r = onLab.login(h.address())) {
             return r.exec(CommandSpec.of(command).runAsRoot()).stdout();
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.etcd.Logins;
 import dev.rpik8s.etcd.QuorumProbe;
+import dev.rpik8s.lab.LabScripts;
 import dev.rpik8s.testsupport.EtcdLab;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +41,7 @@ class QuorumFeedLabTest {
                 assertTrue(one.rows().get(1).startsWith("pi-cp1 ") && one.rows().get(1).contains(" leader "), one.rows().get(1));
 
                 lab.stage(1, "pi-cp2", "pi-cp1=https://" + a1 + ":2380,pi-cp2=https://" + a2 + ":2380");
-                lab.ok(a1, EtcdLab.ETCDCTL.formatted(a1) + "member add pi-cp2 --peer-urls=https://" + a2 + ":2380");
+                lab.ok(a1, LabScripts.etcdctl(a1) + "member add pi-cp2 --peer-urls=https://" + a2 + ":2380");
                 int added = view.seen.size();
                 QuorumPanel lost = view.await(added, p -> p.level() == QuorumPanel.Level.LOST, "quorum lost");
                 assertTrue(lost.headline().startsWith("QUORUM LOST · Quorum lost: 2 of 2 voters needed"), lost.headline());
