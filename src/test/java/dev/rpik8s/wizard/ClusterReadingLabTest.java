@@ -55,14 +55,14 @@ class ClusterReadingLabTest {
         ClusterCard card = new ClusterReading(session, connections, Clock.systemUTC()).read();
         assertTrue(card.canGrow(), String.join("\n", card.lines()));
         String text = String.join("\n", card.lines());
-        assertTrue(text.contains("Kubernetes   v1.30.14\nendpoint     none (controlPlaneEndpoint is empty)\n"), text);
+        assertTrue(text.contains("Kubernetes   " + ClusterByHand.VERSION + "\nendpoint     none (controlPlaneEndpoint is empty)\n"), text);
         assertTrue(text.contains("networking   pods 10.32.0.0/16, services 10.96.0.0/12, no pod network found\n"), text);
         assertTrue(text.contains("etcd         local (a static pod on "), text);
         assertTrue(text.contains(": 1 member (pi-a1 healthy). Quorum: 1 of 1 voter needed, 1 up."), text);
         assertTrue(text.contains("IP Address:" + at.get(0)), text);
-        assertTrue(text.contains(String.format("  %-14s %-15s %-13s %-10s %s", "pi-b2", at.get(3), "worker", "rack b", "v1.30.14")), text);
+        assertTrue(text.contains(String.format("  %-14s %-15s %-13s %-10s %s", "pi-b2", at.get(3), "worker", "rack b", ClusterByHand.VERSION)), text);
         assertTrue(card.summary().startsWith("The cluster as it is: read on "), card.summary());
-        assertTrue(card.summary().contains("Kubernetes v1.30.14, endpoint none, 4 nodes (1 control plane), etcd 1 member. New masters proposed: "),
+        assertTrue(card.summary().contains("Kubernetes " + ClusterByHand.VERSION + ", endpoint none, 4 nodes (1 control plane), etcd 1 member. New masters proposed: "),
                 card.summary());
 
         ClusterPlan plan = card.plan().orElseThrow().plan();
@@ -72,7 +72,7 @@ class ClusterReadingLabTest {
         assertEquals(List.of(at.get(0), at.get(2), at.get(4)), plan.hostsWith(dev.rpik8s.cluster.Role.MASTER).stream().map(h -> h.address()).toList(),
                 "one new master in each rack without one: the new Pis of racks b and c");
         assertEquals(List.of("b", "c"), List.of(plan.host(at.get(2)).rack(), plan.host(at.get(4)).rack()), "placed by address next to their rack's worker");
-        assertEquals("1.30.14", plan.settings().kubernetesVersion());
+        assertEquals(ClusterByHand.VERSION.substring(1), plan.settings().kubernetesVersion());
         assertEquals("10.32.0.0/16", plan.settings().podCidr());
         assertEquals(new Endpoint(EndpointMode.RACK_LOCAL, Optional.empty()), plan.settings().endpoint());
 
