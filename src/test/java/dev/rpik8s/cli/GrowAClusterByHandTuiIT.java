@@ -71,7 +71,7 @@ class GrowAClusterByHandTuiIT {
                             Duration.ofMinutes(6), asked);
                     if (asked.startsWith("Join")) {
                         // before 1.29 kubeadm adds the member as a voter: the quorum math says what that costs
-                        String words = question.replaceAll("[│┌┐└┘─]", " ").replaceAll("\\s+", " ");
+                        String words = question.replaceAll("[│┌┐└┘─▲▼█▒]", " ").replaceAll("\\s+", " ");
                         assertTrue(words.contains("etcd is added as a voter at once, so from then"), question);
                         if (asked.contains("pi-r2-1")) {
                             // from one voter to two: no quorum until the second has started
