@@ -25,6 +25,8 @@ public final class Headless implements Operator {
     private final boolean sessionExists;
     private final PrintWriter out;
     private volatile boolean ok = true;
+    /** No plan in the answers file: the board proposes one and the run stops there. */
+    private boolean proposing;
 
     /** @param sessionExists the answers' session was saved before: it is resumed, not started */
     public Headless(Answers answers, boolean sessionExists, PrintWriter out) {
@@ -74,8 +76,9 @@ public final class Headless implements Operator {
             ok = false;
         }
         if (answers.plan().isEmpty()) {
-            say("Stopped after discovery: the answers file has no 'plan:' section; the hosts are saved in the session.");
-            return Leave.QUIT;
+            say("The answers file has no 'plan:' section: the wizard proposes a plan, saves it in the session and stops before"
+                    + " any run.");
+            proposing = true;
         }
         return ok ? Leave.NEXT : Leave.QUIT;
     }
@@ -103,12 +106,39 @@ public final class Headless implements Operator {
     @Override
     public Leave plan(String title, PlanStep step) {
         say("Racks and roles · " + title);
+        if (proposing) {
+            return propose(step);
+        }
         List<String> problems = answers.plan().map(step::replay).orElse(List.of());
         if (!problems.isEmpty()) {
             problems.forEach(this::say);
             ok = false;
             return Leave.QUIT;
         }
+        printBoard(step);
+        return Leave.NEXT;
+    }
+
+    /**
+     * No plan in the answers file: the board's suggestion (for a growth, the masters proposed next to the cluster's),
+     * shown and saved in the session, whose own answers file then holds it for the operator to read and run again.
+     */
+    private Leave propose(PlanStep step) {
+        Optional<String> unsaved = step.acceptSuggestion();
+        step.suggestion().forEach(r -> say("  - " + r));
+        printBoard(step);
+        if (unsaved.isPresent()) {
+            say(unsaved.get());
+            ok = false;
+            return Leave.QUIT;
+        }
+        say("Stopped: the plan above is the wizard's proposal, saved in session " + step.session().name() + ". Its answers file, "
+                + step.session().answersFile() + ", holds it now: read it (or open the session on screen with --session "
+                + step.session().name() + "), add to confirmed: what you agree to, and run again with that file.");
+        return Leave.QUIT;
+    }
+
+    private void printBoard(PlanStep step) {
         for (RackColumn rack : step.board()) {
             say(rack.rack() + ":");
             rack.cards().forEach(c -> say("  " + c.text()));
@@ -118,7 +148,6 @@ public final class Headless implements Operator {
         }
         step.findingLines().forEach(f -> say("  " + f.text()));
         step.blocked().ifPresent(this::say);
-        return Leave.NEXT;
     }
 
     /** The settings and the findings as lines; on only when nothing blocks. */
