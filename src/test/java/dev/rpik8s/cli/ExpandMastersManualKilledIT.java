@@ -77,11 +77,8 @@ class ExpandMastersManualKilledIT {
             PlannedHost c1 = l.all.get(4);
             String peerB1 = "https://" + b1.address() + ":2380";
             String ec = l.etcdctl(first);
-            // the session's own answers, with the yes to the run and to its typed confirmations that it never writes
-            String written = Files.readString(l.session.answersFile());
-            assertTrue(written.contains("\nconfirmed: []\n"), written);
-            Path answers = Files.writeString(lab.state.resolve("grow.yaml"), written.replace("\nconfirmed: []\n",
-                    "\nconfirmed: [" + FLOW + ", " + FLOW + "/apiserver-certificate, " + FLOW + "/etcd-members, kubeconfig]\n"));
+            Path answers = l.answersConfirming(lab.state.resolve("grow.yaml"), FLOW, FLOW + "/apiserver-certificate", FLOW + "/etcd-members",
+                    "kubeconfig");
             l.sh(b1, HOLD_ETCD_START);
             Path held = lab.dir.resolve("pis").resolve(l.lab.pis().get(2).name()).resolve("root/root/fault/held");
 

@@ -199,6 +199,16 @@ public final class OneMasterLab {
         return l;
     }
 
+    /**
+     * The session's own answers file with the yes to the run and to the typed confirmations that it never writes
+     * ({@code keys}: the flow, its risky steps, rollbacks), written to {@code to} for the launcher to replay.
+     */
+    public Path answersConfirming(Path to, String... keys) throws java.io.IOException {
+        String written = java.nio.file.Files.readString(session.answersFile());
+        assertTrue(written.contains("\nconfirmed: []\n"), written);
+        return java.nio.file.Files.writeString(to, written.replace("\nconfirmed: []\n", "\nconfirmed: [" + String.join(", ", keys) + "]\n"));
+    }
+
     /** The flow on the session's plan, with its preparation (the new masters readied first) when it has one. */
     public HostPrep prep(Flow flow) throws FlowException {
         return new HostPrep(session, flow, Templates.bundled(), connections, Clock.systemUTC()).preparedBy(flows.preparationOf(flow))
