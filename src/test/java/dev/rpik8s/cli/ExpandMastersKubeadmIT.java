@@ -18,7 +18,6 @@ import dev.rpik8s.testsupport.LabUp;
 import dev.rpik8s.testsupport.OneMasterLab;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,9 +73,7 @@ class ExpandMastersKubeadmIT {
     @Test
     void aFailedKubeadmJoinIsRolledBackFromTheAnswersFileAndTheResumedRunGrowsThreeVoters() throws Exception {
         try (LabUp lab = LabUp.sixPis("kubeadm-join-it")) {
-            // C1 only, as the lab's daemon runs: the wizard's runs are short, on two cores shared with the lab and this test
-            Map<String, String> env = new HashMap<>(lab.env);
-            env.put("RPIK8S_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+            Map<String, String> env = lab.quickLauncherEnv();
             OneMasterLab l = OneMasterLab.deployed(lab.pis, lab.home, new Endpoint(EndpointMode.RACK_LOCAL, Optional.empty()));
             PlannedHost first = l.all.get(0);
             PlannedHost b1 = l.all.get(2);

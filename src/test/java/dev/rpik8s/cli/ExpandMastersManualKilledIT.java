@@ -16,7 +16,6 @@ import dev.rpik8s.testsupport.OneMasterLab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,9 +66,7 @@ class ExpandMastersManualKilledIT {
     @Test
     void killedBetweenMemberAddAndItsStartTheReplayGoesOnFromTheUnstartedLearnerAndAddsNoMemberTwice() throws Exception {
         try (LabUp lab = LabUp.sixPis("killed-add-it")) {
-            // C1 only, as the lab's daemon runs: the wizard's runs are short, on two cores shared with the lab and this test
-            Map<String, String> env = new HashMap<>(lab.env);
-            env.put("RPIK8S_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+            Map<String, String> env = lab.quickLauncherEnv();
             // the launcher's state directory is the deploy's home: its session 'racks' is the one replayed
             OneMasterLab l = OneMasterLab.deployed(lab.pis, lab.home, new Endpoint(EndpointMode.RACK_LOCAL, Optional.empty()));
             PlannedHost first = l.all.get(0);

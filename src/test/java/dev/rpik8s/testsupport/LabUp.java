@@ -61,6 +61,16 @@ public final class LabUp implements AutoCloseable {
         }
     }
 
+    /**
+     * The launcher's environment for short wizard runs from an answers file: C1 only, as the lab's daemon runs, on two
+     * cores shared with the lab and the test.
+     */
+    public Map<String, String> quickLauncherEnv() {
+        Map<String, String> quick = new java.util.HashMap<>(env);
+        quick.put("RPIK8S_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+        return Map.copyOf(quick);
+    }
+
     /** The Pis' addresses, in the lab's order (rack by rack). */
     public List<String> addresses() {
         return pis.pis().stream().map(Lab.PiInfo::address).toList();
