@@ -31,7 +31,9 @@ public final class QuorumProbe implements AutoCloseable {
     private final List<String> seeds;
     private final Clock clock;
     private final Duration timeout;
+    /** Guarded by itself: an asker still running when a look was interrupted may add one while the probe closes. */
     private final Map<String, Tunnel> tunnels = new HashMap<>();
+    private boolean closed;
     private final ExecutorService askers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "etcd probe");
         t.setDaemon(true);
@@ -139,10 +141,8 @@ public final class QuorumProbe implements AutoCloseable {
         Answer answer = new Answer(address);
         Tunnel t;
         int port;
-        synchronized (tunnels) {
-            t = tunnel(address);
-        }
         try {
+            t = tunnel(address);
             port = t.port();
         } catch (RemoteException | EtcdException e) {
             answer.problem = Optional.of(e.getMessage());
@@ -177,15 +177,26 @@ public final class QuorumProbe implements AutoCloseable {
         }
     }
 
-    private Tunnel tunnel(String address) {
-        return tunnels.computeIfAbsent(address, Tunnel::new);
+    private Tunnel tunnel(String address) throws EtcdException {
+        synchronized (tunnels) {
+            if (closed) {
+                throw new EtcdException("not asked: the probe is closed");
+            }
+            return tunnels.computeIfAbsent(address, Tunnel::new);
+        }
     }
 
+    /** Closes every tunnel and login; one an asker is opening right now is closed once it is open. */
     @Override
     public synchronized void close() {
         askers.shutdownNow();
-        tunnels.values().forEach(Tunnel::close);
-        tunnels.clear();
+        List<Tunnel> open;
+        synchronized (tunnels) {
+            closed = true;
+            open = new ArrayList<>(tunnels.values());
+            tunnels.clear();
+        }
+        open.forEach(Tunnel::close);
     }
 
     /** The SSH login to one machine and its tunnel to the local client port; reopened after a failure. */

@@ -8,12 +8,16 @@ import dev.rpik8s.cluster.Endpoint;
 import dev.rpik8s.cluster.EndpointMode;
 import dev.rpik8s.lab.Lab;
 import dev.rpik8s.lab.LabOptions;
+import dev.rpik8s.render.Templates;
 import dev.rpik8s.remote.CommandSpec;
 import dev.rpik8s.remote.ExecResult;
 import dev.rpik8s.session.Session;
 import dev.rpik8s.testsupport.ClusterByHand;
 import dev.rpik8s.testsupport.LabSession;
 import dev.rpik8s.testsupport.OneMasterLab;
+import dev.rpik8s.wizard.flow.Flow;
+import dev.rpik8s.wizard.flow.FlowLoader;
+import dev.rpik8s.wizard.flow.StepKinds;
 import dev.rpik8s.wizard.run.Connections;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -80,6 +84,49 @@ class ClusterReadingLabTest {
         assertEquals(Optional.of(plan), session.spec().plan(), "the board starts from the plan proposed");
         assertTrue(!ClusterReading.needed(new dev.rpik8s.wizard.flow.Flow("expand-masters", "Grow", List.of(), true), session),
                 "a session with a plan is not read again");
+
+        endpointNameIsCheckedOnEveryNodeBeforeAnythingChanges(session, connections, plan, at, home.resolve("logs"));
+    }
+
+    /**
+     * The plan's endpoint a DNS name: the growth's check that every node reaches the API by it (before any change) fails
+     * while the name does not resolve, and while it points at a node without an API server, then passes once each
+     * node's /etc/hosts maps it to the master.
+     */
+    private static void endpointNameIsCheckedOnEveryNodeBeforeAnythingChanges(Session session, Connections connections, ClusterPlan plan,
+            List<String> at, Path logs) throws Exception {
+        session.save(session.spec().withPlan(plan.withSettings(plan.settings().withEndpoint(new Endpoint(EndpointMode.DNS_NAME,
+                Optional.of("k8s-api.lan"))))));
+        Flow grow = new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.empty()).load("expand-masters");
+        Flow check = new Flow(grow.id(), grow.title(), List.of(grow.step("endpoint-name").orElseThrow()), true);
+        // the hosts check at once: the first to fail is any of them
+        java.util.function.Function<OneMasterLab.Yes, String> why = run -> run.failures.get(0)
+                .replaceFirst("^Check that every node reaches the API by its name on \\S+ \\(\\S+\\): action exit 1: ", "");
+
+        OneMasterLab.Yes unresolved = new OneMasterLab.Yes();
+        assertTrue(!new HostPrep(session, check, Templates.bundled(), connections, Clock.systemUTC()).run(unresolved).finished());
+        assertEquals("k8s-api.lan does not resolve here (getent ahostsv4 k8s-api.lan finds nothing): add it to your DNS, or to /etc/hosts on"
+                + " every node, for " + at.get(0) + " (the first master), then retry; nothing has changed yet", why.apply(unresolved));
+
+        for (String a : at) {
+            ok(connections, a, "echo '" + at.get(3) + " k8s-api.lan' >> /etc/hosts");
+        }
+        OneMasterLab.Yes noApi = new OneMasterLab.Yes();
+        assertTrue(!new HostPrep(session, check, Templates.bundled(), connections, Clock.systemUTC()).run(noApi).finished());
+        assertTrue(why.apply(noApi).startsWith("k8s-api.lan resolves here to " + at.get(3) + ", but no API server answers at"
+                + " https://k8s-api.lan:6443/healthz ("), noApi.failures.get(0));
+
+        for (String a : at) {
+            ok(connections, a, "sed -i 's/^" + at.get(3) + " k8s-api.lan$/" + at.get(0) + " k8s-api.lan/' /etc/hosts");
+        }
+        OneMasterLab.Yes named = new OneMasterLab.Yes();
+        assertTrue(new HostPrep(session, check, Templates.bundled(), connections, Clock.systemUTC()).run(named).finished(),
+                named.failures.toString());
+        assertEquals(List.of(), named.failures);
+        assertEquals(6, named.lines.stream().filter(l -> l.endsWith(": done")).count(), named.lines.toString());
+        // a new master, before it joins: the first master's API server by the name
+        assertTrue(java.nio.file.Files.readString(logs.resolve(at.get(4) + ".log"))
+                .contains("out| k8s-api.lan resolves here to " + at.get(0) + ", and the API server answers there"));
     }
 
     private static String ok(Connections connections, String address, String script) throws Exception {

@@ -17,7 +17,7 @@ class ExpandMastersManualFlowTest {
     void theSeedsStepsInItsOrderWithTheWrongNotesNotDone() throws Exception {
         Flow manual = FLOWS.load("expand-masters-manual");
         assertTrue(manual.asksTypedConfirmation(manual.step("etcd-members").orElseThrow()));
-        assertEquals(List.of("etcd-healthy", "first-master", "new-masters-ready", "snapshot-before", "lb-haproxy", "vip-first-master",
+        assertEquals(List.of("etcd-healthy", "first-master", "new-masters-ready", "endpoint-name", "snapshot-before", "lb-haproxy", "vip-first-master",
                 "kubeadm-config", "apiserver-certificate", "admin-endpoint", "kube-proxy-endpoint", "cluster-info-endpoint",
                 "join-as-nodes", "shared-ca", "node-certificates", "no-copied-certificates", "node-kubeconfigs",
                 "no-local-kubeconfigs-at-endpoint", "stage-etcd", "no-initial-cluster-edit", "no-one-to-three", "etcd-members",
