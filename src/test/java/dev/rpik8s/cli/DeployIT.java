@@ -39,7 +39,7 @@ class DeployIT {
     /** Made anew by every cluster (keys, certificates, kubeconfigs): the same only within one lab. */
     private static final List<String> PER_CLUSTER = List.of("etc/kubernetes/");
 
-    private static final int STEPS = 30;
+    private static final int STEPS = 31;
 
     @Test
     void oneMasterDeploysTheClusterASecondRunChangesNothingAndARunKilledMidJoinResumes() throws Exception {
@@ -129,7 +129,7 @@ class DeployIT {
         assertEquals(STEPS, summaries.size(), out);
         for (String s : summaries) {
             assertTrue(s.matches("Step \\d+ of " + STEPS + ": .*\\|\\s+(\\d+) hosts?: \\1 already done") || s.contains("Not needed on any host")
-                    || s.startsWith("Step 11 of " + STEPS + ": Wait for every host") || s.startsWith("Step 30 of " + STEPS + ": Bring the cluster"),
+                    || s.startsWith("Step 12 of " + STEPS + ": Wait for every host") || s.startsWith("Step 31 of " + STEPS + ": Bring the cluster"),
                     "a second run changes nothing: " + s);
         }
         assertTrue(out.contains("/kube/config has context lab already"), out);
@@ -267,7 +267,7 @@ class DeployIT {
         assertTrue(Files.readString(root.resolve("etc/crictl.yaml")).contains("unix:///run/containerd/containerd.sock"), pi);
     }
 
-    /** Each step's title and its summary line, as "Step N of 30: title|  summary". */
+    /** Each step's title and its summary line, as "Step N of 31: title|  summary". */
     private static List<String> summaries(String out) {
         List<String> lines = out.lines().toList();
         List<String> steps = new java.util.ArrayList<>();

@@ -151,6 +151,25 @@ class ExpandMastersKubeadmIT {
             assertTrue(b1Member.find(), members);
             assertNotEquals(rolledBack, b1Member.group(1), "pi-b1 joined with a new member: " + members);
             assertTrue(members.contains(", started, pi-c1, https://" + c1.address() + ":2380, https://" + c1.address() + ":2379, false"), members);
+
+            // as chosen, rack-local: the first master's API server certificate names every master, each worker's kubelet
+            // talks to its rack's master, and the operator's kubeconfig has the cluster
+            String sans = l.sh(first, "openssl x509 -in /etc/kubernetes/pki/apiserver.crt -noout -ext subjectAltName");
+            for (int i : new int[] {0, 2, 4}) {
+                assertTrue(sans.contains(l.all.get(i).address()) && sans.contains(l.all.get(i).hostname()), sans);
+            }
+            for (int i : new int[] {1, 3, 5}) {
+                assertEquals("https://" + l.all.get(i - 1).address() + ":6443",
+                        l.sh(l.all.get(i), "sed -n 's/^ *server: *//p' /etc/kubernetes/kubelet.conf").strip(), l.all.get(i).hostname());
+            }
+            assertTrue(Files.readString(lab.kubeconfig).contains("server: https://" + first.address() + ":6443"), "the operator's kubeconfig");
+            // snapshots: before the growth, before each join tried, after
+            List<String> snapshots;
+            try (var files = Files.list(l.session.dir().resolve("snapshots"))) {
+                snapshots = files.map(f -> f.getFileName().toString().replaceFirst("^etcd-\\d{8}-\\d{6}-", "")).sorted().toList();
+            }
+            assertTrue(snapshots.containsAll(List.of("snapshot-before.db", "join-masters-pi-b1.db", "join-masters-pi-c1.db", "snapshot-after.db")),
+                    snapshots.toString());
         }
     }
 

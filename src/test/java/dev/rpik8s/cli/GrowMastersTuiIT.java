@@ -58,7 +58,7 @@ class GrowMastersTuiIT {
                 t.await(s -> s.contains("on to the confirmation"), Duration.ofSeconds(60), "the review");
                 t.type("c");
                 String question = t.awaitText("Go on?", Duration.ofSeconds(20));
-                assertTrue(question.contains("First, on pi-3, pi-5 only: the deploy flow's first 19 steps"), question);
+                assertTrue(question.contains("First, on pi-3, pi-5 only: the deploy flow's first 20 steps"), question);
                 t.keys("Enter");
                 String api = t.await(s -> s.contains("Type the cluster name (lab) to go on"), Duration.ofSeconds(180), "the API server's confirmation");
                 assertTrue(api.contains("Give the first master's API server the new names on pi-1"), api);

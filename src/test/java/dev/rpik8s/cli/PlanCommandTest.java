@@ -54,13 +54,13 @@ class PlanCommandTest {
         planned();
         assertEquals(Cli.OK, run("plan", "--session", "home", "--offline"), () -> cli.err);
         String said = cli.out;
-        assertTrue(said.startsWith("Deploy a cluster (flow deploy) on the plan of session 'home': 5 hosts, 30 steps. Nothing is changed on any host.\n"
-                + "Files are shown whole: --offline reads nothing on the hosts.\n\nStep 1 of 30: Upgrade the packages\n"), said);
+        assertTrue(said.startsWith("Deploy a cluster (flow deploy) on the plan of session 'home': 5 hosts, 31 steps. Nothing is changed on any host.\n"
+                + "Files are shown whole: --offline reads nothing on the hosts.\n\nStep 1 of 31: Check that no host is in another cluster\n"), said);
         assertTrue(said.contains("\n    check   test \"$(hostname)\" = 'pi-23'\n"), said);
-        assertTrue(said.contains("Step 6 of 30: Load overlay and br_netfilter\n  no risk, all hosts at once  ·  5 hosts, 5 files not read\n"), said);
+        assertTrue(said.contains("Step 7 of 31: Load overlay and br_netfilter\n  no risk, all hosts at once  ·  5 hosts, 5 files not read\n"), said);
         assertTrue(said.contains("\n    file    /etc/modules-load.d/k8s.conf, mode 0644: not read (no connection)\n"
                 + "            + # Written by rpik8s-tui: kernel modules Kubernetes needs, loaded at every boot (modules-load.d(5)).\n"), said);
-        assertTrue(said.contains("Step 9 of 30: Reboot the masters that need it\n  reboots hosts, one host at a time  ·  1 host\n"), said);
+        assertTrue(said.contains("Step 10 of 31: Reboot the masters that need it\n  reboots hosts, one host at a time  ·  1 host\n"), said);
         assertTrue(said.endsWith("\nTo run it: rpik8s-tui --session home\n"), said);
     }
 

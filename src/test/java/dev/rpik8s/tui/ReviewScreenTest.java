@@ -110,19 +110,21 @@ class ReviewScreenTest {
         Flow deploy = new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.empty()).load("deploy");
         review = FlowReview.dryRun(Templates.bundled(), Optional.empty(), deploy, plan);
         String t = shown();
-        assertTrue(t.contains("│Step 1 of 30: Upgrade the packages"), t);
+        assertTrue(t.contains("│Step 1 of 31: Check that no host is in another cluster"), t);
+        vs.press(new KeyStroke(KeyType.ArrowDown));
+        t = vs.await(s -> s.contains("│Step 2 of 31: Upgrade the packages"), "the upgrade step");
         assertTrue(t.contains("no host of the plan"), "the settings do not ask for it: " + t);
         assertTrue(t.contains("│  full-upgrade), asking nothing and keeping your own changes to config │"),
                 "the explanation as one paragraph: " + t);
         vs.press(new KeyStroke(KeyType.ArrowDown));
-        t = vs.await(s -> s.contains("│Step 2 of 30: Set the host name"), "the host-name step");
+        t = vs.await(s -> s.contains("│Step 3 of 31: Set the host name"), "the host-name step");
         vs.press(new KeyStroke(KeyType.Tab));
         vs.press(new KeyStroke(KeyType.PageDown));
         vs.press(new KeyStroke(KeyType.PageDown));
-        t = vs.await(s -> !s.contains("│Step 2 of 30: Set the host name"), "the pane scrolled");
+        t = vs.await(s -> !s.contains("│Step 3 of 31: Set the host name"), "the pane scrolled");
         assertTrue(t.contains("pi-22 (10.0.0.22)"), t);
         vs.press(new KeyStroke(KeyType.Home));
-        vs.await(s -> s.contains("│Step 2 of 30: Set the host name"), "back at the top");
+        vs.await(s -> s.contains("│Step 3 of 31: Set the host name"), "back at the top");
     }
 
     @Test

@@ -86,6 +86,31 @@ class ClusterReadingLabTest {
                 "a session with a plan is not read again");
 
         endpointNameIsCheckedOnEveryNodeBeforeAnythingChanges(session, connections, plan, at, home.resolve("logs"));
+        aDeployLeavesTheClusterItDidNotMakeAlone(session, connections, plan, at);
+    }
+
+    /**
+     * The deploy flow, started on these Pis by mistake: its first step finds the cluster's nodes in a cluster this
+     * wizard did not make and fails there, before any step changes a host; the new Pis pass.
+     */
+    private static void aDeployLeavesTheClusterItDidNotMakeAlone(Session session, Connections connections, ClusterPlan plan, List<String> at)
+            throws Exception {
+        session.save(session.spec().withPlan(plan));
+        Flow deploy = new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.empty()).load("deploy");
+        OneMasterLab.Yes refused = new OneMasterLab.Yes();
+        assertTrue(!new HostPrep(session, deploy, Templates.bundled(), connections, Clock.systemUTC()).run(refused).finished());
+        assertTrue(refused.failures.get(0).matches("Check that no host is in another cluster on pi-(a1|a2|b2|c2) \\(\\S+\\): action exit 1:"
+                + " This host is in a Kubernetes cluster this wizard did not make \\(/etc/kubernetes/\\S+\\.conf.*\\), so nothing is changed on"
+                + " it: to grow that cluster run ./rpik8s-tui --flow grow; if the files are leftovers of an old cluster, run kubeadm reset -f"
+                + " here, then retry"), refused.failures.get(0));
+        var journal = dev.rpik8s.session.JournalState.read(session.dir().resolve("journal.jsonl"));
+        for (String a : at) {
+            assertEquals(Optional.empty(), journal.last(new dev.rpik8s.session.StepOnHost("deploy", "hostname", a)), "no step after it ran on " + a);
+        }
+        for (int i : List.of(2, 4)) {
+            assertEquals(dev.rpik8s.session.JournalEvent.Kind.DONE,
+                    journal.last(new dev.rpik8s.session.StepOnHost("deploy", "no-other-cluster", at.get(i))).orElseThrow().kind(), "a new Pi");
+        }
     }
 
     /**

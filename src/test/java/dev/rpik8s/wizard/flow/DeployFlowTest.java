@@ -14,6 +14,7 @@ class DeployFlowTest {
 
     /** The templates deploy.yaml names; they are written under src/main/resources/templates/. */
     private static final Set<String> TEMPLATES = Set.of(
+            "host-prep/no-other-cluster.sh",
             "host-prep/upgrade.sh", "host-prep/upgrade-check.sh",
             "host-prep/hostname.sh",
             "host-prep/cmdline-cgroups.sh", "host-prep/cmdline-cgroups-check.sh",
@@ -49,7 +50,7 @@ class DeployFlowTest {
     void loadsCleanlyWithTheHostPrepAndRuntimeStepsInOrder() throws Exception {
         Flow flow = deploy();
         assertEquals("Deploy a cluster", flow.title());
-        assertEquals(List.of("upgrade", "hostname", "cmdline-cgroups", "gpu-mem", "swap-off", "kernel-modules", "sysctl", "time-sync",
+        assertEquals(List.of("no-other-cluster", "upgrade", "hostname", "cmdline-cgroups", "gpu-mem", "swap-off", "kernel-modules", "sysctl", "time-sync",
                 "reboot-masters", "reboot-workers", "back-on-ssh", "runtime-repositories", "runtime-packages", "containerd-config",
                 "crio-config", "docker-config", "cri-dockerd", "runtime-ready", "kube-packages", "lb-haproxy",
                 "kube-vip-bootstrap", "kubeadm-init", "pod-network", "join-masters", "kube-vip", "join-workers",

@@ -20,8 +20,8 @@ class ExpandFlowTest {
         assertEquals(Optional.of(new Preparation("deploy", "kube-packages", HostGroup.OTHER_MASTERS)), expand.preparation());
         Flow prepared = BUNDLED.preparationOf(expand).orElseThrow();
         assertEquals("deploy", prepared.id(), "the preparation's steps keep the deploy's journal");
-        assertEquals(19, prepared.steps().size());
-        assertEquals("kube-packages", prepared.steps().get(18).id());
+        assertEquals(20, prepared.steps().size());
+        assertEquals("kube-packages", prepared.steps().get(19).id());
         assertEquals(List.of("apiserver-certificate", "join-masters"),
                 expand.steps().stream().filter(expand::asksTypedConfirmation).map(Step::id).toList());
         assertEquals(Risk.QUORUM, expand.step("join-masters").orElseThrow().risk());
@@ -45,7 +45,7 @@ class ExpandFlowTest {
         String steps = "steps:\n  - id: s\n    title: S\n    explanation: e\n    targets: masters\n    action:\n      run: 'true'\n";
         Flow wrongStep = BUNDLED.read("t.yaml", "id: t\ntitle: T\nprepare:\n  flow: deploy\n  through: kube-pakages\n  on: other-masters\n" + steps);
         FlowException e = assertThrows(FlowException.class, () -> BUNDLED.preparationOf(wrongStep));
-        assertTrue(e.problems().get(0).startsWith("t.yaml, prepare: the flow deploy has no step 'kube-pakages'; its steps are [upgrade, "),
+        assertTrue(e.problems().get(0).startsWith("t.yaml, prepare: the flow deploy has no step 'kube-pakages'; its steps are [no-other-cluster, upgrade, "),
                 e.problems().toString());
         Flow itself = BUNDLED.read("t.yaml", "id: t\ntitle: T\nprepare:\n  flow: t\n  through: s\n  on: masters\n" + steps);
         assertEquals(List.of("t.yaml: a flow cannot prepare with its own steps."),
