@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rpik8s.cluster.Endpoint;
-import dev.rpik8s.cluster.EndpointMode;
-import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.etcd.QuorumProbe;
 import dev.rpik8s.etcd.QuorumState;
 import dev.rpik8s.etcd.QuorumTable;
@@ -74,16 +71,11 @@ class ExpandMastersKubeadmIT {
     void aFailedKubeadmJoinIsRolledBackFromTheAnswersFileAndTheResumedRunGrowsThreeVoters() throws Exception {
         try (LabUp lab = LabUp.sixPis("kubeadm-join-it")) {
             Map<String, String> env = lab.quickLauncherEnv();
-            OneMasterLab l = OneMasterLab.deployed(lab.pis, lab.home, new Endpoint(EndpointMode.RACK_LOCAL, Optional.empty()));
-            PlannedHost first = l.all.get(0);
-            PlannedHost b1 = l.all.get(2);
-            PlannedHost c1 = l.all.get(4);
-            String peerB1 = "https://" + b1.address() + ":2380";
-            String ec = l.etcdctl(first);
+            OneMasterLab l = OneMasterLab.rackLocal(lab);
             Path answers = l.answersConfirming(lab.state.resolve("grow.yaml"), FLOW, FLOW + "/apiserver-certificate", FLOW + "/" + JOIN,
                     FLOW + "/" + JOIN + "/rollback", "kubeconfig");
-            l.sh(b1, NO_PEER_KEY_ONCE);
-            assertEquals("20", l.sh(b1, ". /usr/local/sbin/rpik8s-lab-env; echo $LAB_KUBEADM_WAIT").strip(), "the stand-ins' profile has the wait");
+            l.sh(l.b1, NO_PEER_KEY_ONCE);
+            assertEquals("20", l.sh(l.b1, ". /usr/local/sbin/rpik8s-lab-env; echo $LAB_KUBEADM_WAIT").strip(), "the stand-ins' profile has the wait");
 
             LabCommandIT.Run failed = LabCommandIT.run(env, "--answers", answers.toString(), "--flow", FLOW);
             LabWizardIT.keep("expand-kubeadm-rolled-back", failed.out());
@@ -107,35 +99,35 @@ class ExpandMastersKubeadmIT {
             assertTrue(out.contains("Grow the control plane: stopped. Resume the session to go on: each step checks first."), out);
 
             JournalState journal = JournalState.read(l.session.dir().resolve("journal.jsonl"));
-            JournalEvent b1Join = journal.last(new StepOnHost(FLOW, JOIN, b1.address())).orElseThrow();
+            JournalEvent b1Join = journal.last(new StepOnHost(FLOW, JOIN, l.b1.address())).orElseThrow();
             assertEquals(JournalEvent.Kind.ROLLED_BACK, b1Join.kind(), b1Join.toString());
             assertTrue(b1Join.reason().orElseThrow().contains("etcd member " + rolledBack + " taken out"), b1Join.toString());
-            assertEquals(Optional.empty(), journal.last(new StepOnHost(FLOW, JOIN, c1.address())), "one at a time: pi-c1 never joined");
+            assertEquals(Optional.empty(), journal.last(new StepOnHost(FLOW, JOIN, l.c1.address())), "one at a time: pi-c1 never joined");
 
             try (QuorumProbe probe = l.probe()) {
                 QuorumState one = probe.look();
                 assertEquals(1, one.members().size(), String.join("\n", QuorumTable.lines(one)));
                 assertTrue(one.hasQuorum() && one.members().get(0).healthy(), String.join("\n", QuorumTable.lines(one)));
             }
-            String members = l.sh(first, ec + "member list");
+            String members = l.sh(l.first, l.etcdctl(l.first) + "member list");
             assertEquals(1, members.strip().lines().count(), members);
-            assertTrue(members.contains(", started, pi-a1, https://" + first.address() + ":2380, "), members);
-            assertEquals("", l.sh(b1, "ls -A /etc/kubernetes/manifests; ls -A /var/lib/etcd"), "kubeadm reset took pi-b1's etcd away");
-            assertEquals("absent", l.sh(b1, "test -e /root/fault/armed && echo armed || echo absent").strip(), "the fault acted");
-            assertEquals("untouched", l.sh(c1, "test -e /etc/kubernetes/kubelet.conf || test -e /var/lib/rpik8s/kubeadm-join.started"
+            assertTrue(members.contains(", started, pi-a1, https://" + l.first.address() + ":2380, "), members);
+            assertEquals("", l.sh(l.b1, "ls -A /etc/kubernetes/manifests; ls -A /var/lib/etcd"), "kubeadm reset took pi-b1's etcd away");
+            assertEquals("absent", l.sh(l.b1, "test -e /root/fault/armed && echo armed || echo absent").strip(), "the fault acted");
+            assertEquals("untouched", l.sh(l.c1, "test -e /etc/kubernetes/kubelet.conf || test -e /var/lib/rpik8s/kubeadm-join.started"
                     + " || test -e /etc/kubernetes/manifests/etcd.yaml && echo touched || echo untouched").strip());
 
-            l.sh(b1, NO_FAULT);
+            l.sh(l.b1, NO_FAULT);
             LabCommandIT.Run resumed = LabCommandIT.run(env, "--answers", answers.toString(), "--flow", FLOW);
             LabWizardIT.keep("expand-kubeadm-resumed", resumed.out());
             assertEquals(0, resumed.exit(), resumed.out());
             assertTrue(resumed.out().contains("Grow the control plane: finished on every host."), resumed.out());
             assertFalse(resumed.out().contains("Rolling it back"), resumed.out());
             journal = JournalState.read(l.session.dir().resolve("journal.jsonl"));
-            assertEquals(JournalEvent.Kind.DONE, journal.last(new StepOnHost(FLOW, JOIN, b1.address())).orElseThrow().kind());
-            assertEquals(JournalEvent.Kind.DONE, journal.last(new StepOnHost(FLOW, JOIN, c1.address())).orElseThrow().kind());
+            assertEquals(JournalEvent.Kind.DONE, journal.last(new StepOnHost(FLOW, JOIN, l.b1.address())).orElseThrow().kind());
+            assertEquals(JournalEvent.Kind.DONE, journal.last(new StepOnHost(FLOW, JOIN, l.c1.address())).orElseThrow().kind());
             // the rollback left nothing of the failed join for the next one to reset first
-            assertEquals(List.of(), Files.readAllLines(l.session.logs().resolve(b1.address() + ".log")).stream()
+            assertEquals(List.of(), Files.readAllLines(l.session.logs().resolve(l.b1.address() + ".log")).stream()
                     .filter(x -> x.contains("out| the kubeadm join this wizard started here did not finish")).toList());
 
             try (QuorumProbe probe = l.probe()) {
@@ -144,17 +136,17 @@ class ExpandMastersKubeadmIT {
                 assertEquals(3, s.voters().size(), String.join("\n", QuorumTable.lines(s)));
                 assertEquals(List.of(), s.learners());
             }
-            members = l.sh(first, ec + "member list");
+            members = l.sh(l.first, l.etcdctl(l.first) + "member list");
             assertEquals(3, members.strip().lines().count(), members);
-            Matcher b1Member = Pattern.compile("(?m)^([0-9a-f]+), started, pi-b1, " + Pattern.quote(peerB1) + ", https://"
-                    + Pattern.quote(b1.address()) + ":2379, false$").matcher(members);
+            Matcher b1Member = Pattern.compile("(?m)^([0-9a-f]+), started, pi-b1, " + Pattern.quote(l.peer(l.b1)) + ", https://"
+                    + Pattern.quote(l.b1.address()) + ":2379, false$").matcher(members);
             assertTrue(b1Member.find(), members);
             assertNotEquals(rolledBack, b1Member.group(1), "pi-b1 joined with a new member: " + members);
-            assertTrue(members.contains(", started, pi-c1, https://" + c1.address() + ":2380, https://" + c1.address() + ":2379, false"), members);
+            assertTrue(members.contains(", started, pi-c1, https://" + l.c1.address() + ":2380, https://" + l.c1.address() + ":2379, false"), members);
 
             // as chosen, rack-local: the first master's API server certificate names every master, each worker's kubelet
             // talks to its rack's master, and the operator's kubeconfig has the cluster
-            String sans = l.sh(first, "openssl x509 -in /etc/kubernetes/pki/apiserver.crt -noout -ext subjectAltName");
+            String sans = l.sh(l.first, "openssl x509 -in /etc/kubernetes/pki/apiserver.crt -noout -ext subjectAltName");
             for (int i : new int[] {0, 2, 4}) {
                 assertTrue(sans.contains(l.all.get(i).address()) && sans.contains(l.all.get(i).hostname()), sans);
             }
@@ -162,7 +154,7 @@ class ExpandMastersKubeadmIT {
                 assertEquals("https://" + l.all.get(i - 1).address() + ":6443",
                         l.sh(l.all.get(i), "sed -n 's/^ *server: *//p' /etc/kubernetes/kubelet.conf").strip(), l.all.get(i).hostname());
             }
-            assertTrue(Files.readString(lab.kubeconfig).contains("server: https://" + first.address() + ":6443"), "the operator's kubeconfig");
+            assertTrue(Files.readString(lab.kubeconfig).contains("server: https://" + l.first.address() + ":6443"), "the operator's kubeconfig");
             // snapshots: before the growth, before each join tried, after
             List<String> snapshots;
             try (var files = Files.list(l.session.dir().resolve("snapshots"))) {

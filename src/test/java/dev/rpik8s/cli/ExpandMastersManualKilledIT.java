@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rpik8s.cluster.Endpoint;
-import dev.rpik8s.cluster.EndpointMode;
-import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.etcd.QuorumProbe;
 import dev.rpik8s.etcd.QuorumState;
 import dev.rpik8s.etcd.QuorumTable;
@@ -18,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,30 +64,25 @@ class ExpandMastersManualKilledIT {
         try (LabUp lab = LabUp.sixPis("killed-add-it")) {
             Map<String, String> env = lab.quickLauncherEnv();
             // the launcher's state directory is the deploy's home: its session 'racks' is the one replayed
-            OneMasterLab l = OneMasterLab.deployed(lab.pis, lab.home, new Endpoint(EndpointMode.RACK_LOCAL, Optional.empty()));
-            PlannedHost first = l.all.get(0);
-            PlannedHost b1 = l.all.get(2);
-            PlannedHost c1 = l.all.get(4);
-            String peerB1 = "https://" + b1.address() + ":2380";
-            String ec = l.etcdctl(first);
+            OneMasterLab l = OneMasterLab.rackLocal(lab);
             Path answers = l.answersConfirming(lab.state.resolve("grow.yaml"), FLOW, FLOW + "/apiserver-certificate", FLOW + "/etcd-members",
                     "kubeconfig");
-            l.sh(b1, HOLD_ETCD_START);
+            l.sh(l.b1, HOLD_ETCD_START);
             Path held = lab.dir.resolve("pis").resolve(l.lab.pis().get(2).name()).resolve("root/root/fault/held");
 
             String id;
             try (LauncherProcess run = LauncherProcess.start(env, lab.state.resolve("killed.out"), "--answers", answers.toString(), "--flow", FLOW)) {
                 run.await("pi-b1's etcd start held", Duration.ofMinutes(5), () -> Files.exists(held));
-                String member = memberOf(l.sh(first, ec + "member list"), peerB1);
-                Matcher unstarted = Pattern.compile("([0-9a-f]+), unstarted, , " + Pattern.quote(peerB1) + ", , true").matcher(member);
+                String member = memberOf(l.sh(l.first, l.etcdctl(l.first) + "member list"), l.peer(l.b1));
+                Matcher unstarted = Pattern.compile("([0-9a-f]+), unstarted, , " + Pattern.quote(l.peer(l.b1)) + ", , true").matcher(member);
                 assertTrue(unstarted.matches(), "pi-b1's member an unstarted learner: " + member);
                 id = unstarted.group(1);
                 run.kill();
                 LabWizardIT.keep("expand-manual-killed", run.out());
             }
-            l.sh(b1, RELEASE);
-            assertEquals("", l.sh(b1, "ls /etc/kubernetes/manifests"), "pi-b1's etcd was never started");
-            assertTrue(memberOf(l.sh(first, ec + "member list"), peerB1).startsWith(id + ", unstarted, "));
+            l.sh(l.b1, RELEASE);
+            assertEquals("", l.sh(l.b1, "ls /etc/kubernetes/manifests"), "pi-b1's etcd was never started");
+            assertTrue(memberOf(l.sh(l.first, l.etcdctl(l.first) + "member list"), l.peer(l.b1)).startsWith(id + ", unstarted, "));
 
             LabCommandIT.Run resumed = LabCommandIT.run(env, "--answers", answers.toString(), "--flow", FLOW);
             LabWizardIT.keep("expand-manual-resumed", resumed.out());
@@ -108,21 +99,21 @@ class ExpandMastersManualKilledIT {
                 assertEquals(3, s.voters().size(), String.join("\n", QuorumTable.lines(s)));
                 assertEquals(List.of(), s.learners());
             }
-            String members = l.sh(first, ec + "member list");
+            String members = l.sh(l.first, l.etcdctl(l.first) + "member list");
             assertEquals(3, members.strip().lines().count(), members);
-            assertTrue(members.contains(id + ", started, pi-b1, " + peerB1 + ", https://" + b1.address() + ":2379, false"),
+            assertTrue(members.contains(id + ", started, pi-b1, " + l.peer(l.b1) + ", https://" + l.b1.address() + ":2379, false"),
                     "pi-b1 kept the member added before the kill: " + members);
-            assertTrue(members.contains(", started, pi-c1, https://" + c1.address() + ":2380, https://" + c1.address() + ":2379, false"), members);
+            assertTrue(members.contains(", started, pi-c1, https://" + l.c1.address() + ":2380, https://" + l.c1.address() + ":2379, false"), members);
 
             // one member add per new master: in etcd's own log on pi-a1 ("added member ID [PEER URL] to cluster", once
             // per add it applies; its etcd ran throughout) ...
-            List<String> adds = l.sh(first, "cat /var/log/pods/kube-system_etcd-*/etcd/*.log").lines()
+            List<String> adds = l.sh(l.first, "cat /var/log/pods/kube-system_etcd-*/etcd/*.log").lines()
                     .filter(x -> x.contains(" added member ")).toList();
-            assertEquals(1, adds.stream().filter(x -> x.contains(" [" + peerB1 + "] ")).count(), adds.toString());
-            assertTrue(adds.stream().anyMatch(x -> x.contains(" added member " + id + " [" + peerB1 + "] ")), adds.toString());
-            assertEquals(1, adds.stream().filter(x -> x.contains(" [https://" + c1.address() + ":2380] ")).count(), adds.toString());
+            assertEquals(1, adds.stream().filter(x -> x.contains(" [" + l.peer(l.b1) + "] ")).count(), adds.toString());
+            assertTrue(adds.stream().anyMatch(x -> x.contains(" added member " + id + " [" + l.peer(l.b1) + "] ")), adds.toString());
+            assertEquals(1, adds.stream().filter(x -> x.contains(" [https://" + l.c1.address() + ":2380] ")).count(), adds.toString());
             // ... and in the wizard's log of pi-a1 across both runs: two adds, and the resumed run's look that found pi-b1's
-            List<String> log = Files.readAllLines(l.session.logs().resolve(first.address() + ".log"));
+            List<String> log = Files.readAllLines(l.session.logs().resolve(l.first.address() + ".log"));
             assertEquals(2, log.stream().filter(x -> x.matches(".*out\\| Member +[0-9a-f]+ added to cluster .*")).count());
             assertEquals(1, log.stream().filter(x -> x.endsWith("out| unchanged: pi-b1's member " + id
                     + " is there already (learner-unstarted); it is not added again")).count());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.testsupport.ClusterByHand;
+import dev.rpik8s.testsupport.GrowthOnScreen;
 import dev.rpik8s.testsupport.LabUp;
 import dev.rpik8s.testsupport.Tmux;
 import java.nio.file.Files;
@@ -82,19 +83,14 @@ class GrowAClusterByHandTuiIT {
                     t.type("byhand");
                     t.keys("Enter");
                 }
-                String grown = t.await(s -> s.contains("Grow the control plane: finished on every host.") && s.contains("QUORUM OK"),
-                        Duration.ofMinutes(6), "the end of the growth");
+                String grown = GrowthOnScreen.grownToThree(t, Duration.ofMinutes(6));
                 LabWizardIT.keep("grow-by-hand-grown", grown);
-                assertTrue(grown.contains("QUORUM OK · Quorum: 2 of 3 voters needed, 3 up. One voter may fail."), grown);
                 for (String master : List.of("pi-a1 ", "pi-r2-1", "pi-r3-1")) {
                     assertTrue(Pattern.compile("│" + master + " +[0-9a-f]+ +https://127\\.0\\.2\\.\\d:2380 +started +(leader|voter) ")
                             .matcher(grown).find(), master + " votes:\n" + grown);
                 }
                 assertTrue(Files.readString(lab.kubeconfig).contains("name: byhand"), "the cluster's context, in the test's kubeconfig");
-                t.keys("q");
-                t.awaitText("The expand-masters flow on cluster byhand ran to its end.", Duration.ofSeconds(10));
-                t.keys("Enter");
-                t.awaitText("[exit 0]", Duration.ofSeconds(60));
+                GrowthOnScreen.quit(t, "byhand");
             }
         }
     }

@@ -66,6 +66,10 @@ public final class OneMasterLab {
     public final SshContext ssh;
     /** pi-a1, pi-a2, pi-b1, pi-b2, pi-c1, pi-c2: the masters at 0, 2, 4; then the lb host, with an lb-host endpoint. */
     public final List<PlannedHost> all;
+    /** The master the cluster has (pi-a1), and the two that join it (pi-b1, pi-c1). */
+    public final PlannedHost first;
+    public final PlannedHost b1;
+    public final PlannedHost c1;
     public final Connections connections;
     public final FlowLoader flows = new FlowLoader(StepKinds.standard(), FlowLoader.bundledTemplates(), Optional.empty());
     public final Path kubeconfig;
@@ -79,6 +83,9 @@ public final class OneMasterLab {
         this.session = onLab.session;
         this.ssh = onLab.ssh;
         this.all = all;
+        this.first = all.get(0);
+        this.b1 = all.get(2);
+        this.c1 = all.get(4);
         this.connections = host -> login(host.address());
         this.kubeconfig = home.resolve("kube/config");
     }
@@ -156,6 +163,16 @@ public final class OneMasterLab {
     /** The same, the grown plan's API endpoint {@code grown}. */
     public static OneMasterLab deployed(Lab lab, Path home, dev.rpik8s.cluster.Endpoint grown) throws Exception {
         return deployed(Pis.of(lab), home, grown);
+    }
+
+    /** The same on a {@link LabUp} lab, its kubelets at their rack's master: the launcher's state is the deploy's home. */
+    public static OneMasterLab rackLocal(LabUp lab) throws Exception {
+        return deployed(lab.pis, lab.home, new dev.rpik8s.cluster.Endpoint(EndpointMode.RACK_LOCAL, Optional.empty()));
+    }
+
+    /** A master's etcd peer URL, as etcd's member list shows it. */
+    public String peer(PlannedHost master) {
+        return "https://" + master.address() + ":2380";
     }
 
     /**
