@@ -134,7 +134,9 @@ class KubeletTest {
         // the file changes: a new etcd with the new flags
         Files.writeString(manifests.resolve("etcd.yaml"), manifest("one").replace("--data-dir=/var/lib/etcd", "--data-dir=/var/lib/etcd\n    - --snapshot-count=5000"));
         await(() -> kubelet.etcdPid().filter(p -> p != second).isPresent(), "etcd restarted for the new manifest");
-        assertTrue(ProcessHandle.of(kubelet.etcdPid().orElseThrow()).flatMap(h -> h.info().commandLine()).orElse("").contains("--snapshot-count=5000"));
+        // the new process's command line, once /proc has it (a process just forked shows none, or its parent's, for a moment)
+        await(() -> kubelet.etcdPid().flatMap(ProcessHandle::of).flatMap(h -> h.info().commandLine()).orElse("").contains("--snapshot-count=5000"),
+                "etcd running with the new manifest's flags");
         assertFalse(ProcessHandle.of(second).map(ProcessHandle::isAlive).orElse(false));
 
         // crictl stop: the kubelet starts the container again
