@@ -23,8 +23,9 @@ public final class Cli {
     static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine cl = new CommandLine(new RootCommand(), factory);
         cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
-        cl.getSubcommands().get("completion").getCommandSpec().usageMessage()
-                .description("Prints a bash completion script: source <(rpik8s-tui completion)");
+        // picocli's own name (generate-completion) would otherwise show in its usage line
+        CommandLine.Model.CommandSpec completion = cl.getSubcommands().get("completion").getCommandSpec().name("completion");
+        completion.usageMessage().description("Prints a bash completion script: source <(rpik8s-tui completion)");
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof OperatorError oe) {
                 cmd.getErr().println(cmd.getColorScheme().errorText(oe.getMessage()));

@@ -66,7 +66,7 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "Exit status: 0 done, 1 failed (the message says why), 2 bad command line, 3 not built yet.",
+            "Exit status: 0 done, 1 failed (the message says why), 2 bad command line (or an answers file that cannot be read).",
             "Logs: $XDG_STATE_HOME/rpik8s (default ~/.local/state/rpik8s), never on the terminal."
         })
 final class RootCommand implements Callable<Integer> {

@@ -149,7 +149,7 @@ final class PlainDiscovery implements DiscoveryDisplay {
         say("New host keys (" + keys.size() + "): compare each fingerprint with the one the host shows before you trust it.");
         for (int i = 0; i < keys.size(); i++) {
             KeyLine k = keys.get(i);
-            say(String.format("  %2d  %-18s %-20s %s", i + 1, k.host(), k.keyType(), k.fingerprint()));
+            say(String.format("  %2d  %s", i + 1, k.text()));
         }
         while (true) {
             Optional<String> answer = ask.apply("Trust: a (all), n (none), or numbers (1 3-5): ");

@@ -285,7 +285,7 @@ public final class SshRemote implements Remote {
     private Sudo.Need sudoNeed() throws RemoteException {
         synchronized (sudo) {
             if (sudo.need() == null) {
-                ExecResult probe = sudoItself("sudo -n true", new byte[0]);
+                ExecResult probe = sudoItself(Sudo.PROBE, new byte[0]);
                 if (probe.ok()) {
                     sudo.learnt(Sudo.Need.NO_PASSWORD);
                 } else if (probe.stderr().contains(Sudo.PASSWORD_REQUIRED)) {
@@ -321,7 +321,7 @@ public final class SshRemote implements Remote {
      */
     private ExecResult tryPassword(char[] password) throws RemoteException {
         sudo.keep(password);
-        ExecResult r = sudoItself("sudo -k -S -p '' -- true", sudo.stdinWithPassword(new byte[0]));
+        ExecResult r = sudoItself(Sudo.TRY_PASSWORD, sudo.stdinWithPassword(new byte[0]));
         if (r.ok()) {
             ctx.sudoPasswordWorked(endpoint.user(), password);
         } else {

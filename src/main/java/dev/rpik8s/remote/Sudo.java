@@ -13,8 +13,17 @@ final class Sudo {
 
     enum Need { ROOT, NO_PASSWORD, PASSWORD }
 
-    /** What {@code sudo -n} prints when only a password would do (sudo 1.8 to 1.9). */
+    /** What {@code sudo -n} prints when only a password would do (sudo 1.8 to 1.9), in the C locale. */
     static final String PASSWORD_REQUIRED = "a password is required";
+
+    /** sudo's own messages are matched as English text: a Pi set up in another language must say them so too. */
+    private static final String IN_ENGLISH = "env LC_ALL=C LANG=C ";
+
+    /** Whether sudo works without a password; when it does not, it says {@link #PASSWORD_REQUIRED}. */
+    static final String PROBE = IN_ENGLISH + "sudo -n true";
+
+    /** A password (one line on stdin) tried on its own; -k: the line is read even with a cached timestamp. */
+    static final String TRY_PASSWORD = IN_ENGLISH + "sudo -k -S -p '' -- true";
 
     private Need need;
     private char[] password;

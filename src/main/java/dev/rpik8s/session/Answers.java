@@ -5,10 +5,12 @@ import dev.rpik8s.cluster.ScanInputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the screens asked, answered in a file, so a session replays with no questions (--answers).
@@ -34,19 +36,27 @@ public record Answers(String session, Target target, Optional<DiscoveryAnswers> 
         }
     }
 
+    private static final Set<DiscoveredHost.Stage> UNTRUSTED = EnumSet.of(DiscoveredHost.Stage.KEY_NEW,
+            DiscoveredHost.Stage.KEY_REFUSED, DiscoveredHost.Stage.KEY_CHANGED);
+
     public Answers {
         discovery = discovery == null ? Optional.empty() : discovery;
         plan = plan == null ? Optional.empty() : plan;
         confirmed = confirmed == null ? List.of() : List.copyOf(confirmed);
     }
 
-    /** The answers a session gives: discovery's inputs with the key of every host it reached pinned, and the plan. */
+    /**
+     * The answers a session gives: discovery's inputs with the key of every host it reached pinned (a key not trusted,
+     * refused or changed is not: a replay would take it unasked), and the plan.
+     */
     public static Answers of(SessionSpec spec) {
         // in the hosts' order: addresses in numeric order
         Map<String, String> pins = new LinkedHashMap<>();
         for (DiscoveredHost h : spec.hosts()) {
-            h.hostKey().ifPresent(key -> pins.put(h.port() == 22 ? h.address() : h.address() + ":" + h.port(),
-                    key.substring(key.lastIndexOf(' ') + 1)));
+            if (!UNTRUSTED.contains(h.stage())) {
+                h.hostKey().ifPresent(key -> pins.put(h.port() == 22 ? h.address() : h.address() + ":" + h.port(),
+                        key.substring(key.lastIndexOf(' ') + 1)));
+            }
         }
         return new Answers(spec.name(), spec.target(), spec.scan().map(scan -> new DiscoveryAnswers(scan, pins, false)),
                 spec.plan().map(p -> PlanAnswers.of(p, spec.leftOut())), List.of());

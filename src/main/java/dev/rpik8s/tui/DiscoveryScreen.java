@@ -223,7 +223,7 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
         dialog.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
         CheckBoxList<String> list = new CheckBoxList<>();
         for (KeyLine k : keys) {
-            list.addItem(String.format("%-18s %-20s %s", k.host(), k.keyType(), k.fingerprint()), true);
+            list.addItem(k.text(), true);
         }
         Runnable accept = () -> {
             Set<Integer> yes = new HashSet<>();

@@ -55,6 +55,11 @@ public final class DiscoveryStep {
         session.spec().hosts().forEach(h -> rows.put(h.address(), h));
     }
 
+    /** The session the hosts found are saved in. */
+    public Session session() {
+        return session;
+    }
+
     public synchronized DiscoveryForm form() {
         return form;
     }
@@ -194,7 +199,7 @@ public final class DiscoveryStep {
 
     private Set<NewHostKey> ask(List<NewHostKey> unknown, DiscoveryDisplay display) {
         List<KeyLine> keys = unknown.stream()
-                .map(k -> new KeyLine(k.port() == 22 ? k.address() : k.address() + ":" + k.port(), k.keyType(), k.fingerprint())).toList();
+                .map(k -> KeyLine.of(k.address(), k.port(), k.keyType(), k.fingerprint())).toList();
         Set<Integer> yes = display.trust(keys);
         Set<NewHostKey> trusted = new HashSet<>();
         for (int i : yes) {
@@ -211,7 +216,7 @@ public final class DiscoveryStep {
         @Override
         public boolean trustHostKey(String host, int port, String keyType, String sha256Fingerprint) {
             DiscoveryDisplay d = asking;
-            return d != null && d.trust(List.of(new KeyLine(port == 22 ? host : host + ":" + port, keyType, sha256Fingerprint))).contains(0);
+            return d != null && d.trust(List.of(KeyLine.of(host, port, keyType, sha256Fingerprint))).contains(0);
         }
 
         @Override

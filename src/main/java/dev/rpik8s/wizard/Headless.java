@@ -16,8 +16,9 @@ import java.util.stream.IntStream;
 /**
  * The operator of a run from an answers file (--answers): every question answered from the file, nothing
  * asked, one line per event. Keys the file pins are checked by the SSH layer; a new key not pinned is
- * trusted only when the file says {@code trustNewHostKeys: true}. The file holds no secret, so a password
- * asked for is refused, with what to do instead.
+ * trusted only when the file says {@code trustNewHostKeys: true}, and never silently: each is printed as the
+ * trust dialog shows it, and the session's own answers file pins it for the next replay. The file holds no
+ * secret, so a password asked for is refused, with what to do instead.
  */
 public final class Headless implements Operator {
 
@@ -60,7 +61,7 @@ public final class Headless implements Operator {
         }
         Answers.DiscoveryAnswers d = answers.discovery().get();
         say("Discovery · " + title + " · " + d.scan().ranges());
-        Display display = new Display(d);
+        Display display = new Display(d, step.session().answersFile().toString());
         Optional<String> refused = step.scan(DiscoveryForm.of(d.scan()), display);
         if (refused.isPresent()) {
             say("The answers file's discovery cannot run: " + refused.get());
@@ -171,13 +172,16 @@ public final class Headless implements Operator {
     private final class Display implements DiscoveryDisplay {
 
         private final Answers.DiscoveryAnswers answered;
+        /** Where the keys trusted unseen are pinned (the session pins every key it logged in with). */
+        private final String pinnedIn;
         private final LineLog printed = new LineLog();
         private final Set<String> reached = new HashSet<>();
         private List<HostLine> latest = List.of();
         final CountDownLatch end = new CountDownLatch(1);
 
-        Display(Answers.DiscoveryAnswers answered) {
+        Display(Answers.DiscoveryAnswers answered, String pinnedIn) {
             this.answered = answered;
+            this.pinnedIn = pinnedIn;
         }
 
         @Override
@@ -207,15 +211,18 @@ public final class Headless implements Operator {
             // a line per host says it already
         }
 
+        /** Each key in the dialog's words either way: trusted unseen, a log must still say which key it was. */
         @Override
         public Set<Integer> trust(List<KeyLine> keys) {
-            String hosts = keys.stream().map(KeyLine::host).collect(Collectors.joining(" "));
             if (answered.trustNewHostKeys()) {
-                say("Trusting new host keys, as the answers file says (trustNewHostKeys: true): " + hosts);
+                say("Trusting new host keys, as the answers file says (trustNewHostKeys: true), unseen by anyone; "
+                        + pinnedIn + " pins them, so that a replay of it checks them:");
+                keys.forEach(k -> say("  " + k.text()));
                 return IntStream.range(0, keys.size()).boxed().collect(Collectors.toSet());
             }
-            say("Not trusted, because the answers file pins no key for them: " + hosts
-                    + ". Pin their keys under discovery.hostKeys (see docs/answers.md).");
+            say("Not trusted, because the answers file pins no key for them. Pin their keys under discovery.hostKeys"
+                    + " (see docs/answers.md) once you compared them with each host's own:");
+            keys.forEach(k -> say("  " + k.text()));
             return Set.of();
         }
 

@@ -19,10 +19,40 @@ class CliTest {
     @Test
     void helpListsEveryCommandTheDesignPromises() {
         assertEquals(Cli.OK, run("--help"));
-        for (String word : new String[] {"--lab", "--plain", "--answers", "--session",
-                "lab", "discover", "inventory", "plan", "etcd", "sessions", "completion"}) {
-            assertTrue(out.toString().contains(word), () -> "help lacks " + word + ":\n" + out);
+        // the first word of each line of the Commands: section, not any word anywhere in the help
+        java.util.List<String> listed = section(out.toString(), "Commands:").stream()
+                .filter(line -> line.matches("  \\S.*")).map(line -> line.strip().split(" ")[0]).toList();
+        assertEquals(java.util.List.of("lab", "discover", "inventory", "plan", "etcd", "sessions", "completion"), listed, out::toString);
+        java.util.Set<String> options = Cli.commandLine().getCommandSpec().optionsMap().keySet();
+        for (String option : new String[] {"--lab", "--plain", "--answers", "--session"}) {
+            assertTrue(options.contains(option), () -> "no option " + option + ": " + options);
         }
+        var commands = Cli.commandLine().getSubcommands();
+        assertEquals(java.util.Set.of("up", "down", "status"), commands.get("lab").getSubcommands().keySet());
+        assertEquals(java.util.Set.of("import", "export"), commands.get("inventory").getSubcommands().keySet());
+        assertTrue(commands.get("etcd").getSubcommands().containsKey("status"), "etcd status");
+    }
+
+    /** The lines after {@code heading} up to the next blank line. */
+    private static java.util.List<String> section(String help, String heading) {
+        java.util.List<String> lines = help.lines().toList();
+        java.util.List<String> after = lines.subList(lines.indexOf(heading) + 1, lines.size());
+        return after.subList(0, after.contains("") ? after.indexOf("") : after.size());
+    }
+
+    @Test
+    void helpPromisesOnlyTheExitStatusesThereAre() {
+        assertEquals(Cli.OK, run("--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Exit status: 0 done, 1 failed (the message says why), 2 bad command line"), help);
+        assertTrue(!help.matches(".*Exit status:[^.]*\\b[3-9] .*"), help);
+    }
+
+    @Test
+    void completionIsCalledCompletionInItsOwnHelp() {
+        assertEquals(Cli.OK, run("completion", "--help"));
+        assertTrue(out.toString().startsWith("Usage: rpik8s-tui completion "), out::toString);
+        assertTrue(!out.toString().contains("generate-completion"), out::toString);
     }
 
     @Test

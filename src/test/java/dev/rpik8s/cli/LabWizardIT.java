@@ -189,6 +189,10 @@ class LabWizardIT {
             keep("answers", written);
             assertEquals(12, Pattern.compile("SHA256:").matcher(written).results().count(), written);
             assertTrue(written.contains("trustNewHostKeys: false"), "trusting unseen keys is never written for the operator: " + written);
+            // never silent: each key trusted unseen was printed (host, type, fingerprint), and is the one pinned
+            dev.rpik8s.session.Answers.read(state.resolve("rpik8s/sessions/first/answers.yaml")).discovery().orElseThrow().hostKeys()
+                    .forEach((host, fp) -> assertTrue(trusting.out().lines().anyMatch(
+                            l -> l.matches("  " + Pattern.quote(host) + " +(ssh-|ecdsa-)\\S+ +" + Pattern.quote(fp))), host + " " + fp + ":\n" + trusting.out()));
 
             // Into a session of its own, with no known_hosts: only the pins vouch for the keys.
             Path replay = state.resolve("replay.yaml");

@@ -1,7 +1,7 @@
 package dev.rpik8s.remote;
 
 import static dev.rpik8s.testsupport.OpenSshServer.NOPW_USER;
-import static dev.rpik8s.testsupport.OpenSshServer.PASSWORD;
+import static dev.rpik8s.testsupport.OpenSshServer.password;
 import static dev.rpik8s.testsupport.OpenSshServer.PW_USER;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -125,7 +125,7 @@ class SshRemoteTest {
 
     @Test
     void logsInWithAPasswordWhenNoKeyIsThere() throws Exception {
-        prompter.loginPassword(PASSWORD);
+        prompter.loginPassword(password());
         assertEquals(PW_USER + "\n", pinned(PW_USER).exec(CommandSpec.of("id -un")).stdout());
         assertEquals(List.of("login " + PW_USER + "@" + sshd.address()), prompter.asked());
     }
@@ -241,18 +241,18 @@ class SshRemoteTest {
 
     @Test
     void sudoWithAPasswordAsksOnceAndKeepsItOutOfStdinAndLogs() throws Exception {
-        prompter.sudoPassword(PASSWORD);
+        prompter.sudoPassword(password());
         SshRemote r = pinned(PW_USER, "id_ed25519");
         assertEquals("0\n", r.exec(CommandSpec.of("id -u").runAsRoot()).stdout());
         ExecResult second = r.exec(CommandSpec.of("id -un; cat").runAsRoot().withStdin("only this\n".getBytes()));
         assertEquals("root\nonly this\n", second.stdout());
         assertEquals(List.of("sudo " + PW_USER + "@" + sshd.address()), prompter.asked());
-        assertFalse(hostLog().contains(PASSWORD), hostLog());
+        assertFalse(hostLog().contains(password()), hostLog());
     }
 
     @Test
     void theSudoPasswordIsAskedOncePerSessionNotOncePerHost() throws Exception {
-        prompter.sudoPassword(PASSWORD);
+        prompter.sudoPassword(password());
         SshContext ctx = context(Map.of(sshd.address(), sshd.fingerprint()), "id_ed25519");
         try (SshRemote first = ctx.open("pi", PW_USER); SshRemote second = ctx.open("pi", PW_USER)) {
             assertEquals("0\n", first.exec(CommandSpec.of("id -u").runAsRoot()).stdout());
@@ -268,7 +268,7 @@ class SshRemoteTest {
         RemoteException e = assertThrows(RemoteException.class, () -> r.exec(CommandSpec.of("touch /root/never").runAsRoot()));
         assertTrue(e.getMessage().contains("refused the password"), e.getMessage());
         assertFalse(e instanceof CommandFateUnknown);
-        prompter.sudoPassword(PASSWORD);
+        prompter.sudoPassword(password());
         assertEquals("0\n", r.exec(CommandSpec.of("id -u").runAsRoot()).stdout());
         assertEquals(2, prompter.count("sudo "));
         assertFalse(Files.exists(Path.of("/root/never")));
@@ -297,7 +297,7 @@ class SshRemoteTest {
 
     @Test
     void uploadIntoARootOwnedPlaceGoesThroughSudo() throws Exception {
-        prompter.sudoPassword(PASSWORD);
+        prompter.sudoPassword(password());
         SshRemote r = pinned(PW_USER, "id_ed25519");
         String target = "/etc/rpik8s-test-" + System.nanoTime() + ".conf";
         try {

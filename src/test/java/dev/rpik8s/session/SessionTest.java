@@ -137,6 +137,18 @@ class SessionTest {
     }
 
     @Test
+    void aKeyRefusedOrChangedIsNotPinnedSinceAReplayWouldTakeItUnasked() throws Exception {
+        Session s = Session.open(sessions, "home", Target.NETWORK, CLOCK);
+        List<DiscoveredHost> hosts = List.of(
+                DiscoveredHost.probing("10.0.0.21", 22, false).withKey("ssh-ed25519 SHA256:refused").at(DiscoveredHost.Stage.KEY_REFUSED, "no"),
+                DiscoveredHost.probing("10.0.0.22", 22, false).withKey("ssh-ed25519 SHA256:changed").at(DiscoveredHost.Stage.KEY_CHANGED, "changed"),
+                DiscoveredHost.probing("10.0.0.23", 2222, false).withKey("ssh-ed25519 SHA256:trusted").at(DiscoveredHost.Stage.AUTH_FAILED, "no key"));
+        s.save(s.spec().withDiscovery(new ScanInputs("10.0.0.21-23", 22, "pi", ""), hosts));
+
+        assertEquals(Map.of("10.0.0.23:2222", "SHA256:trusted"), Answers.read(s.answersFile()).discovery().orElseThrow().hostKeys());
+    }
+
+    @Test
     void aProxysPasswordIsKeptInTheSessionButMaskedInItsAnswersWhichThenAskForIt() throws Exception {
         Session s = Session.open(sessions, "home", Target.NETWORK, CLOCK);
         s.save(s.spec().withDiscovery(new ScanInputs("10.0.0.20-40", 22, "pi", "/k/id"), hosts()));

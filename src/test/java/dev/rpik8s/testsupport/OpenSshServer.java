@@ -28,10 +28,11 @@ import java.util.stream.Stream;
 public final class OpenSshServer implements AutoCloseable {
 
     public static final String SSHD = "/usr/sbin/sshd";
-    /** Users made by scripts/test-host-users; their password. */
+    /** Users made by scripts/test-host-users: NOPW_USER logs in with a key only, PW_USER also with {@link #password()}. */
     public static final String NOPW_USER = "rpik8s-nopw";
     public static final String PW_USER = "rpik8s-pw";
-    public static final String PASSWORD = "rpik8s-test";
+    /** PW_USER's password, random per machine, readable by root only (scripts/test-host-users makes it). */
+    static final Path PASSWORD_FILE = Path.of("/var/lib/rpik8s-tests/rpik8s-pw.password");
 
     private final Path dir;
     private final List<String> addresses;
@@ -95,10 +96,19 @@ public final class OpenSshServer implements AutoCloseable {
             Process id = new ProcessBuilder("id", "-u", user).redirectErrorStream(true).start();
             id.getInputStream().readAllBytes();
             if (id.waitFor() != 0) {
-                throw new AssertionError("test user " + user + " is missing: run scripts/test-host-users as root"
-                        + " (./run-tests does it before Maven)");
+                throw new AssertionError("test user " + user + " is missing: " + MAKE_USERS);
             }
         }
+        if (!Files.isReadable(PASSWORD_FILE)) {
+            throw new AssertionError(PASSWORD_FILE + " is missing: " + MAKE_USERS);
+        }
+    }
+
+    private static final String MAKE_USERS = "run scripts/test-host-users as root (./run-tests does it before Maven)";
+
+    /** PW_USER's login and sudo password. */
+    public static String password() throws IOException {
+        return Files.readString(PASSWORD_FILE).strip();
     }
 
     private void awaitListening() throws IOException, InterruptedException {

@@ -1,10 +1,12 @@
 package dev.rpik8s.wizard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.cluster.Role;
+import dev.rpik8s.discovery.NewHostKey;
 import dev.rpik8s.session.Answers;
 import dev.rpik8s.session.Session;
 import dev.rpik8s.session.Target;
@@ -15,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +65,63 @@ class HeadlessDiscoveryTest {
         assertTrue(hosts.get(1).startsWith("  10.0.0.40       attic "), text.toString());
         assertTrue(lines.indexOf(hosts.get(1)) < lines.size() - 2 && lines.get(lines.indexOf(hosts.get(1)) + 1).contains(" found"),
                 "kept from before, printed before the summary: " + text);
+    }
+
+    /**
+     * Discovery as it asks (one list of new keys; a key trusted gets its host logged in to, one refused does not), with
+     * {@code trustNewHostKeys} as given; what Headless printed.
+     */
+    private String scanWithNewKeys(Session session, boolean trustNewHostKeys) throws Exception {
+        Path file = Files.writeString(sessions.resolve("answers.yaml"), """
+                session: home
+                target: network
+                discovery:
+                  scan: {ranges: 10.0.0.21-22, port: 22, user: pi, keyFile: ""}
+                  hostKeys: {}
+                  trustNewHostKeys: %s
+                """.formatted(trustNewHostKeys));
+        List<NewHostKey> keys = List.of(new NewHostKey("10.0.0.21", 22, "ssh-ed25519", "SHA256:one"),
+                new NewHostKey("10.0.0.22", 2222, "ecdsa-sha2-nistp256", "SHA256:two"));
+        DiscoveryStep step = new DiscoveryStep(prompter -> (request, previous, trust, listener) -> {
+            Set<NewHostKey> yes = trust.trust(keys);
+            return keys.stream().map(k -> {
+                DiscoveredHost keyed = DiscoveredHost.probing(k.address(), k.port(), false).withKey(k.keyType() + " " + k.fingerprint());
+                return yes.contains(k) ? keyed.fingerprinted(FactsBuilder.pi().named("pi-" + k.port()).build())
+                        : keyed.at(DiscoveredHost.Stage.KEY_REFUSED, "not trusted");
+            }).toList();
+        }, session, new DiscoveryForm("10.0.0.21-22", "22", "pi", ""), "/log");
+        StringWriter text = new StringWriter();
+        new Headless(Answers.read(file), false, new PrintWriter(text, true)).discover("home", step);
+        return text.toString();
+    }
+
+    @Test
+    void keysTrustedUnseenArePrintedAsTheDialogShowsThemAndPinnedForTheReplay() throws Exception {
+        Session session = Session.open(sessions, "home", Target.NETWORK, Clock.systemUTC());
+
+        String t = scanWithNewKeys(session, true);
+
+        assertTrue(t.contains("Trusting new host keys, as the answers file says (trustNewHostKeys: true), unseen by anyone; "
+                + session.answersFile() + " pins them, so that a replay of it checks them:\n"
+                + "  " + KeyLine.of("10.0.0.21", 22, "ssh-ed25519", "SHA256:one").text() + "\n"
+                + "  " + KeyLine.of("10.0.0.22", 2222, "ecdsa-sha2-nistp256", "SHA256:two").text() + "\n"), t);
+        assertTrue(t.contains("  10.0.0.21          ssh-ed25519          SHA256:one\n")
+                && t.contains("  10.0.0.22:2222     ecdsa-sha2-nistp256  SHA256:two\n"), "host, port, type and fingerprint: " + t);
+        Answers.DiscoveryAnswers written = Answers.read(session.answersFile()).discovery().orElseThrow();
+        assertEquals(Map.of("10.0.0.21", "SHA256:one", "10.0.0.22:2222", "SHA256:two"), written.hostKeys());
+        assertFalse(written.trustNewHostKeys(), "the replay checks the pins, and trusts nothing more unseen");
+    }
+
+    @Test
+    void keysNotPinnedAreRefusedAndPrintedSoThatThePinsCanBeWrittenAndTheyAreNotPinned() throws Exception {
+        Session session = Session.open(sessions, "home", Target.NETWORK, Clock.systemUTC());
+
+        String t = scanWithNewKeys(session, false);
+
+        assertTrue(t.contains("Not trusted, because the answers file pins no key for them. Pin their keys under discovery.hostKeys"
+                + " (see docs/answers.md) once you compared them with each host's own:\n"
+                + "  10.0.0.21          ssh-ed25519          SHA256:one\n"), t);
+        assertEquals(Map.of(), Answers.read(session.answersFile()).discovery().orElseThrow().hostKeys());
     }
 
     @Test
