@@ -3,6 +3,7 @@ package dev.rpik8s.wizard;
 import dev.rpik8s.cluster.HostFacts;
 import dev.rpik8s.cluster.Presence;
 import dev.rpik8s.cluster.DiscoveredHost;
+import dev.rpik8s.cluster.Sighting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +39,11 @@ public record HostLine(String address, String hostname, String model, String ram
                 details.add("problem   " + row.problem());
             }
             row.hostKey().ifPresent(k -> details.add("host key  " + k));
+            row.seen().ifPresent(seen -> details.add("seen      " + seen(seen)));
             String shown = row.problem().isEmpty() ? status : status + ": " + row.problem();
-            return new HostLine(where, "", "", "", "", "", "", shown, false, false, List.copyOf(details));
+            // before any login, a Raspberry Pi MAC is all that says what the host is
+            String model = row.seen().filter(Sighting::raspberryPi).map(seen -> "Pi by MAC").orElse("");
+            return new HostLine(where, "", model, "", "", "", "", shown, false, false, List.copyOf(details));
         }
         HostFacts f = row.facts().get();
         String model = f.board().map(b -> "Pi " + b.model()).orElse(f.model().isEmpty() ? "not a Pi" : f.model());
@@ -86,10 +90,21 @@ public record HostLine(String address, String hostname, String model, String ram
         d.add("installed    " + (f.installed().isEmpty() ? "none of kubeadm, kubelet, containerd, docker, cri-o" : String.join(", ", f.installed())));
         d.add("cluster      " + (f.alreadyInACluster() ? "already in one: " + String.join(", ", f.kubeconfigs()) : "none"));
         row.hostKey().ifPresent(k -> d.add("host key     " + k));
+        row.seen().ifPresent(seen -> d.add("seen         " + seen(seen)));
         if (!f.unreadable().isEmpty()) {
             d.add("unreadable   " + String.join("; ", f.unreadable()));
         }
         return List.copyOf(d);
+    }
+
+    /** "mDNS as raspberrypi.local and the ARP table; MAC 2c:cf:67:46:a2:eb, a Raspberry Pi's". */
+    static String seen(Sighting s) {
+        List<String> via = s.via().stream().map(v -> switch (v) {
+            case MDNS -> "mDNS" + (s.name().isEmpty() ? "" : " as " + s.name());
+            case NEIGHBOURS -> "the ARP table";
+        }).toList();
+        String mac = s.mac().isEmpty() ? "no MAC given" : "MAC " + s.mac() + (s.raspberryPi() ? ", a Raspberry Pi's" : ", not a Raspberry Pi prefix");
+        return String.join(" and ", via) + "; " + mac;
     }
 
     private static String word(Presence p) {
