@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.cluster.DiscoveredHost;
+import dev.rpik8s.cluster.HostFacts.StorageMedium;
 import dev.rpik8s.cluster.Sighting;
 import dev.rpik8s.cluster.Sighting.Via;
+import dev.rpik8s.testsupport.FactsBuilder;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -47,5 +49,21 @@ class HostLineTest {
         HostLine l = HostLine.of(DiscoveredHost.probing("10.0.0.6", 22, false).at(DiscoveredHost.Stage.NO_SSH, "refused"));
         assertEquals("", l.model());
         assertTrue(l.details().stream().noneMatch(d -> d.startsWith("seen")), l.details()::toString);
+    }
+
+    private static java.util.List<String> detailsOf(FactsBuilder pi) {
+        return HostLine.of(DiscoveredHost.probing("10.0.0.7", 22, false).fingerprinted(pi.build())).details();
+    }
+
+    @Test
+    void theFullFactsNameTheMacsInterfaceEveryV1ControllerAndTheBootPartition() {
+        java.util.List<String> d = detailsOf(FactsBuilder.pi());
+        assertEquals("address      10.0.0.7   hostname raspberrypi   MAC dc:a6:32:01:02:03 (eth0)", d.get(0));
+        assertTrue(d.contains("             /proc/cgroups enabled: cpuset, cpu, cpuacct, blkio, devices, freezer, pids; disabled: memory"),
+                d::toString);
+        assertTrue(d.contains("boot         /dev/sda1 (usb)"), d::toString);
+        assertTrue(detailsOf(FactsBuilder.pi().bootsFrom(StorageMedium.UNKNOWN)).contains("root         PARTUUID=1a2b3c4d-02 (unknown), "
+                + "free 19531 MB; /var free 19531 MB"), "a root named by its partition's id alone");
+        assertTrue(detailsOf(FactsBuilder.pi().bootsFrom(StorageMedium.OTHER)).contains("boot         no partition of its own"));
     }
 }
