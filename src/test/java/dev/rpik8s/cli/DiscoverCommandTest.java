@@ -46,15 +46,12 @@ class DiscoverCommandTest {
     }
 
     @Test
-    void theWordNeighboursReadsThisMachinesArpTable() {
+    void theWordNeighboursReadsThisMachinesArpTableAndIsNamedWhenNoRangeIsGiven() {
         // nothing of port 9 answers, whatever Pis the table holds here: exit 1, having said what it looked at
         assertEquals(Cli.FAILED, run("discover", "neighbours", "--port", "9"));
         assertTrue(err.toString().startsWith("Scanning 0 addresses and the Pis of the ARP table on port 9 ..."), err::toString);
-    }
-
-    @Test
-    void noRangeAtAllSaysEveryKindThereIs() {
-        assertEquals(Cli.USAGE, run("discover", ","));
+        err.getBuffer().setLength(0);
+        assertEquals(Cli.USAGE, run("discover", ","), "no range at all");
         assertTrue(err.toString().contains("a host name, mdns or neighbours."), err::toString);
     }
 }
