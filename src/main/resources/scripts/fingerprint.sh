@@ -81,9 +81,14 @@ fact os.id "$os_id"
 fact os.version_id "$os_version_id"
 fact os.codename "$os_codename"
 fact os.pretty "$os_pretty"
-slurp /sys/class/net/eth0/address
-[ -n "$REPLY" ] || slurp /sys/class/net/end0/address
-fact mac "$REPLY"
+# The wired MAC (eth0; end0 on bookworm and later), else Wi-Fi's, for a Pi on Wi-Fi only; and which it was
+mac='' mac_interface=''
+for nic in eth0 end0 wlan0; do
+    slurp "/sys/class/net/$nic/address"
+    [ -n "$REPLY" ] && { mac=$REPLY mac_interface=$nic; break; }
+done
+fact mac "$mac"
+fact mac.interface "$mac_interface"
 
 # --- file systems, one statfs each, one process for the three: the cgroup mount's type, and the space left
 # on / and /var in KiB as df -Pk counts it (blocks available to users times the fragment size)
@@ -100,10 +105,15 @@ slurp /sys/fs/cgroup/cgroup.controllers
 fact cgroup.v2.controllers "$REPLY"
 slurp /sys/fs/cgroup/cgroup.subtree_control
 fact cgroup.v2.subtree "$REPLY"
-v1_memory=''
+# /proc/cgroups: name, hierarchy, cgroups, enabled; every controller the kernel has, on or off (cgroup_disable=)
+v1_memory='' v1_enabled='' v1_disabled=''
 while read -r name _ _ enabled _; do
-    [ "$name" = memory ] && { if [ "$enabled" = 0 ]; then v1_memory=disabled; else v1_memory=enabled; fi; break; }
+    case "$name" in ''|'#'*) continue ;; esac
+    if [ "$enabled" = 0 ]; then v1_disabled+=${v1_disabled:+,}$name; else v1_enabled+=${v1_enabled:+,}$name; fi
+    [ "$name" = memory ] && { if [ "$enabled" = 0 ]; then v1_memory=disabled; else v1_memory=enabled; fi; }
 done 2>/dev/null < /proc/cgroups
+fact cgroup.v1.enabled "$v1_enabled"
+fact cgroup.v1.disabled "$v1_disabled"
 fact cgroup.v1.memory "$v1_memory"
 # CFS bandwidth: the file runc writes a CPU period to. cpu.max never exists in the v2 root cgroup.
 exists cfs.v1 /sys/fs/cgroup/cpu,cpuacct/cpu.cfs_period_us /sys/fs/cgroup/cpu/cpu.cfs_period_us
@@ -130,8 +140,14 @@ swaps=''
 fact swap.devices "$swaps"
 if [ -e /etc/dphys-swapfile ]; then fact swap.dphys installed; else fact swap.dphys absent; fi
 
-# --- storage: etcd on an SD card wears it out and fails fsync timings
-fact root.source "$(findmnt -no SOURCE / 2>/dev/null)"
+# --- storage: etcd on an SD card wears it out and fails fsync timings. One findmnt for the devices of / and of the
+# boot partition (/boot/firmware from bookworm on, else /boot); the last mount on a mount point is the one seen.
+root_source='' boot_source='' firmware_source=''
+while read -r target source _; do
+    case "$target" in /) root_source=$source ;; /boot) boot_source=$source ;; /boot/firmware) firmware_source=$source ;; esac
+done < <(findmnt -rno TARGET,SOURCE 2>/dev/null)
+fact root.source "$root_source"
+fact boot.source "${firmware_source:-$boot_source}"
 fact disk.root_free_kb "$root_free"
 fact disk.var_free_kb "$var_free"
 

@@ -29,15 +29,16 @@ import java.util.stream.Collectors;
  *
  * <p>Which hosts: never one with a blocking finding as a master (a 1 GB board, a kernel without CFS bandwidth
  * under cri-o) while another can be; a rack that already has a master gives a second one before a blocked host is
- * taken. Then the most memory, then the fastest boot medium for etcd (NVMe, USB, other, SD card), then plan order.
+ * taken. Then the most memory, then the fastest boot medium for etcd (NVMe, USB, other, unknown, SD card), then plan order.
  * Hosts with the LB role keep their roles and are never masters: haproxy there listens on the API server's port.
  * INFRA roles are kept as they are.
  */
 public record Suggestion(ClusterPlan plan, List<String> reasons) {
 
     private static final int SPREAD_FROM_RACKS = 3;
+    // an unknown medium may be an SD card: after the known others, before the known cards
     private static final List<StorageMedium> FASTEST_FIRST = List.of(StorageMedium.NVME, StorageMedium.USB,
-            StorageMedium.OTHER, StorageMedium.SD_CARD);
+            StorageMedium.OTHER, StorageMedium.UNKNOWN, StorageMedium.SD_CARD);
 
     public Suggestion {
         reasons = List.copyOf(reasons);
@@ -132,6 +133,7 @@ public record Suggestion(ClusterPlan plan, List<String> reasons) {
             case USB -> "USB";
             case SD_CARD -> "an SD card";
             case OTHER -> "'" + f.rootSource() + "'";
+            case UNKNOWN -> f.rootSource().isEmpty() ? "a device it did not name" : "'" + f.rootSource() + "' (medium unknown)";
         }).orElse("not fingerprinted");
     }
 }

@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
 final class DiscoverCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RANGE", arity = "1..*",
-            description = "CIDR (192.168.1.0/24), range (10.0.0.20-40), address, host name, or mdns:"
-                    + " the hosts that announce themselves over mDNS (Raspberry Pi OS from 2025-05 does).")
+            description = "CIDR (192.168.1.0/24), range (10.0.0.20-40), address, host name; mdns:"
+                    + " the hosts that announce themselves over mDNS (Raspberry Pi OS from 2025-05 does); neighbours:"
+                    + " the Raspberry Pis (by MAC) in this machine's ARP table (Linux).")
     List<String> ranges;
 
     @Option(names = "--port", defaultValue = "22", description = "SSH port (default: ${DEFAULT-VALUE}).")
@@ -87,9 +88,7 @@ final class DiscoverCommand implements Callable<Integer> {
         DiscoveryRequest request = DiscoveryRequest.of(targets, port, user == null ? "" : user,
                 identity == null ? List.of() : List.of(identity));
         KeyTrust trust = tty ? new KeyQuestion(stdin, err) : unknown -> Set.of();
-        boolean mdns = targets.stream().anyMatch(ScanTarget.Mdns.class::isInstance);
-        err.println("Scanning " + addresses + " address" + (addresses == 1 ? "" : "es") + (mdns ? " and the hosts mDNS finds" : "")
-                + " on port " + port + " ...");
+        err.println("Scanning " + addresses + " address" + (addresses == 1 ? "" : "es") + lookups(targets) + " on port " + port + " ...");
         err.flush();
         List<DiscoveredHost> rows = new Discovery(ssh).run(request, List.of(), trust, notesTo(err));   // rows print once, at the end
 
@@ -123,9 +122,17 @@ final class DiscoverCommand implements Callable<Integer> {
             }
         }
         if (out.isEmpty()) {
-            throw new OperatorError("No range given: type a CIDR (192.168.1.0/24), a range (10.0.0.20-40), an address, a host name or mdns.", Cli.USAGE);
+            throw new OperatorError("No range given: type a CIDR (192.168.1.0/24), a range (10.0.0.20-40), an address, a host name,"
+                    + " mdns or neighbours.", Cli.USAGE);
         }
         return out;
+    }
+
+    /** " and the hosts mDNS finds and the Pis of the ARP table", as the words ask. */
+    private static String lookups(List<ScanTarget> targets) {
+        return targets.stream().filter(ScanTarget.Lookup.class::isInstance)
+                .map(t -> t instanceof ScanTarget.Mdns ? " and the hosts mDNS finds" : " and the Pis of the ARP table")
+                .distinct().collect(java.util.stream.Collectors.joining());
     }
 
     /** Says what the run noted (mDNS found no interface) as it happens; the rows wait for the table. */

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  *
  * @param hostKey  "ECDSA SHA256:..." once its key was seen
  * @param manual   added by the operator by hand: kept when a new run does not find it
+ * @param seen     how this run heard of it before probing (mDNS, the ARP table), if it did
  */
 public record DiscoveredHost(String address, int port, Stage stage, String problem, Optional<HostFacts> facts,
-        Optional<String> hostKey, boolean manual) {
+        Optional<String> hostKey, boolean manual, Optional<Sighting> seen) {
 
     /** How far discovery got with a host; the last three are where it stops well. */
     public enum Stage {
@@ -25,6 +26,7 @@ public record DiscoveredHost(String address, int port, Stage stage, String probl
 
     public DiscoveredHost {
         problem = problem == null ? "" : problem;
+        seen = seen == null ? Optional.empty() : seen;   // a session saved before sightings were kept
     }
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
@@ -41,18 +43,22 @@ public record DiscoveredHost(String address, int port, Stage stage, String probl
     }
 
     public static DiscoveredHost probing(String address, int port, boolean manual) {
-        return new DiscoveredHost(address, port, Stage.PROBING, "", Optional.empty(), Optional.empty(), manual);
+        return new DiscoveredHost(address, port, Stage.PROBING, "", Optional.empty(), Optional.empty(), manual, Optional.empty());
     }
 
     public DiscoveredHost at(Stage next, String why) {
-        return new DiscoveredHost(address, port, next, why, facts, hostKey, manual);
+        return new DiscoveredHost(address, port, next, why, facts, hostKey, manual, seen);
     }
 
     public DiscoveredHost withKey(String key) {
-        return new DiscoveredHost(address, port, stage, problem, facts, Optional.of(key), manual);
+        return new DiscoveredHost(address, port, stage, problem, facts, Optional.of(key), manual, seen);
     }
 
     public DiscoveredHost fingerprinted(HostFacts f) {
-        return new DiscoveredHost(address, port, Stage.FINGERPRINTED, "", Optional.of(f), hostKey, manual);
+        return new DiscoveredHost(address, port, Stage.FINGERPRINTED, "", Optional.of(f), hostKey, manual, seen);
+    }
+
+    public DiscoveredHost seenAs(Optional<Sighting> how) {
+        return new DiscoveredHost(address, port, stage, problem, facts, hostKey, manual, how);
     }
 }

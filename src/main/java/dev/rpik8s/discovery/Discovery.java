@@ -35,17 +35,17 @@ public final class Discovery {
     static final Duration SCAN_LIMIT = Duration.ofSeconds(10);
 
     private final SshContext ssh;
-    private final MdnsBrowser mdns;
+    private final Sightings lookups;
 
     /** @param ssh the session's SSH: its host-key policy, session known_hosts, keys and host logs */
     public Discovery(SshContext ssh) {
-        this(ssh, MdnsBrowser.onLan(MdnsBrowser.WINDOW));
+        this(ssh, new Sightings(MdnsBrowser.onLan(MdnsBrowser.WINDOW), NeighbourTable.ARP));
     }
 
-    /** @param mdns where the {@code mdns} target looks */
-    Discovery(SshContext ssh, MdnsBrowser mdns) {
+    /** @param lookups where the {@code mdns} and {@code neighbours} targets look */
+    Discovery(SshContext ssh, Sightings lookups) {
         this.ssh = Objects.requireNonNull(ssh, "ssh");
-        this.mdns = Objects.requireNonNull(mdns, "mdns");
+        this.lookups = Objects.requireNonNull(lookups, "lookups");
     }
 
     /**
@@ -57,8 +57,8 @@ public final class Discovery {
      */
     public List<DiscoveredHost> run(DiscoveryRequest request, List<DiscoveredHost> previous, KeyTrust trust, DiscoveryListener listener)
             throws IOException, InterruptedException {
-        Targets targets = Targets.of(request, announced(request, listener), previous);
-        RunRows rows = new RunRows(listener, targets.manual(), targets.size());
+        Targets targets = Targets.of(request, lookups.of(request.targets(), listener), previous);
+        RunRows rows = new RunRows(listener, targets.manual(), targets.seen(), targets.size());
         listener.started(targets.size());
         LOG.info("discovery of {} addresses on port {} as {}", targets.size(), request.port(), request.user());
         targets.named().forEach(h -> rows.show(rows.fresh(h.address(), h.port())));
@@ -75,16 +75,6 @@ public final class Discovery {
         toLogIn.sort(DiscoveredHost.ADDRESS_ORDER);
         fleet(request, loginBudget, toLogIn, rows, fingerprinting::visit, DiscoveredHost.Stage.LOGGING_IN);
         return rows.finish();
-    }
-
-    /** The addresses mDNS finds, when the request asks for them; why it found none goes to the listener. */
-    private List<String> announced(DiscoveryRequest request, DiscoveryListener listener) throws InterruptedException {
-        if (request.targets().stream().noneMatch(ScanTarget.Mdns.class::isInstance)) {
-            return List.of();
-        }
-        MdnsBrowser.Browsed found = mdns.browse();
-        found.notes().forEach(listener::note);
-        return found.hosts().stream().map(MdnsBrowser.Announced::address).toList();
     }
 
     /** Knocks on every port at once; named hosts that do not answer settle with why, range addresses quietly. */

@@ -15,9 +15,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** Reads the key=value lines of {@code scripts/fingerprint.sh} into {@link HostFacts}. */
 public final class FactsParser {
+
+    /** What a one-word fact must look like, and its name in the note when it does not. */
+    private record Shape(String name, Pattern pattern) {
+        boolean fits(String v) {
+            return pattern.matcher(v).matches();
+        }
+    }
+
+    private static final Shape INTERFACE = new Shape("an interface name", Pattern.compile("[A-Za-z0-9_.-]{1,15}"));
+    private static final Shape CONTROLLER = new Shape("controller names", Pattern.compile("[a-z0-9_]+"));
+    // findmnt -r escapes blanks: a value with one is not findmnt's answer
+    private static final Shape DEVICE = new Shape("a device", Pattern.compile("\\S+"));
+    private static final Pattern TAG = Pattern.compile("(PARTUUID|UUID|PARTLABEL|LABEL)=.*");
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private final List<String> unreadable = new ArrayList<>();
@@ -60,6 +74,9 @@ public final class FactsParser {
         String model = dtModel.isEmpty() ? get("cpu.model") : dtModel;
         CgroupVersion cgroup = cgroupVersion();
         List<String> swapDevices = list(get("swap.devices"), ",");
+        List<String> cmdline = list(get("proc.cmdline"), " ");
+        String rootSource = rootSource(cmdline);
+        String bootSource = word("boot.source", DEVICE);
         return new HostFacts(
                 get("hostname"),
                 model,
@@ -73,16 +90,21 @@ public final class FactsParser {
                 integer("cpu.count"),
                 new OsRelease(get("os.id"), get("os.version_id"), get("os.codename"), get("os.pretty")),
                 get("mac"),
+                word("mac.interface", INTERFACE),
                 cgroup,
                 memoryController(cgroup),
                 cfsBandwidth(cgroup),
-                list(get("proc.cmdline"), " "),
+                words("cgroup.v1.enabled", CONTROLLER),
+                words("cgroup.v1.disabled", CONTROLLER),
+                cmdline,
                 get("boot.cmdline_path"),
                 get("boot.cmdline"),
                 swap(swapDevices),
                 swapDevices,
-                get("root.source"),
-                medium(get("root.source")),
+                rootSource,
+                medium(rootSource),
+                bootSource,
+                medium(bootSource),
                 number("disk.root_free_kb"),
                 number("disk.var_free_kb"),
                 switch (get("time.synced")) {
@@ -152,14 +174,33 @@ public final class FactsParser {
         return get("swap.dphys").equals("installed") ? Swap.DPHYS_SWAPFILE : Swap.OTHER;
     }
 
-    private static StorageMedium medium(String source) {
+    /**
+     * findmnt's device for /. An old findmnt, or one that cannot resolve the kernel's root= itself, shows the name
+     * the kernel gave the root device, /dev/root: then the kernel command line's root= (the last one counts) says
+     * which it is, a device or only a partition's id.
+     */
+    private String rootSource(List<String> cmdline) {
+        String source = word("root.source", DEVICE);
+        if (!source.equals("/dev/root")) {
+            return source;
+        }
+        return cmdline.stream().filter(t -> t.startsWith("root=") && t.length() > 5).reduce((a, b) -> b)
+                .map(t -> t.substring(5)).orElse(source);
+    }
+
+    /** By the kernel's device names; a partition's id alone (PARTUUID=, UUID=, LABEL=) names no medium. */
+    static StorageMedium medium(String source) {
         if (source.startsWith("/dev/mmcblk")) {
             return StorageMedium.SD_CARD;
         }
         if (source.startsWith("/dev/nvme")) {
             return StorageMedium.NVME;
         }
-        return source.startsWith("/dev/sd") ? StorageMedium.USB : StorageMedium.OTHER;
+        if (source.startsWith("/dev/sd")) {
+            return StorageMedium.USB;
+        }
+        boolean unnamed = source.isEmpty() || source.equals("/dev/root") || TAG.matcher(source).matches();
+        return unnamed ? StorageMedium.UNKNOWN : StorageMedium.OTHER;
     }
 
     private Set<String> installed() {
@@ -174,6 +215,26 @@ public final class FactsParser {
 
     private String get(String key) {
         return values.getOrDefault(key, "").strip();
+    }
+
+    /** The value when it has the {@code shape}, else empty and why. */
+    private String word(String key, Shape shape) {
+        String v = get(key);
+        if (v.isEmpty() || shape.fits(v)) {
+            return v;
+        }
+        unreadable.add(key + ": not " + shape.name() + ": " + abbreviate(v));
+        return "";
+    }
+
+    /** A comma-separated list of words of the {@code shape}, else none and why. */
+    private List<String> words(String key, Shape shape) {
+        List<String> names = list(get(key), ",");
+        if (names.stream().allMatch(shape::fits)) {
+            return names;
+        }
+        unreadable.add(key + ": not a list of " + shape.name() + ": " + abbreviate(get(key)));
+        return List.of();
     }
 
     private long number(String key) {

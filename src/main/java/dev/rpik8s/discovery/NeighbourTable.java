@@ -14,9 +14,13 @@ import java.util.stream.Collectors;
 
 /**
  * The machine's ARP table ({@code /proc/net/arp} on Linux), filtered to the MAC prefixes
- * Raspberry Pi registered: Pis this machine has already talked to, found without a scan.
+ * Raspberry Pi registered: Pis this machine has already talked to, found without a scan. Read as a file, not with
+ * {@code ip neigh}: the same IPv4 entries, without a process.
  */
 public final class NeighbourTable {
+
+    /** Where Linux shows it; other systems have no such file. */
+    public static final Path ARP = Path.of("/proc/net/arp");
 
     /** One resolved neighbour. */
     public record Neighbour(String address, String mac, String device) {

@@ -1,10 +1,12 @@
 package dev.rpik8s.discovery;
 
 import dev.rpik8s.cluster.DiscoveredHost;
+import dev.rpik8s.cluster.Sighting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,20 +17,25 @@ final class RunRows {
 
     private final DiscoveryListener listener;
     private final Set<String> manual;
+    private final Map<String, Sighting> seen;
     private final Map<String, DiscoveredHost> rows = new LinkedHashMap<>();
     private final Set<String> settled = new java.util.HashSet<>();
     private final int total;
 
-    /** @param manual addresses the operator added by hand: their rows stay manual, found or not */
-    RunRows(DiscoveryListener listener, Set<String> manual, int total) {
+    /**
+     * @param manual addresses the operator added by hand: their rows stay manual, found or not
+     * @param seen   how this run's lookups (mDNS, the ARP table) heard of the addresses they found
+     */
+    RunRows(DiscoveryListener listener, Set<String> manual, Map<String, Sighting> seen, int total) {
         this.listener = listener;
         this.manual = Set.copyOf(manual);
+        this.seen = Map.copyOf(seen);
         this.total = total;
     }
 
     /** A fresh row for a host this run looks at (a previous run's facts are not carried over: they may be stale). */
     DiscoveredHost fresh(String address, int port) {
-        return DiscoveredHost.probing(address, port, manual.contains(address));
+        return DiscoveredHost.probing(address, port, manual.contains(address)).seenAs(Optional.ofNullable(seen.get(address)));
     }
 
     synchronized DiscoveredHost get(String address) {

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * What the operator typed to say where the Pis are: a CIDR block, an address range, one address,
- * a host name, or the word {@code mdns}. Parsing fails with a message that says what was wrong and how to write it.
+ * a host name, or one of the words {@code mdns} and {@code neighbours}. Parsing fails with a message that says what was
+ * wrong and how to write it.
  */
-public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.HostName, ScanTarget.Mdns {
+public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.HostName, ScanTarget.Lookup {
 
     /** Ranges larger than a /22 are confirmed before a scan starts. */
     long LARGE = 1024;
@@ -20,7 +21,10 @@ public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.Host
     /** The word that asks for the hosts that announce themselves over mDNS. */
     String MDNS = "mdns";
 
-    /** How many hosts this target names (mDNS: none until the scan browses). */
+    /** The word that asks for the Raspberry Pis in this machine's ARP table. */
+    String NEIGHBOURS = "neighbours";
+
+    /** How many hosts this target names (mDNS, neighbours: none until the scan looks). */
     long size();
 
     /** The addresses (or the one name) to probe, in order. */
@@ -33,10 +37,13 @@ public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.Host
         String s = typed.strip();
         if (s.isEmpty()) {
             throw new IllegalArgumentException("An empty range: type a CIDR (192.168.1.0/24), a range (10.0.0.20-40), an address, a host name"
-                    + " or " + MDNS + ".");
+                    + ", " + MDNS + " or " + NEIGHBOURS + ".");
         }
         if (s.equalsIgnoreCase(MDNS)) {
             return new Mdns(MDNS);
+        }
+        if (s.equalsIgnoreCase(NEIGHBOURS) || s.equalsIgnoreCase("neighbors")) {
+            return new Neighbours(NEIGHBOURS);
         }
         if (s.contains(":")) {
             throw new IllegalArgumentException(s + ": IPv6 is not supported yet; give an IPv4 range or a host name (the port goes in its own field).");
@@ -154,20 +161,31 @@ public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.Host
         }
     }
 
-    /**
-     * The hosts that announce themselves over mDNS ({@link MdnsBrowser}), found when the scan starts. A host
-     * really named mdns is still reachable as {@code mdns.} or by its address.
-     */
-    record Mdns(String text) implements ScanTarget {
+    /** A word whose hosts are looked up when the scan starts, so none are known (or counted) before. */
+    sealed interface Lookup extends ScanTarget permits Mdns, Neighbours {
 
         @Override
-        public long size() {
+        default long size() {
             return 0;
         }
 
         @Override
-        public Iterable<String> hosts() {
+        default Iterable<String> hosts() {
             return List.of();
         }
+    }
+
+    /**
+     * The hosts that announce themselves over mDNS ({@link MdnsBrowser}). A host really named mdns is still
+     * reachable as {@code mdns.} or by its address.
+     */
+    record Mdns(String text) implements Lookup {
+    }
+
+    /**
+     * The Raspberry Pis (by MAC prefix) in this machine's ARP table ({@link NeighbourTable}): hosts it has talked
+     * to lately, found without a scan. Linux only; elsewhere it finds none.
+     */
+    record Neighbours(String text) implements Lookup {
     }
 }

@@ -1,6 +1,7 @@
 package dev.rpik8s.discovery;
 
 import dev.rpik8s.cluster.DiscoveredHost;
+import dev.rpik8s.cluster.Sighting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,26 +22,28 @@ final class Targets {
 
     private final Map<String, Host> hosts;
     private final Set<String> manual;
+    private final Map<String, Sighting> seen;
 
-    private Targets(Map<String, Host> hosts, Set<String> manual) {
+    private Targets(Map<String, Host> hosts, Set<String> manual, Map<String, Sighting> seen) {
         this.hosts = hosts;
         this.manual = manual;
+        this.seen = seen;
     }
 
     /**
-     * The request's targets, then the addresses mDNS {@code announced} (named: a Pi that announces itself but
-     * has SSH off, as Raspberry Pi OS ships, gets a row saying so), then the hosts added by hand among
-     * {@code previous} (each on its own port). An address in several of them is looked at once.
+     * The request's targets, then the addresses its lookups {@code heard} of (mDNS, the ARP table; named: a Pi
+     * that announces itself but has SSH off, as Raspberry Pi OS ships, gets a row saying so), then the hosts added
+     * by hand among {@code previous} (each on its own port). An address in several of them is looked at once.
      */
-    static Targets of(DiscoveryRequest request, List<String> announced, List<DiscoveredHost> previous) {
+    static Targets of(DiscoveryRequest request, Map<String, Sighting> heard, List<DiscoveredHost> previous) {
         Map<String, Host> hosts = new LinkedHashMap<>();
         for (ScanTarget target : request.targets()) {
             add(hosts, target.hosts(), request.port(), target.size() == 1);
         }
-        add(hosts, announced, request.port(), true);
+        add(hosts, heard.keySet(), request.port(), true);
         List<DiscoveredHost> byHand = previous.stream().filter(DiscoveredHost::manual).toList();
         byHand.forEach(r -> hosts.put(r.address(), new Host(r.address(), r.port(), true)));
-        return new Targets(hosts, byHand.stream().map(DiscoveredHost::address).collect(Collectors.toUnmodifiableSet()));
+        return new Targets(hosts, byHand.stream().map(DiscoveredHost::address).collect(Collectors.toUnmodifiableSet()), Map.copyOf(heard));
     }
 
     private static void add(Map<String, Host> hosts, Iterable<String> addresses, int port, boolean named) {
@@ -56,6 +59,11 @@ final class Targets {
 
     Set<String> manual() {
         return manual;
+    }
+
+    /** How the lookups heard of each address they found. */
+    Map<String, Sighting> seen() {
+        return seen;
     }
 
     boolean isNamed(String address) {

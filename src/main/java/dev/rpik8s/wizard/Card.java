@@ -40,7 +40,7 @@ public record Card(String address, String hostname, String roles, String summary
             case SD_CARD -> "sd";
             case USB -> "usb";
             case NVME -> "nvme";
-            case OTHER -> "";
+            case OTHER, UNKNOWN -> "";
         };
         return (model + " " + ram + " " + medium).strip();
     }

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The fields on top of the discovery screen, as typed: ranges (separated by spaces or commas; the word mdns adds
- * the hosts that announce themselves), port, user,
+ * the hosts that announce themselves, neighbours the Raspberry Pis of this machine's ARP table), port, user,
  * key file. {@link #request()} turns them into a discovery request or says what is wrong with which field.
  */
 public record DiscoveryForm(String ranges, String port, String user, String keyFile) {
@@ -37,7 +37,8 @@ public record DiscoveryForm(String ranges, String port, String user, String keyF
             }
         }
         if (targets.isEmpty()) {
-            throw new Invalid("Ranges: type where the Pis are, e.g. 192.168.1.0/24, 10.0.0.20-40 or mdns.");
+            throw new Invalid("Ranges: type where the Pis are, e.g. 192.168.1.0/24, 10.0.0.20-40, mdns (hosts that announce"
+                    + " themselves) or neighbours (Pis in this machine's ARP table).");
         }
         int p;
         try {

@@ -3,6 +3,7 @@ package dev.rpik8s.wizard;
 import dev.rpik8s.cluster.HostFacts;
 import dev.rpik8s.cluster.Presence;
 import dev.rpik8s.cluster.DiscoveredHost;
+import dev.rpik8s.cluster.Sighting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +39,11 @@ public record HostLine(String address, String hostname, String model, String ram
                 details.add("problem   " + row.problem());
             }
             row.hostKey().ifPresent(k -> details.add("host key  " + k));
+            row.seen().ifPresent(seen -> details.add("seen      " + seen(seen)));
             String shown = row.problem().isEmpty() ? status : status + ": " + row.problem();
-            return new HostLine(where, "", "", "", "", "", "", shown, false, false, List.copyOf(details));
+            // before any login, a Raspberry Pi MAC is all that says what the host is
+            String model = row.seen().filter(Sighting::raspberryPi).map(seen -> "Pi by MAC").orElse("");
+            return new HostLine(where, "", model, "", "", "", "", shown, false, false, List.copyOf(details));
         }
         HostFacts f = row.facts().get();
         String model = f.board().map(b -> "Pi " + b.model()).orElse(f.model().isEmpty() ? "not a Pi" : f.model());
@@ -66,7 +70,8 @@ public record HostLine(String address, String hostname, String model, String ram
 
     private static List<String> details(String where, DiscoveredHost row, HostFacts f) {
         List<String> d = new ArrayList<>();
-        d.add("address      " + where + "   hostname " + f.hostname() + "   MAC " + f.mac());
+        d.add("address      " + where + "   hostname " + f.hostname() + "   MAC " + f.mac()
+                + (f.macInterface().isEmpty() ? "" : " (" + f.macInterface() + ")"));
         d.add("model        " + f.model() + f.board().map(b -> "  (" + b.soc() + ", " + b.ramMb() + " MB)").orElse("  (not a Raspberry Pi)"));
         d.add("kernel       " + f.kernelRelease() + " " + f.kernelArch() + ", page size " + f.pageSize() + ", " + f.cpuCount() + " CPUs");
         d.add("userland     " + f.userlandArch() + " (" + f.userlandBits() + "-bit)" + (userlandMatches(f) ? "" : "  32-bit userland on a 64-bit kernel"));
@@ -74,22 +79,45 @@ public record HostLine(String address, String hostname, String model, String ram
         d.add("memory       " + f.memTotalMb() + " MB");
         d.add("cgroups      " + f.cgroupVersion().name().toLowerCase(Locale.ROOT) + ", memory controller "
                 + word(f.memoryController()) + ", CFS bandwidth " + word(f.cfsBandwidth()));
+        if (!f.cgroupV1Enabled().isEmpty() || !f.cgroupV1Disabled().isEmpty()) {
+            d.add("             /proc/cgroups enabled: " + names(f.cgroupV1Enabled()) + "; disabled: " + names(f.cgroupV1Disabled()));
+        }
         d.add("swap         " + f.swap().name().toLowerCase(Locale.ROOT).replace('_', '-')
                 + (f.swapDevices().isEmpty() ? "" : " " + String.join(",", f.swapDevices())));
         d.add("cmdline.txt  " + (f.cmdlinePath().isEmpty() ? "(not found)" : f.cmdlinePath()));
         if (!f.cmdline().isEmpty()) {
             d.add("             " + f.cmdline());
         }
-        d.add("root         " + f.rootSource() + " (" + f.rootMedium().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "), free "
+        d.add("root         " + f.rootSource() + " (" + medium(f.rootMedium()) + "), free "
                 + f.rootFreeKb() / 1024 + " MB; /var free " + f.varFreeKb() / 1024 + " MB");
+        d.add("boot         " + (f.bootSource().isEmpty() ? "no partition of its own" : f.bootSource() + " (" + medium(f.bootMedium()) + ")"));
         d.add("time synced  " + word(f.timeSynced()));
         d.add("installed    " + (f.installed().isEmpty() ? "none of kubeadm, kubelet, containerd, docker, cri-o" : String.join(", ", f.installed())));
         d.add("cluster      " + (f.alreadyInACluster() ? "already in one: " + String.join(", ", f.kubeconfigs()) : "none"));
         row.hostKey().ifPresent(k -> d.add("host key     " + k));
+        row.seen().ifPresent(seen -> d.add("seen         " + seen(seen)));
         if (!f.unreadable().isEmpty()) {
             d.add("unreadable   " + String.join("; ", f.unreadable()));
         }
         return List.copyOf(d);
+    }
+
+    private static String medium(HostFacts.StorageMedium m) {
+        return m.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String names(List<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    /** "mDNS as raspberrypi.local and the ARP table; MAC 2c:cf:67:46:a2:eb, a Raspberry Pi's". */
+    static String seen(Sighting s) {
+        List<String> via = s.via().stream().map(v -> switch (v) {
+            case MDNS -> "mDNS" + (s.name().isEmpty() ? "" : " as " + s.name());
+            case NEIGHBOURS -> "the ARP table";
+        }).toList();
+        String mac = s.mac().isEmpty() ? "no MAC given" : "MAC " + s.mac() + (s.raspberryPi() ? ", a Raspberry Pi's" : ", not a Raspberry Pi prefix");
+        return String.join(" and ", via) + "; " + mac;
     }
 
     private static String word(Presence p) {

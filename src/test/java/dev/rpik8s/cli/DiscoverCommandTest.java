@@ -44,4 +44,14 @@ class DiscoverCommandTest {
                 + " (sshd off, or another port?)\n", out.toString(), "the range's empty addresses are no rows; the one named alone is");
         assertTrue(err.toString().contains("Nothing answered SSH on port 9 in 127.0.5.40,127.0.5.41-42."), err::toString);
     }
+
+    @Test
+    void theWordNeighboursReadsThisMachinesArpTableAndIsNamedWhenNoRangeIsGiven() {
+        // nothing of port 9 answers, whatever Pis the table holds here: exit 1, having said what it looked at
+        assertEquals(Cli.FAILED, run("discover", "neighbours", "--port", "9"));
+        assertTrue(err.toString().startsWith("Scanning 0 addresses and the Pis of the ARP table on port 9 ..."), err::toString);
+        err.getBuffer().setLength(0);
+        assertEquals(Cli.USAGE, run("discover", ","), "no range at all");
+        assertTrue(err.toString().contains("a host name, mdns or neighbours."), err::toString);
+    }
 }

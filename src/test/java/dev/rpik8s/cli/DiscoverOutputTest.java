@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.discovery.FactsParser;
 import dev.rpik8s.cluster.DiscoveredHost;
+import dev.rpik8s.cluster.Sighting;
 import dev.rpik8s.discovery.NewHostKey;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +74,20 @@ class DiscoverOutputTest {
         assertEquals("ecdsa-sha2-nistp256 SHA256:abc", hosts.get(1).get("hostKey"));
         assertEquals(null, hosts.get(2).get("facts"));
         assertEquals("connection refused on port 22", hosts.get(2).get("problem"));
+    }
+
+    @Test
+    void aPiHeardOfBeforeAnyLoginIsOneInTheTableAndTheJsonSaysHow() throws IOException {
+        DiscoveredHost heard = DiscoveredHost.probing("10.0.0.12", 22, false)
+                .seenAs(Optional.of(new Sighting(Set.of(Sighting.Via.NEIGHBOURS), "", "d8:3a:dd:01:02:03", true)))
+                .at(DiscoveredHost.Stage.NO_SSH, "connection refused on port 22");
+        String[] lines = DiscoveryOutput.table(List.of(heard)).split("\n");
+        assertEquals(lines[0].indexOf("MODEL"), lines[1].indexOf("Pi by MAC"), "in the model column");
+        assertTrue(lines[1].endsWith("  no SSH: connection refused on port 22"), lines[1]);
+        Map<String, Object> doc = new com.fasterxml.jackson.databind.ObjectMapper().readValue(DiscoveryOutput.json(List.of(heard)), Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = ((List<Map<String, Object>>) doc.get("hosts")).get(0);
+        assertEquals(Map.of("via", List.of("NEIGHBOURS"), "name", "", "mac", "d8:3a:dd:01:02:03", "raspberryPi", true), row.get("seen"));
     }
 
     @Test

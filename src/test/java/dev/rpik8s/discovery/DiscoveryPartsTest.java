@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.cluster.DiscoveredHost.Stage;
+import dev.rpik8s.cluster.Sighting;
+import dev.rpik8s.cluster.Sighting.Via;
 import dev.rpik8s.remote.Endpoint;
 import dev.rpik8s.remote.ExecResult;
 import dev.rpik8s.remote.HostLog;
@@ -13,12 +15,16 @@ import dev.rpik8s.remote.SshContext;
 import dev.rpik8s.testsupport.RecordingPrompter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +57,7 @@ class DiscoveryPartsTest {
     void everyAddressOnceRangesQuietNamedHostsAndHandAddedOnesShown() {
         DiscoveredHost byHand = DiscoveredHost.probing("10.0.0.99", 2222, true);
         DiscoveredHost foundBefore = DiscoveredHost.probing("10.0.0.98", 22, false);
-        Targets t = Targets.of(request("pi", "10.0.0.1-3", "10.0.0.2", "pi5.local"), List.of(), List.of(byHand, foundBefore));
+        Targets t = Targets.of(request("pi", "10.0.0.1-3", "10.0.0.2", "pi5.local"), Map.of(), List.of(byHand, foundBefore));
         assertEquals(5, t.size(), "10.0.0.2 once; the row found before is not scanned again by itself");
         assertEquals(List.of("10.0.0.2", "pi5.local", "10.0.0.99"), t.named().stream().map(Targets.Host::address).toList());
         assertFalse(t.isNamed("10.0.0.1"));
@@ -60,22 +66,91 @@ class DiscoveryPartsTest {
         assertEquals(Set.of("10.0.0.99"), t.manual());
     }
 
+    private static Sighting heardOver(Via via, String mac, boolean pi) {
+        return new Sighting(Set.of(via), via == Via.MDNS ? "raspberrypi.local" : "", mac, pi);
+    }
+
     @Test
-    void hostsMdnsAnnouncedJoinTheScanOnceAndAreShownEvenWhenSshIsOff() {
-        Targets t = Targets.of(request("pi", "10.0.0.1-3", "mdns"), List.of("10.0.0.2", "10.0.0.50"), List.of());
+    void hostsTheLookupsHeardOfJoinTheScanOnceAndAreShownEvenWhenSshIsOff() {
+        Map<String, Sighting> heard = new LinkedHashMap<>();
+        heard.put("10.0.0.2", heardOver(Via.MDNS, "2c:cf:67:46:a2:eb", true));
+        heard.put("10.0.0.50", heardOver(Via.NEIGHBOURS, "dc:a6:32:01:02:03", true));
+        Targets t = Targets.of(request("pi", "10.0.0.1-3", "mdns", "neighbours"), heard, List.of());
         assertEquals(4, t.size(), "10.0.0.2 is in the range and announced: looked at once");
         assertEquals(List.of("10.0.0.2", "10.0.0.50"), t.named().stream().map(Targets.Host::address).toList());
         assertEquals(Map.of(22, List.of("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.50")), t.byPort());
+        assertEquals(heard, t.seen());
+    }
+
+    private SshContext ssh() {
+        return new SshContext(home, home.resolve("known_hosts"), Map.of(), new RecordingPrompter(), e -> HostLog.inDirectory(home.resolve("logs"), e.name()));
+    }
+
+    private static Sightings noMulticast(Path arp) {
+        return new Sightings(MdnsBrowser.on("no-such-nic0", HALF_SECOND), arp);
     }
 
     @Test
     void mdnsWithoutMulticastScansTheRestAndSaysWhy() throws Exception {
-        SshContext ctx = new SshContext(home, home.resolve("known_hosts"), Map.of(), new RecordingPrompter(), e -> HostLog.inDirectory(home.resolve("logs"), e.name()));
         RecordingListener heard = new RecordingListener();
-        List<DiscoveredHost> rows = new Discovery(ctx, MdnsBrowser.on("no-such-nic0", HALF_SECOND))
+        List<DiscoveredHost> rows = new Discovery(ssh(), noMulticast(home.resolve("no-arp")))
                 .run(request("pi", "mdns"), List.of(), unknown -> Set.of(), heard);
         assertEquals(List.of(), rows);
         assertEquals(List.of("mDNS: no multicast-capable interface"), heard.notes);
+    }
+
+    /** An ARP table as Linux shows it: two Pis (one on Wi-Fi), a router, an entry still resolving. */
+    private Path arpTable(String... piAddresses) throws IOException {
+        StringBuilder t = new StringBuilder("IP address       HW type     Flags       HW address            Mask     Device\n");
+        t.append("10.0.0.1         0x1         0x2         00:11:22:33:44:55     *        eth0\n");
+        t.append("10.0.0.7         0x1         0x0         00:00:00:00:00:00     *        eth0\n");
+        String[] macs = {"dc:a6:32:01:02:03", "2c:cf:67:46:a2:eb"};
+        for (int i = 0; i < piAddresses.length; i++) {
+            t.append(String.format("%-16s 0x1         0x2         %s     *        %s%n", piAddresses[i], macs[i % 2], i == 1 ? "wlan0" : "eth0"));
+        }
+        return Files.writeString(home.resolve("arp"), t.toString());
+    }
+
+    @Test
+    void theNeighboursWordLooksUpThePisOfTheArpTableOnly() throws Exception {
+        RecordingListener heard = new RecordingListener();
+        Map<String, Sighting> found = noMulticast(arpTable("10.0.0.20", "10.0.0.21")).of(request("pi", "neighbours").targets(), heard);
+        assertEquals(Map.of("10.0.0.20", heardOver(Via.NEIGHBOURS, "dc:a6:32:01:02:03", true),
+                "10.0.0.21", heardOver(Via.NEIGHBOURS, "2c:cf:67:46:a2:eb", true)), found, "no router, no half-resolved entry");
+        assertEquals(List.of(), heard.notes);
+        assertEquals(Map.of(), noMulticast(arpTable("10.0.0.20")).of(request("pi", "10.0.0.0/24").targets(), heard),
+                "not asked for: the table is not read");
+    }
+
+    @Test
+    void aTableWithNoPiOrNoTableAtAllIsANoteNotAnError() throws Exception {
+        RecordingListener heard = new RecordingListener();
+        Path arp = home.resolve("arp");
+        assertEquals(Map.of(), noMulticast(arp).of(request("pi", "neighbours").targets(), heard), "not Linux: no table");
+        assertEquals(Map.of(), noMulticast(arpTable()).of(request("pi", "neighbours").targets(), heard));
+        assertEquals(List.of("neighbours: no ARP table to read here (" + arp + " is Linux's)",
+                "neighbours: no Raspberry Pi in the ARP table (" + arp + ")"), heard.notes);
+    }
+
+    @Test
+    void aHostBothAnnouncedAndInTheTableIsOneSightingOfBoth() {
+        Sighting both = heardOver(Via.MDNS, "", false).and(heardOver(Via.NEIGHBOURS, "dc:a6:32:01:02:03", true));
+        assertEquals(new Sighting(Set.of(Via.MDNS, Via.NEIGHBOURS), "raspberrypi.local", "dc:a6:32:01:02:03", true), both);
+        assertEquals(List.of(Via.MDNS, Via.NEIGHBOURS), List.copyOf(both.via()), "in the enum's order");
+    }
+
+    @Test
+    void aPiOfTheArpTableWithSshOffGetsARowThatSaysHowItWasSeen() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closed = s.getLocalPort();   // free once closed: nothing answers there
+        }
+        Path arp = arpTable("127.0.0.1");
+        DiscoveryRequest request = DiscoveryRequest.of(List.of(ScanTarget.parse("neighbours")), closed, "pi", List.of());
+        List<DiscoveredHost> rows = new Discovery(ssh(), noMulticast(arp)).run(request, List.of(), unknown -> Set.of(), new RecordingListener());
+        assertEquals(1, rows.size(), rows::toString);
+        assertEquals(Stage.NO_SSH, rows.get(0).stage());
+        assertEquals(Optional.of(heardOver(Via.NEIGHBOURS, "dc:a6:32:01:02:03", true)), rows.get(0).seen());
     }
 
     // ---- rows -----------------------------------------------------------------------------------
@@ -83,10 +158,12 @@ class DiscoveryPartsTest {
     @Test
     void rowsGoOutAsTheyChangeEachHostCountsOnceAndEndInAddressOrder() {
         RecordingListener heard = new RecordingListener();
-        RunRows rows = new RunRows(heard, Set.of("10.0.0.10"), 4);
+        RunRows rows = new RunRows(heard, Set.of("10.0.0.10"), Map.of("10.0.0.9", heardOver(Via.MDNS, "", false)), 4);
         DiscoveredHost a = rows.fresh("10.0.0.10", 22);
         DiscoveredHost b = rows.fresh("10.0.0.9", 22);
         assertTrue(a.manual() && !b.manual(), "a row of a host added by hand stays manual");
+        assertEquals(Optional.empty(), a.seen());
+        assertEquals(Optional.of(heardOver(Via.MDNS, "", false)), b.seen(), "a row says how its host was heard of");
         rows.show(a);
         rows.update(b);
         rows.update(b.at(Stage.KEY_NEW, "a new host key"));

@@ -46,6 +46,7 @@ class NeighbourTableTest {
             assertTrue(NeighbourTable.isRaspberryPi(mac), mac);
         }
         assertFalse(NeighbourTable.isRaspberryPi("02:fc:00:00:00:01"));
+        assertFalse(NeighbourTable.isRaspberryPi("3a:35:41:00:00:01"), "Raspberry Pi's CID: a locally administered prefix, anyone's");
         assertFalse(NeighbourTable.isRaspberryPi("b8:27"));
     }
 }

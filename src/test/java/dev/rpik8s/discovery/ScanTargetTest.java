@@ -68,6 +68,15 @@ class ScanTargetTest {
         assertEquals(new ScanTarget.HostName("mdns.local"), ScanTarget.parse("mdns.local"), "a host of that name is still a name");
     }
 
+    @Test
+    void theWordNeighboursAsksForThePisInTheArpTable() {
+        assertEquals(new ScanTarget.Neighbours("neighbours"), ScanTarget.parse(" Neighbours "));
+        assertEquals(new ScanTarget.Neighbours("neighbours"), ScanTarget.parse("neighbors"), "either spelling");
+        assertEquals(0, ScanTarget.parse("neighbours").size(), "none until the scan reads the table");
+        assertFalse(ScanTarget.parse("neighbours").hosts().iterator().hasNext());
+        assertEquals(new ScanTarget.HostName("neighbours.lan"), ScanTarget.parse("neighbours.lan"), "a host of that name is still a name");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "10.0.0.300          | '300' in 10.0.0.300 is not a number from 0 to 255",
@@ -78,7 +87,7 @@ class ScanTargetTest {
         "fe80::1             | IPv6 is not supported",
         "pi_1.local          | 'pi_1' is not a valid host name part",
         "-pi                 | '-pi' is not a valid host name part",
-        "'   '               | an address, a host name or mdns",
+        "'   '               | an address, a host name, mdns or neighbours",
     })
     void badInputSaysWhatIsWrong(String typed, String expected) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScanTarget.parse(typed));

@@ -72,16 +72,26 @@ class PiProfilesTest {
         assertEquals(1, Profile.all().stream().filter(p -> p.sudo() == Profile.Sudo.PASSWORD).count(), "one Pi asks a sudo password");
     }
 
+    /** The product's fingerprint script, run in the Pi as a login of pi runs it. */
+    private static String fingerprint(Pi pi) throws Exception {
+        pi.sh().env("USER", "pi");
+        var run = pi.sh().sh(Files.readString(Paths.get("src/main/resources/scripts/fingerprint.sh")));
+        assertEquals(0, run.exit(), run.all());
+        return run.out();
+    }
+
+    /** Pi kernels from 6.12 on: the device tree says cgroup_disable=memory, and there is no v1 memory controller (pi-facts 4.1). */
+    private static boolean kernel612OrLater(Profile p) {
+        return p.kernelRelease().matches("6\\.(1[2-9]|[2-9]\\d).*");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
     void theRealFingerprintInsideThePiReadsAsTheProfile(Profile p) throws Exception {
         Pi pi = pi(p);
-        pi.sh().env("USER", "pi");
-        String script = Files.readString(Paths.get("src/main/resources/scripts/fingerprint.sh"));
-        var run = pi.sh().sh(script);
-        assertEquals(0, run.exit(), run.all());
-        HostFacts f = FactsParser.parse(run.out());
-        Map<String, String> raw = raw(run.out());
+        String out = fingerprint(pi);
+        HostFacts f = FactsParser.parse(out);
+        Map<String, String> raw = raw(out);
 
         assertEquals(pi.spec().name(), f.hostname());
         assertEquals(p.model(), f.model());
@@ -102,9 +112,17 @@ class PiProfilesTest {
         assertEquals(p.swap() == Profile.Swap.ZRAM ? Swap.ZRAM : Swap.DPHYS_SWAPFILE, f.swap());
         assertEquals(p.cmdlinePath(), f.cmdlinePath());
         assertEquals(p.bootDir().equals("/boot/firmware") ? "yes" : "no", raw.get("boot.stub"), "/boot/cmdline.txt stub");
-        assertEquals(p.rootDevice(), f.rootSource(), "findmnt -no SOURCE /");
-        assertEquals(p.bootMedium() == Profile.BootMedium.USB ? StorageMedium.USB : StorageMedium.SD_CARD, f.rootMedium());
+        StorageMedium medium = p.bootMedium() == Profile.BootMedium.USB ? StorageMedium.USB : StorageMedium.SD_CARD;
+        assertEquals(p.rootDevice(), f.rootSource(), "findmnt: the device of /");
+        assertEquals(medium, f.rootMedium());
+        assertEquals(p.bootDevice(), f.bootSource(), "findmnt: the device of " + p.bootDir());
+        assertEquals(medium, f.bootMedium(), "the boot partition is on the root's disk");
+        // /proc/cgroups: the controllers of Pi kernels, memory as the profile has it (none listed from 6.12 on)
+        assertTrue(f.cgroupV1Enabled().containsAll(List.of("cpuset", "cpu", "cpuacct", "devices", "freezer", "pids")), f::toString);
+        assertEquals(!kernel612OrLater(p) && p.memoryController(), f.cgroupV1Enabled().contains("memory"), "memory enabled");
+        assertEquals(!kernel612OrLater(p) && !p.memoryController() ? List.of("memory") : List.of(), f.cgroupV1Disabled());
         assertEquals(PiRoot.mac(pi.spec()), f.mac());
+        assertEquals("eth0", f.macInterface());
         assertTrue(f.mac().startsWith(p.macPrefix() + ":"), f.mac());
         assertEquals(Presence.PRESENT, f.timeSynced(), "timedatectl: NTP synchronized");
         assertEquals(Set.of(), f.installed(), "a fresh Pi has no Kubernetes or container tools, whatever this machine has");
@@ -113,6 +131,16 @@ class PiProfilesTest {
         assertTrue(f.unreadable().isEmpty(), () -> "unreadable: " + f.unreadable());
         // what stays this machine's: stat reports the file system the Pi's /sys/fs/cgroup directory lives on
         assertFalse(raw.get("cgroup.fs").equals("cgroup2fs"), "stat is not shadowed: " + raw.get("cgroup.fs"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPiOnWifiOnlyHasTheMacOfWlan0() throws Exception {
+        Pi pi = pi(Profile.all().stream().filter(p -> p.name().equals("pi4-4g")).findFirst().orElseThrow());
+        Path net = pi.root().resolve("sys/class/net");
+        Files.move(net.resolve("eth0"), net.resolve("wlan0"));
+        HostFacts f = FactsParser.parse(fingerprint(pi));
+        assertEquals(PiRoot.mac(pi.spec()), f.mac());
+        assertEquals("wlan0", f.macInterface());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -183,7 +211,7 @@ class PiProfilesTest {
         // Pi kernels from 5.4 on keep memory off unless the command line enables it; from 6.12 the device
         // tree's bootargs say cgroup_disable=memory themselves (pi-facts 4.1)
         assertEquals(p.memoryController(), last.equals("cgroup_enable=memory"), p.name() + ": " + tokens);
-        assertEquals(p.kernelRelease().matches("6\\.(1[2-9]|[2-9]\\d).*"), tokens.contains("cgroup_disable=memory"),
+        assertEquals(kernel612OrLater(p), tokens.contains("cgroup_disable=memory"),
                 "firmware part carries cgroup_disable=memory from 6.12 on");
         assertTrue(tokens.contains("smsc95xx.macaddr=" + PiRoot.mac(spec).toUpperCase(java.util.Locale.ROOT)), tokens.toString());
         assertTrue(tokens.contains("console=" + p.serialConsole() + ",115200") && !tokens.contains("console=serial0,115200"),

@@ -96,6 +96,10 @@ class ProfileStandInsTest {
         var column = legacy.sh("findmnt -o SIZE /");
         assertEquals(1, column.exit());
         assertEquals("findmnt: unknown column: SIZE\n", column.err());
+        // discovery's fingerprint call, answered on the fast path: as the full path answers it
+        var fast = legacy.sh("findmnt -rno TARGET,SOURCE");
+        assertEquals(legacy.sh("findmnt -r -n -o TARGET,SOURCE").out(), fast.out());
+        assertTrue(fast.out().startsWith("/ /dev/mmcblk0p2\n") && fast.out().endsWith("\n/boot /dev/mmcblk0p1\n"), fast.out());
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.rpik8s.cluster.PlannedHost;
 import dev.rpik8s.cluster.ProxySettings;
 import dev.rpik8s.cluster.Rack;
 import dev.rpik8s.cluster.ScanInputs;
+import dev.rpik8s.cluster.Sighting;
 import dev.rpik8s.discovery.FactsParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +41,8 @@ class SessionTest {
 
     private static List<DiscoveredHost> hosts() throws Exception {
         return List.of(pi("10.0.0.21", "pi3b-buster.txt"), pi("10.0.0.22", "pi5-bookworm.txt"),
-                DiscoveredHost.probing("10.0.0.23", 2222, true).at(DiscoveredHost.Stage.AUTH_FAILED, "password refused"));
+                DiscoveredHost.probing("10.0.0.23", 2222, true).at(DiscoveredHost.Stage.AUTH_FAILED, "password refused")
+                        .seenAs(Optional.of(new Sighting(Set.of(Sighting.Via.MDNS, Sighting.Via.NEIGHBOURS), "pi-a3.local", "dc:a6:32:01:02:03", true))));
     }
 
     @Test

@@ -53,7 +53,8 @@ public final class FactsBuilder {
             case SD_CARD -> "/dev/mmcblk0p2";
             case USB -> "/dev/sda2";
             case NVME -> "/dev/nvme0n1p2";
-            case OTHER -> "/dev/root";
+            case OTHER -> "192.168.1.5:/srv/nfsroot";
+            case UNKNOWN -> "PARTUUID=1a2b3c4d-02";
         };
         return this;
     }
@@ -132,11 +133,17 @@ public final class FactsBuilder {
         return this;
     }
 
+    /** The boot partition: the first of the root's disk. */
+    private String bootSource() {
+        return rootSource.startsWith("/dev/") ? rootSource.replaceFirst("2$", "1") : "";
+    }
+
     public HostFacts build() {
         return new HostFacts(hostname, model, board, kernelArch, kernelRelease, userlandArch, userlandBits, 4096,
-                memTotalMb, 4, os, "dc:a6:32:01:02:03", cgroupVersion, memoryController, cfsBandwidth,
+                memTotalMb, 4, os, "dc:a6:32:01:02:03", "eth0", cgroupVersion, memoryController, cfsBandwidth,
+                List.of("cpuset", "cpu", "cpuacct", "blkio", "devices", "freezer", "pids"), List.of("memory"),
                 List.of("cgroup_disable=memory", "console=ttyS0,115200"), cmdlinePath, cmdline, swap, swapDevices,
-                rootSource, rootMedium, 20_000_000L, 20_000_000L, Presence.PRESENT, 1_790_000_000L, Set.of(), kubeconfigs,
+                rootSource, rootMedium, bootSource(), rootMedium, 20_000_000L, 20_000_000L, Presence.PRESENT, 1_790_000_000L, Set.of(), kubeconfigs,
                 List.of());
     }
 }

@@ -71,7 +71,8 @@ class DiscoveryStepTest {
 
     @Test
     void eachBadFieldIsNamed() {
-        assertEquals(Optional.of("Ranges: type where the Pis are, e.g. 192.168.1.0/24, 10.0.0.20-40 or mdns."),
+        assertEquals(Optional.of("Ranges: type where the Pis are, e.g. 192.168.1.0/24, 10.0.0.20-40, mdns (hosts that announce"
+                + " themselves) or neighbours (Pis in this machine's ARP table)."),
                 step.scan(new DiscoveryForm(" ", "22", "pi", ""), display));
         assertTrue(step.scan(new DiscoveryForm("10.0.0.0/33", "22", "pi", ""), display).orElseThrow().startsWith("Ranges: 10.0.0.0/33"));
         assertEquals(Optional.of("Port: '0' is not a port; SSH is 22 unless your Pis say otherwise."),
