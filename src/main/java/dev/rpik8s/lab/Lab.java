@@ -34,7 +34,7 @@ public final class Lab implements AutoCloseable {
     static final Duration REBOOT_PAUSE = Duration.ofSeconds(1);
 
     /** What one Pi is, for screens and {@code lab status}. */
-    public record PiInfo(String name, int rack, String address, int port, String model, boolean up, boolean etcd) {
+    public record PiInfo(String name, int rack, String address, int port, String model, boolean up, EtcdState etcd) {
     }
 
     private final Path dir;
@@ -103,7 +103,7 @@ public final class Lab implements AutoCloseable {
 
     public List<PiInfo> pis() {
         return pis.stream().map(p -> new PiInfo(p.name(), p.spec().rack(), p.address(), p.port(), p.spec().profile().model(),
-                p.isUp(), p.etcdRunning())).toList();
+                p.isUp(), EtcdState.of(p.etcdRunning(), p.root()))).toList();
     }
 
     /** How many times the Pi of that name came up since the lab started (its first boot included). */
