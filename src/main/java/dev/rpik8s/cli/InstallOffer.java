@@ -44,8 +44,8 @@ final class InstallOffer {
     /** The lab's prerequisites on this machine, offered for install when missing; true when the lab can start. */
     static boolean forLab(String purpose, PrintWriter out) {
         LabPrerequisites check = LabPrerequisites.check();
-        if (!check.linux()) {
-            out.println(purpose + " needs Linux (mount and UTS namespaces); this is " + System.getProperty("os.name") + ".");
+        if (check.obstacle().isPresent()) {
+            out.println(purpose + " " + check.obstacle().get());
             return false;
         }
         try {

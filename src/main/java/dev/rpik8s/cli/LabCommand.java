@@ -85,7 +85,7 @@ final class LabCommand {
         out.printf("  %-10s %-4s %-12s %-5s %-4s %-5s %s%n", "PI", "RACK", "ADDRESS", "PORT", "SSH", "ETCD", "MODEL");
         for (Lab.PiInfo p : pis) {
             out.printf("  %-10s %-4d %-12s %-5d %-4s %-5s %s%n", p.name(), p.rack(), p.address(), p.port(),
-                    p.up() ? "up" : "down", p.etcd() ? "up" : "-", p.model());
+                    p.up() ? "up" : "down", p.etcd().word(), p.model());
         }
         out.println("Client key:  " + LabControl.clientKey(dir));
         out.println("known_hosts: " + LabControl.knownHosts(dir));

@@ -187,8 +187,8 @@ final class RootCommand implements Callable<Integer> {
     /** Why the lab cannot start here, with the line that fixes it; empty when it can. */
     private static Optional<String> labUnavailable() {
         LabPrerequisites check = LabPrerequisites.check();
-        if (!check.linux()) {
-            return Optional.of("The lab needs Linux (mount and UTS namespaces); this is " + System.getProperty("os.name") + ".");
+        if (check.obstacle().isPresent()) {
+            return Optional.of("The lab " + check.obstacle().get());
         }
         List<LabPrerequisites.Missing> missing = check.missing();
         if (missing.isEmpty()) {

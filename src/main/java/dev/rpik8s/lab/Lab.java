@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A running lab: its virtual Pis, each answering SSH on its own address, and the files an operator needs to
  * reach them by hand ({@link #clientKey()}, {@link #knownHosts()}). {@link #close()} powers every Pi off
- * and leaves no process behind.
+ * and leaves no process behind; so does the end of this JVM (SIGTERM, SIGHUP, Ctrl-C) while the lab is open,
+ * since nothing would power off the Pis' processes after it.
  */
 public final class Lab implements AutoCloseable {
 
@@ -32,9 +33,11 @@ public final class Lab implements AutoCloseable {
      * so that a rehearsal (and the suite) does not wait on it; a real Pi takes its 20 to 60 s, which no flow relies on.
      */
     static final Duration REBOOT_PAUSE = Duration.ofSeconds(1);
+    /** How long the JVM's end waits for the Pis to power off: a Pi that will not die must not keep the JVM alive. */
+    static final Duration EXIT_LIMIT = Duration.ofSeconds(30);
 
     /** What one Pi is, for screens and {@code lab status}. */
-    public record PiInfo(String name, int rack, String address, int port, String model, boolean up, boolean etcd) {
+    public record PiInfo(String name, int rack, String address, int port, String model, boolean up, EtcdState etcd) {
     }
 
     private final Path dir;
@@ -43,6 +46,8 @@ public final class Lab implements AutoCloseable {
     private final ExecutorService boots;
 
     private final java.nio.channels.FileChannel lock;
+    private final Thread closeAtExit = new Thread(this::closeAtExit, "lab-down-at-exit");
+    private boolean closed;
 
     private Lab(Path dir, java.nio.channels.FileChannel lock, List<VirtualPi> pis) {
         this.dir = dir;
@@ -77,6 +82,7 @@ public final class Lab implements AutoCloseable {
             throw e;
         }
         Lab lab = new Lab(dir, lock, pis);
+        Runtime.getRuntime().addShutdownHook(lab.closeAtExit);
         try {
             lab.bootAll();
             lab.writeKnownHosts();
@@ -103,7 +109,7 @@ public final class Lab implements AutoCloseable {
 
     public List<PiInfo> pis() {
         return pis.stream().map(p -> new PiInfo(p.name(), p.spec().rack(), p.address(), p.port(), p.spec().profile().model(),
-                p.isUp(), p.etcdRunning())).toList();
+                p.isUp(), EtcdState.of(p.etcdRunning(), p.root()))).toList();
     }
 
     /** How many times the Pi of that name came up since the lab started (its first boot included). */
@@ -111,9 +117,27 @@ public final class Lab implements AutoCloseable {
         return pis.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().boots();
     }
 
-    /** Every Pi powered off, SSH first; nothing the lab started keeps running. */
+    /**
+     * Every Pi powered off, SSH first; nothing the lab started keeps running. Once only: a second call (the JVM's
+     * end during the first) waits for the first to finish.
+     */
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            powerOff();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeAtExit);
+        } catch (IllegalStateException e) {
+            // the JVM is ending: the hook is what called close, or it runs now and finds the lab closed
+        }
+    }
+
+    private void powerOff() {
         power.shutdownNow();
         boots.shutdownNow();
         try {
@@ -128,6 +152,22 @@ public final class Lab implements AutoCloseable {
             LOG.warn("lab lock: {}", e.toString());
         }
         LOG.info("lab in {} down", dir);
+    }
+
+    /** The shutdown hook: close, for at most {@link #EXIT_LIMIT}. */
+    private void closeAtExit() {
+        Thread closing = new Thread(this::close, "lab-down");
+        closing.setDaemon(true);
+        closing.start();
+        try {
+            closing.join(EXIT_LIMIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closing.isAlive()) {
+            LOG.warn("lab in {}: its Pis did not power off within {} s of the JVM's end; 'rpik8s-tui lab down' finishes them off",
+                    dir, EXIT_LIMIT.toSeconds());
+        }
     }
 
     /** One lab per directory: the Pis of two would fight over their addresses and files. */

@@ -137,7 +137,7 @@ public final class LabControl {
         return was;
     }
 
-    /** The lab running in DIR, each Pi probed now (SSH and etcd's client port); empty when none runs. */
+    /** The lab running in DIR, each Pi probed now (SSH, etcd's client port and manifest); empty when none runs. */
     public static Optional<Status> status(Path dir) throws IOException {
         dir = dir.toAbsolutePath();
         Optional<ProcessHandle> daemon = daemon(dir);
@@ -151,7 +151,8 @@ public final class LabControl {
                 continue;
             }
             int port = Integer.parseInt(f[3]);
-            pis.add(new Lab.PiInfo(f[0], Integer.parseInt(f[1]), f[2], port, f[4], answers(f[2], port), answers(f[2], 2379)));
+            pis.add(new Lab.PiInfo(f[0], Integer.parseInt(f[1]), f[2], port, f[4], answers(f[2], port),
+                    EtcdState.of(answers(f[2], 2379), dir.resolve("pis").resolve(f[0]).resolve("root"))));
         }
         return Optional.of(new Status(daemon.get().pid(), pis));
     }

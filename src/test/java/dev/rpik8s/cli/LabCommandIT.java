@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rpik8s.lab.LabLayout;
+import dev.rpik8s.lab.PiSpec;
+import dev.rpik8s.lab.Profile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** `lab up | status | down` through the real launcher, and plain OpenSSH with what `lab up` printed. */
+/** `lab up | status | down` through the real launcher (the default 3 racks of 4), and plain OpenSSH with what `lab up` printed. */
 @Timeout(300)
 class LabCommandIT {
 
@@ -96,33 +99,66 @@ class LabCommandIT {
     @Test
     void upPrintsHowToLogInStatusListsThePisDownLeavesNothing() throws Exception {
         Path dir = labDir();
-        Run up = run("lab", "up", "--racks", "1", "--per-rack", "2", "--dir", dir.toString());
+        Run up = run("lab", "up", "--racks", "3", "--per-rack", "4", "--dir", dir.toString());
         assertEquals(0, up.exit(), up.out());
-        assertTrue(up.out().contains("Lab up in " + dir + ": 2 Pis (mixed, 1 racks of 2)."), up.out());
+        assertTrue(up.out().contains("Lab up in " + dir + ": 12 Pis (mixed, 3 racks of 4)."), up.out());
         Matcher login = Pattern.compile("Log in: +(ssh .*)").matcher(up.out());
         assertTrue(login.find(), up.out());
-        Run ssh = bash(login.group(1).replace("ssh ", "ssh -o BatchMode=yes -o StrictHostKeyChecking=yes ") + " hostname");
-        assertEquals(new Run(0, "pi-r1-1\n"), ssh, "the printed line logs in as printed");
+        String ssh = login.group(1).replace("ssh ", "ssh -o BatchMode=yes -o StrictHostKeyChecking=yes ");
+        assertEquals(new Run(0, "pi-r1-1\n"), bash(ssh + " hostname"), "the printed line logs in as printed");
+        everyPiTellsItsOwnBoardNameAndCgroups(ssh);
 
         Run again = run("lab", "up", "--dir", dir.toString());
         assertEquals(0, again.exit(), again.out());
         assertTrue(again.out().contains("A lab is already up in " + dir), again.out());
 
+        // an etcd manifest that no kubelet runs (the kubelet package is not even installed): etcd is down there
+        Path manifests = Files.createDirectories(dir.resolve("pis/pi-r1-2/root/etc/kubernetes/manifests"));
+        Files.writeString(manifests.resolve("etcd.yaml"), "apiVersion: v1\nkind: Pod\n");
         Run status = run("lab", "status", "--dir", dir.toString());
         assertEquals(0, status.exit(), status.out());
-        assertEquals(2, status.out().lines().filter(l -> l.matches(" +pi-r1-\\d +1 +127\\.0\\.2\\.\\d+ +\\d+ +up +- .*")).count(), status.out());
+        List<String> rows = status.out().lines().filter(l -> l.matches(" +pi-r\\d-\\d +\\d +127\\.0\\.2\\.\\d+ +\\d+ +up +(-|down) +Raspberry .*")).toList();
+        assertEquals(12, rows.size(), status.out());
+        assertEquals(List.of("pi-r1-2"), rows.stream().filter(l -> l.contains(" down ")).map(l -> l.strip().split(" +")[0]).toList(), status.out());
 
         List<String> namespaces = namespaces(dir);
-        assertEquals(2, namespaces.size());
-        assertTrue(processesIn(namespaces) >= 2, "each Pi has its holder");
+        assertEquals(12, namespaces.size());
+        assertTrue(processesIn(namespaces) >= 12, "each Pi has its holder");
         Run down = run("lab", "down", "--dir", dir.toString());
         assertEquals(0, down.exit(), down.out());
         assertTrue(down.out().contains("stopped; nothing it started is running"), down.out());
-        assertEquals(0, processesIn(namespaces), "no process of any Pi is left");
+        assertEquals(List.of(), inNamespaces(namespaces), "no process of any Pi is left");
+        assertEquals(List.of(), ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(dir.toString()))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList(), "no lab process (LabDaemon, a Pi's) is left");
 
         Run none = run("lab", "status", "--dir", dir.toString());
         assertEquals(1, none.exit());
         assertTrue(none.out().contains("No lab is running in " + dir), none.out());
+    }
+
+    /** Each Pi of the 3 x 4 mixed lab, over SSH at once: its board (device tree), its name, its cgroups, as its profile says. */
+    private static void everyPiTellsItsOwnBoardNameAndCgroups(String sshToFirst) throws Exception {
+        String facts = "tr -d '\\0' < /sys/firmware/devicetree/base/model; echo; hostname;"
+                + " if [ -e /sys/fs/cgroup/cgroup.controllers ]; then echo v2 $(cat /sys/fs/cgroup/cgroup.controllers); else echo v1 $(ls /sys/fs/cgroup); fi";
+        List<PiSpec> specs = LabLayout.of("mixed", 3, 4).pis();
+        List<Process> asked = new ArrayList<>();
+        for (PiSpec pi : specs) {
+            List<String> argv = new ArrayList<>(List.of(sshToFirst.replace("@127.0.2.1", "@" + pi.address()).split(" ")));
+            argv.add(facts);
+            asked.add(new ProcessBuilder(argv).redirectErrorStream(true).start());
+        }
+        for (int i = 0; i < specs.size(); i++) {
+            PiSpec pi = specs.get(i);
+            Profile p = pi.profile();
+            List<String> said = new String(asked.get(i).getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            assertTrue(asked.get(i).waitFor(60, TimeUnit.SECONDS));
+            assertEquals(3, said.size(), pi.name() + ": " + said);
+            assertEquals(List.of(p.model(), pi.name()), said.subList(0, 2), pi.name());
+            List<String> cgroups = List.of(said.get(2).split(" "));
+            assertEquals("v" + p.cgroupVersion(), cgroups.get(0), pi.name() + ": " + said.get(2));
+            assertEquals(p.memoryController(), cgroups.contains("memory"), pi.name() + " (" + p.name() + "): " + said.get(2));
+            assertTrue(cgroups.contains(p.cgroupVersion() == 2 ? "pids" : "cpu,cpuacct"), pi.name() + ": " + said.get(2));
+        }
     }
 
     @Test

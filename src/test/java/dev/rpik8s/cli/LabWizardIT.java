@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.testsupport.Tmux;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -134,6 +137,38 @@ class LabWizardIT {
         assertTrue(replay.out().contains("blocking finding"), "the lab's old Pis block under the default version: " + replay.out());
         assertEquals(1, replay.exit(), "a replay that stops on a blocking finding fails: " + replay.out());
         assertTrue(replay.out().contains("Lab stopped."), replay.out());
+    }
+
+    /** The wizard ended by a signal (a closed terminal, kill): its lab goes with it. */
+    @Test
+    void aWizardEndedBySigtermStopsItsLab() throws Exception {
+        Path state = state();
+        Path labDir = state.resolve("rpik8s/lab");
+        try (Tmux t = Tmux.start(state, Paths.get("").toAbsolutePath(), Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm-256color"),
+                "./rpik8s-tui --lab")) {
+            t.await(s -> s.contains("New session on the lab") && s.contains("<enter> open"), START, "the start screen");
+            t.keys("Enter");
+            t.awaitText("Name of the new session", Duration.ofSeconds(10));
+            t.keys("Enter");
+            t.await(s -> s.contains("lab of 12 virtual Pis") && s.contains("<q> quit"), START, "the discovery screen");
+            List<String> namespaces = namespaces(labDir);
+            assertEquals(12, namespaces.size(), namespaces.toString());
+            ProcessHandle wizard = t.process().descendants().filter(p -> p.info().command().orElse("").endsWith("/java")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no java under the terminal"));
+
+            wizard.destroy();                                  // SIGTERM
+            wizard.onExit().get(60, TimeUnit.SECONDS);
+            assertEquals(List.of(), LabCommandIT.inNamespaces(namespaces), "no process of any Pi is left");
+            assertEquals(List.of(), ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(labDir.toString()))
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList(), "nothing runs from the lab's directory");
+            assertEquals(List.of(), namespaces(labDir), "each Pi is marked powered off");
+            try (FileChannel lock = FileChannel.open(labDir.resolve("lab.lock"), StandardOpenOption.WRITE);
+                 var held = lock.tryLock()) {
+                assertTrue(held != null, "the lab's directory is free for another lab");
+            }
+        } finally {
+            LabCommandIT.run("lab", "down", "--dir", labDir.toString());   // what a failed stop left
+        }
     }
 
     @Test

@@ -27,6 +27,13 @@ class LabLayoutTest {
     }
 
     @Test
+    void theTwelvePisOfTheDefaultMixedLabKeepTheirProfiles() {
+        // many tests know pi-r1-1 .. pi-r3-4 by their boards: a profile added to the catalogue must not move them
+        assertEquals(List.of("pi4-8g", "pi3b", "pi4-4g", "pi5-8g", "pi3bplus", "cm4", "pi4-2g", "pi4-8g", "pi3b", "pi4-4g", "pi5-8g",
+                "pi3bplus"), LabLayout.of("mixed", 3, 4).pis().stream().map(p -> p.profile().name()).toList());
+    }
+
+    @Test
     void mixedSpreadsEveryProfileOverTheLabAndEachRackGetsDifferentBoards() {
         LabLayout lab = LabLayout.of("mixed", 3, 3);
         Set<String> used = new HashSet<>();
@@ -67,7 +74,12 @@ class LabLayoutTest {
             assertTrue(List.of("bookworm", "trixie").contains(p.osCodename()), p.name());
             assertEquals(2, p.cgroupVersion(), p.name());
         }
-        assertEquals(Set.of("pi4-8g", "pi5-8g"), boards);
+        assertEquals(Set.of("pi4-8g", "pi5-8g", "pi5-4g"), boards);
+        // racks of two: a Pi 4 and a Pi 5 each, as before the bookworm Pi 5 came
+        LabLayout pairs = LabLayout.of("modern", 4, 2);
+        for (int rack = 1; rack <= 4; rack++) {
+            assertEquals(List.of("Raspberry Pi 4", "Raspberry Pi 5"), pairs.rack(rack).stream().map(p -> p.profile().model().substring(0, 14)).toList());
+        }
     }
 
     @Test

@@ -21,13 +21,15 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(300)
 class LabTest {
 
+    /** Six Pis of the mixed set: its fifth, a Pi 3 B+, is the one whose sudo asks a password. */
+    private static final LabLayout LAYOUT = LabLayout.of("mixed", 2, 3);
     private static Lab lab;
     private static Path dir;
 
     @BeforeAll
     static void up() throws Exception {
         dir = Paths.get("target", "lab-test-" + System.nanoTime()).toAbsolutePath();
-        lab = Lab.start(new LabOptions(dir, "mixed", 2, 2));
+        lab = Lab.start(new LabOptions(dir, LAYOUT.profileSet(), LAYOUT.racks(), LAYOUT.perRack()));
     }
 
     @AfterAll
@@ -47,9 +49,9 @@ class LabTest {
     @Test
     void everyPiAnswersPlainSshAsItself() {
         List<Lab.PiInfo> pis = lab.pis();
-        assertEquals(4, pis.size());
+        assertEquals(6, pis.size());
         Set<String> addresses = pis.stream().map(Lab.PiInfo::address).collect(Collectors.toSet());
-        assertEquals(4, addresses.size(), "one address per Pi");
+        assertEquals(6, addresses.size(), "one address per Pi");
         for (Lab.PiInfo pi : pis) {
             assertTrue(pi.up(), pi.toString());
             var r = ssh(pi, "root", "hostname; cat /etc/hostname; tr -d '\\0' < /sys/firmware/devicetree/base/model; echo; pwd; echo \"$USER\"");
@@ -58,6 +60,21 @@ class LabTest {
         }
         var asPi = ssh(pis.get(0), "pi", "pwd; echo \"$USER\"; whoami; id -u; sudo -n id -un");
         assertEquals("/home/pi\npi\npi\n1000\nroot\n", asPi.out(), asPi.all());
+    }
+
+    @Test
+    void piOnTheBoardWhoseSudoAsksAPasswordGetsRootOnlyWithIt() {
+        PiSpec spec = LAYOUT.pis().stream().filter(s -> s.profile().sudo() == Profile.Sudo.PASSWORD).findFirst().orElseThrow();
+        Lab.PiInfo pi = lab.pis().stream().filter(p -> p.name().equals(spec.name())).findFirst().orElseThrow();
+        var noPassword = ssh(pi, "pi", "sudo -n true");
+        assertEquals(1, noPassword.exit(), noPassword.all());
+        assertEquals("sudo: a password is required\n", noPassword.err());
+        var withPassword = ssh(pi, "pi", "echo '" + spec.profile().sudoPassword() + "' | sudo -S -p '' id -un");
+        assertEquals(0, withPassword.exit(), withPassword.all());
+        assertEquals("root\n", withPassword.out(), withPassword.all());
+        var wrong = ssh(pi, "pi", "echo nope | sudo -S true");
+        assertEquals(1, wrong.exit(), wrong.all());
+        assertTrue(wrong.err().contains("Sorry, try again."), wrong.err());
     }
 
     @Test
@@ -121,7 +138,7 @@ class LabTest {
     @Test
     void aRebootDropsSshKillsEverythingKeepsTheFilesAndBootsWithTheNewCmdline() throws Exception {
         // a Pi whose kernel has the memory controller off, as host prep finds it
-        PiSpec spec = LabLayout.of("mixed", 2, 2).pis().stream().filter(s -> !s.profile().memoryController()).findFirst().orElseThrow();
+        PiSpec spec = LAYOUT.pis().stream().filter(s -> !s.profile().memoryController()).findFirst().orElseThrow();
         Lab.PiInfo pi = lab.pis().stream().filter(p -> p.name().equals(spec.name())).findFirst().orElseThrow();
         String txt = spec.profile().cmdlinePath();
         assertEquals("0\n", ssh(pi, "root", "awk '$1 == \"memory\" {print $4}' /proc/cgroups").out());

@@ -31,7 +31,7 @@ class PiProfilesTest {
 
     /** The board name RevisionCode decodes each profile's revision to. */
     private static final Map<String, String> BOARD = Map.of("pi3b", "3B", "pi3bplus", "3B+", "pi4-2g", "4B", "pi4-4g", "4B",
-            "pi4-8g", "4B", "pi5-8g", "5", "cm4", "CM4");
+            "pi4-8g", "4B", "pi5-8g", "5", "pi5-4g", "5", "cm4", "CM4");
 
     static Stream<Profile> profiles() {
         return Profile.all().stream();
@@ -66,7 +66,7 @@ class PiProfilesTest {
 
     @org.junit.jupiter.api.Test
     void everyProfileIsInTheCatalogueTheBriefNames() {
-        assertEquals(List.of("pi3b", "pi3bplus", "pi4-2g", "pi4-4g", "pi4-8g", "pi5-8g", "cm4"),
+        assertEquals(List.of("pi3b", "pi3bplus", "pi4-2g", "pi4-4g", "pi4-8g", "pi5-8g", "pi5-4g", "cm4"),
                 Profile.all().stream().map(Profile::name).toList());
         assertEquals(1, Profile.all().stream().filter(Profile::userland32OnKernel64).count(), "one Pi 4 runs armhf on aarch64");
         assertEquals(1, Profile.all().stream().filter(p -> p.sudo() == Profile.Sudo.PASSWORD).count(), "one Pi asks a sudo password");

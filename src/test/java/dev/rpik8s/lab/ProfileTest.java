@@ -1,6 +1,7 @@
 package dev.rpik8s.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,6 +116,24 @@ class ProfileTest {
     @Test
     void anUnknownProfileNameSaysWhichExist() {
         var e = assertThrows(IllegalArgumentException.class, () -> Profile.named("pi2"));
-        assertEquals("no Pi profile named 'pi2'; known: [pi3b, pi3bplus, pi4-2g, pi4-4g, pi4-8g, pi5-8g, cm4]", e.getMessage());
+        assertEquals("no Pi profile named 'pi2'; known: [pi3b, pi3bplus, pi4-2g, pi4-4g, pi4-8g, pi5-8g, pi5-4g, cm4]", e.getMessage());
+    }
+
+    @Test
+    void thePi5RunsBookwormAsWellAsTrixieEachWithTheSixteenKPageKernel() {
+        List<Profile> pi5 = Profile.all().stream().filter(p -> p.model().startsWith("Raspberry Pi 5 ")).toList();
+        assertEquals(List.of("trixie", "bookworm"), pi5.stream().map(Profile::osCodename).toList());
+        for (Profile p : pi5) {
+            assertEquals(16384, p.pageSize(), p.name());
+            assertTrue(p.kernelRelease().endsWith("+rpt-rpi-2712"), p.name());
+            assertEquals("/boot/firmware", p.bootDir(), p.name());
+            assertEquals(2, p.cgroupVersion(), p.name());
+            assertEquals("ttyAMA10", p.serialConsole(), p.name());
+        }
+        Profile bookworm = Profile.named("pi5-4g");
+        assertEquals("c04170", bookworm.revision(), "Pi 5 rev 1.0, 4 GB, Sony UK");
+        assertTrue(bookworm.kernelRelease().startsWith("6.6."), "bookworm's 2024 kernel: " + bookworm.kernelRelease());
+        assertFalse(bookworm.memoryController(), "6.6 kernels disable the memory controller themselves");
+        assertFalse(bookworm.firmwareCmdline().contains("cgroup_disable=memory"), "that moved to the device tree in 6.12");
     }
 }

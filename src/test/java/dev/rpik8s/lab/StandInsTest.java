@@ -96,6 +96,38 @@ class StandInsTest {
         var missing = pi.sh("systemctl start containerd");
         assertEquals(5, missing.exit());
         assertEquals("Failed to start containerd.service: Unit containerd.service not found.\n", missing.err());
+        // package tools, called where their stand-ins live: cobra's refusal (kubeadm), urfave/cli's (crictl)
+        var kubeadm = pi.sh("/usr/local/sbin/pkg/kubeadm --bogus");
+        assertEquals(1, kubeadm.exit());
+        assertEquals("unknown flag: --bogus\nTo see the stack trace of this error execute with --v=5 or higher\n", kubeadm.err());
+        var kubeadmShort = pi.sh("/usr/local/sbin/pkg/kubeadm -Z");
+        assertEquals("unknown shorthand flag: 'Z' in -Z\nTo see the stack trace of this error execute with --v=5 or higher\n", kubeadmShort.err());
+        var crictl = pi.sh("/usr/local/sbin/pkg/crictl --bogus ps");
+        assertEquals(1, crictl.exit());
+        assertEquals("FATA[0000] flag provided but not defined: -bogus\n", crictl.err());
+        assertTrue(crictl.out().startsWith("Incorrect Usage: flag provided but not defined: -bogus\n\nNAME:\n   crictl - client for CRI\n"), crictl.out());
+    }
+
+    @Test
+    void kubeletComesWithItsPackageTellsItsVersionAndSaysTheUnitIsTheKubelet() throws Exception {
+        ScratchPi pi = ScratchPi.create("pi-kubelet", "127.0.2.219");
+        assertEquals("none\n", pi.sh("command -v kubelet || echo none").out(), "no kubelet before its package");
+        var install = pi.sh(LabScripts.K8S_REPO + " && apt-get update >/dev/null && apt-get install -y kubelet=1.30.14-1.1 >/dev/null"
+                + " && command -v kubelet && kubelet --version");
+        assertEquals(0, install.exit(), install.all());
+        assertEquals("/usr/bin/kubelet\nKubernetes v1.30.14\n", install.out());
+        var help = pi.sh("kubelet --help | grep -E '^Usage:|^  kubelet|--node-ip'");
+        assertEquals("Usage:\n  kubelet [flags]\n      --node-ip\n", help.out(), help.all());
+        var unknown = pi.sh("kubelet --bogus=1 --config /var/lib/kubelet/config.yaml");
+        assertEquals(1, unknown.exit());
+        assertTrue(unknown.err().matches("E\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d{6} +\\d+ run\\.go:74\\] \"command failed\" "
+                + "err=\"failed to parse kubelet flag: unknown flag: --bogus\"\n"), unknown.err());
+        var byHand = pi.sh("kubelet --config=/var/lib/kubelet/config.yaml --kubeconfig /etc/kubernetes/kubelet.conf --v=2");
+        assertEquals(1, byHand.exit());
+        assertTrue(byHand.err().startsWith("kubelet: on this Pi the kubelet runs as the systemd unit kubelet.service"), byHand.err());
+        assertEquals("activating\n", pi.sh("systemctl is-active kubelet").out(), "the unit (the emulator) is as it was");
+        var removed = pi.sh("apt-get remove -y kubelet >/dev/null && (command -v kubelet || echo none)");
+        assertEquals("none\n", removed.out(), removed.all());
     }
 
     @Test
@@ -196,7 +228,7 @@ class StandInsTest {
                 "a fresh trixie Pi: no Kubernetes, no Docker, rpi-swap instead of dphys-swapfile, no lvm2");
         // this machine's own copies (its kubectl or docker, say) are hidden inside the Pi, and left alone outside
         List<Path> own = new ArrayList<>();
-        for (String c : List.of("kubeadm", "kubectl", "crictl", "docker", "dphys-swapfile", "lvm", "lvs")) {
+        for (String c : List.of("kubeadm", "kubelet", "kubectl", "crictl", "docker", "dphys-swapfile", "lvm", "lvs")) {
             for (String d : List.of("/usr/bin", "/usr/sbin", "/usr/local/bin")) {
                 Path f = Path.of(d, c);
                 if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {

@@ -46,6 +46,12 @@ public final class Tmux implements AutoCloseable {
         tmux(List.of("send-keys", "-t", session, "-l", text));
     }
 
+    /** The program the terminal runs (bash running the command), for a test that signals what it started. */
+    public ProcessHandle process() throws IOException {
+        long pid = Long.parseLong(tmux(List.of("display-message", "-p", "-t", session, "#{pane_pid}")).strip());
+        return ProcessHandle.of(pid).orElseThrow(() -> new IOException("the terminal's program " + pid + " is gone"));
+    }
+
     public String screen() throws IOException {
         return tmux(List.of("capture-pane", "-p", "-J", "-t", session));   // -J: a long line wrapped by the terminal reads as one
     }
