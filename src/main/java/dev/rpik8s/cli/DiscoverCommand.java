@@ -10,6 +10,7 @@ import dev.rpik8s.discovery.ScanTarget;
 import dev.rpik8s.remote.HostLog;
 import dev.rpik8s.remote.SshContext;
 import dev.rpik8s.session.StateDir;
+import dev.rpik8s.wizard.LargeScan;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,8 +23,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,6 +67,18 @@ final class DiscoverCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What a person types, or null when nobody can answer. */
+    private final Supplier<BufferedReader> terminal;
+
+    DiscoverCommand() {
+        this(() -> Tty.stdin() ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)) : null);
+    }
+
+    /** @param terminal what a person types (a test's lines), or null when nobody can answer */
+    DiscoverCommand(Supplier<BufferedReader> terminal) {
+        this.terminal = terminal;
+    }
+
     /** Rows that got as far as an SSH server: the scan found something to report on. */
     private static final Set<DiscoveredHost.Stage> NOT_FOUND = EnumSet.of(DiscoveredHost.Stage.PROBING, DiscoveredHost.Stage.NO_SSH, DiscoveredHost.Stage.UNREACHABLE);
 
@@ -73,10 +88,13 @@ final class DiscoverCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<ScanTarget> targets = targets();
         checkFiles();
-        boolean tty = Tty.stdin();
-        BufferedReader stdin = tty ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)) : null;
+        BufferedReader stdin = terminal.get();
+        boolean tty = stdin != null;
         long addresses = targets.stream().mapToLong(ScanTarget::size).sum();
-        if (addresses > ScanTarget.LARGE && !yes && !confirmLarge(addresses, stdin, err)) {
+        DiscoveryRequest request = DiscoveryRequest.of(targets, port, user == null ? "" : user,
+                identity == null ? List.of() : List.of(identity));
+        Optional<LargeScan> large = LargeScan.of(request);
+        if (large.isPresent() && !yes && !confirmLarge(large.get(), stdin, err)) {
             err.println("Nothing scanned.");
             return Cli.FAILED;
         }
@@ -85,8 +103,6 @@ final class DiscoverCommand implements Callable<Integer> {
         Path logs = state.root().resolve("discover");
         SshContext ssh = new SshContext(Path.of(System.getProperty("user.home")), state.root().resolve("known_hosts"),
                 knownHosts == null ? List.of() : List.of(knownHosts), Map.of(), new CliPrompter(), e -> HostLog.inDirectory(logs, e.name()));
-        DiscoveryRequest request = DiscoveryRequest.of(targets, port, user == null ? "" : user,
-                identity == null ? List.of() : List.of(identity));
         KeyTrust trust = tty ? new KeyQuestion(stdin, err) : unknown -> Set.of();
         err.println("Scanning " + addresses + " address" + (addresses == 1 ? "" : "es") + lookups(targets) + " on port " + port + " ...");
         err.flush();
@@ -159,12 +175,11 @@ final class DiscoverCommand implements Callable<Integer> {
     }
 
     /** Asked at a terminal; without one, --yes is the answer. */
-    private boolean confirmLarge(long addresses, BufferedReader stdin, PrintWriter err) throws IOException {
-        String what = String.join(" ", ranges) + " names " + addresses + " addresses, more than a /22 (" + ScanTarget.LARGE + ")";
+    private static boolean confirmLarge(LargeScan large, BufferedReader stdin, PrintWriter err) throws IOException {
         if (stdin == null) {
-            throw new OperatorError(what + ": add --yes to scan them all, or give a smaller range.", Cli.USAGE);
+            throw new OperatorError(large.what() + ": add --yes to scan them all, or give a smaller range.", Cli.USAGE);
         }
-        err.print(what + ". Scan them all? [y/N] ");
+        err.print(large.text() + ". Scan them all? [y/N] ");
         err.flush();
         String answer = stdin.readLine();
         return answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT));

@@ -33,6 +33,12 @@ public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.Host
     /** The text the operator typed, for messages and for the session. */
     String text();
 
+    /**
+     * Whether a scan of this target looks at {@code address} (a row's address: a dotted quad or a host name).
+     * A lookup (mdns, neighbours) covers none: which hosts it finds is only known while the scan runs.
+     */
+    boolean covers(String address);
+
     static ScanTarget parse(String typed) {
         String s = typed.strip();
         if (s.isEmpty()) {
@@ -110,6 +116,16 @@ public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.Host
         }
 
         @Override
+        public boolean covers(String address) {
+            try {
+                long a = Ipv4.parse(address, address);
+                return a >= first && a <= last;
+            } catch (IllegalArgumentException e) {
+                return false;    // a host name
+            }
+        }
+
+        @Override
         public Iterable<String> hosts() {
             return () -> new Iterator<>() {
                 private long next = first;
@@ -159,6 +175,11 @@ public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.Host
         public Iterable<String> hosts() {
             return List.of(text);
         }
+
+        @Override
+        public boolean covers(String address) {
+            return text.equals(address.toLowerCase(Locale.ROOT));
+        }
     }
 
     /** A word whose hosts are looked up when the scan starts, so none are known (or counted) before. */
@@ -172,6 +193,11 @@ public sealed interface ScanTarget permits ScanTarget.Addresses, ScanTarget.Host
         @Override
         default Iterable<String> hosts() {
             return List.of();
+        }
+
+        @Override
+        default boolean covers(String address) {
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.rpik8s.wizard.DiscoveryForm;
 import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.HostLine;
 import dev.rpik8s.wizard.KeyLine;
+import dev.rpik8s.wizard.LargeScan;
 import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.LineLog;
 import java.io.PrintWriter;
@@ -98,15 +99,28 @@ final class PlainDiscovery implements DiscoveryDisplay {
         }
     }
 
+    /** y or yes; anything else, and the end of input, is no. */
+    private boolean yes(String question) {
+        return ask.apply(question).map(a -> List.of("y", "yes").contains(a.strip().toLowerCase(java.util.Locale.ROOT))).orElse(false);
+    }
+
     private Optional<String> field(String name, String current) {
         return ask.apply(name + " [" + current + "]: ").map(v -> v.isBlank() ? current : v.strip());
     }
 
-    /** Starts a scan and waits for its end; false when the fields were refused (the message is printed). */
+    /**
+     * Starts a scan and waits for its end; false when the fields were refused (the message is printed), or the
+     * operator did not say yes to a large range.
+     */
     private boolean scan(DiscoveryForm form) throws InterruptedException {
+        Optional<LargeScan> large = step.large(form);
+        if (large.isPresent() && !yes(large.get().text() + ". Scan them all? [y/N] ")) {
+            say("  Not scanned: narrow the ranges.");
+            return false;
+        }
         CountDownLatch end = new CountDownLatch(1);
         done = end;
-        Optional<String> refused = step.scan(form, this);
+        Optional<String> refused = step.scan(form, large.isPresent(), this);
         if (refused.isPresent()) {
             say(refused.get());
             return false;

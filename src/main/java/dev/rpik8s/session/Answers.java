@@ -28,8 +28,10 @@ public record Answers(String session, Target target, Optional<DiscoveryAnswers> 
     /**
      * @param hostKeys          address (or address:port) to the SHA256 fingerprint its key must have
      * @param trustNewHostKeys  trust any key not pinned here, unseen: a risk, so it must be written out
+     * @param scanLargeRanges   scan ranges of more than a /22, the screens' yes to their question: never written
+     *                          by a session, since a yes to one range on a screen is no yes to another in a replay
      */
-    public record DiscoveryAnswers(ScanInputs scan, Map<String, String> hostKeys, boolean trustNewHostKeys) {
+    public record DiscoveryAnswers(ScanInputs scan, Map<String, String> hostKeys, boolean trustNewHostKeys, boolean scanLargeRanges) {
 
         public DiscoveryAnswers {
             hostKeys = hostKeys == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(hostKeys));
@@ -58,7 +60,7 @@ public record Answers(String session, Target target, Optional<DiscoveryAnswers> 
                         key.substring(key.lastIndexOf(' ') + 1)));
             }
         }
-        return new Answers(spec.name(), spec.target(), spec.scan().map(scan -> new DiscoveryAnswers(scan, pins, false)),
+        return new Answers(spec.name(), spec.target(), spec.scan().map(scan -> new DiscoveryAnswers(scan, pins, false, false)),
                 spec.plan().map(p -> PlanAnswers.of(p, spec.leftOut())), List.of());
     }
 

@@ -20,6 +20,7 @@ import dev.rpik8s.wizard.DiscoveryForm;
 import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.HostLine;
 import dev.rpik8s.wizard.KeyLine;
+import dev.rpik8s.wizard.LargeScan;
 import dev.rpik8s.wizard.Leave;
 import java.util.HashSet;
 import java.util.List;
@@ -107,10 +108,26 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
         return all;
     }
 
-    /** Starts a scan with what the fields say; a bad field gets its message and keeps its text. */
+    /**
+     * Starts a scan with what the fields say; a bad field gets its message and keeps its text. A large range is
+     * asked about first; no goes back to the ranges, as typed, to narrow them.
+     */
     private void scan() {
         DiscoveryForm typed = new DiscoveryForm(ranges.getText(), port.getText(), user.getText(), key.getText());
-        step.scan(typed, this).ifPresentOrElse(this::say, () -> say(""));
+        Optional<LargeScan> large = step.large(typed);
+        if (large.isEmpty()) {
+            start(typed, false);
+            return;
+        }
+        confirmOrNot("Scan " + large.get().addresses() + " addresses?", wrapped(large.get().text() + ".\n\nNo goes back to the ranges to narrow them."),
+                "Yes, scan them all", "No", () -> start(typed, true), () -> {
+                    say("Not scanned: narrow the ranges, then enter.");
+                    ranges.takeFocus();
+                });
+    }
+
+    private void start(DiscoveryForm typed, boolean largeAgreed) {
+        step.scan(typed, largeAgreed, this).ifPresentOrElse(this::say, () -> say(""));
     }
 
     /** On to racks and roles, once a host is ready and no scan runs. */

@@ -213,6 +213,16 @@ class FullScreen extends BasicWindow {
 
     /** A question with two buttons over the screen: {@code yes} runs on the first; the second and esc leave things as they are. */
     final void confirm(String title, String text, String yesLabel, String noLabel, Runnable yes) {
+        question(title, text, yesLabel, noLabel, yes, () -> { }).takeFocus();
+    }
+
+    /** The same for a question whose safe answer is no: the focus starts on the second button, which runs {@code no}, as esc does. */
+    final void confirmOrNot(String title, String text, String yesLabel, String noLabel, Runnable yes, Runnable no) {
+        question(title, text, yesLabel, noLabel, yes, no);
+    }
+
+    /** The window of {@link #confirm}; returns its first button (the focus is on the second). */
+    private Button question(String title, String text, String yesLabel, String noLabel, Runnable yes, Runnable no) {
         BasicWindow ask = new BasicWindow(title);
         ask.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
         Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
@@ -222,12 +232,18 @@ class FullScreen extends BasicWindow {
             ask.close();
             yes.run();
         });
-        buttons.addComponent(first).addComponent(new Button(noLabel, ask::close));
+        Runnable refuse = () -> {
+            ask.close();
+            no.run();
+        };
+        Button second = new Button(noLabel, refuse::run);
+        buttons.addComponent(first).addComponent(second);
         p.addComponent(buttons);
         ask.setComponent(p);
-        closeOnEscape(ask);
+        onEscape(ask, refuse);
         getTextGUI().addWindow(ask);
-        first.takeFocus();
+        second.takeFocus();
+        return first;
     }
 
     /** Runs {@code r} on the GUI thread (from a worker thread: discovery, a run), or at once before the screen is up. */

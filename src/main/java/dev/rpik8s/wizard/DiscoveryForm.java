@@ -73,13 +73,4 @@ public record DiscoveryForm(String ranges, String port, String user, String keyF
         DiscoveryRequest r = request();
         return new ScanInputs(ranges.strip().replaceAll("[,\\s]+", " "), r.port(), r.user(), keyFile.strip());
     }
-
-    /** How many addresses the ranges name (0 when they do not parse), to ask before a large scan. */
-    public long size() {
-        try {
-            return request().targets().stream().mapToLong(ScanTarget::size).sum();
-        } catch (Invalid e) {
-            return 0;
-        }
-    }
 }

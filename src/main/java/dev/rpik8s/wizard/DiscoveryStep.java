@@ -24,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The discovery step of the wizard: runs discovery in the background when the operator asks, keeps the
- * rows between runs (hosts added by hand are never forgotten), and tells the display what changed.
+ * The discovery step of the wizard: runs discovery in the background when the operator asks (a large range only
+ * after a yes), keeps the rows between runs (hosts added by hand are never forgotten; a host a run looked for and
+ * did not find is dropped), and tells the display what changed.
  * The display never sees discovery's types, only {@link HostLine} and {@link KeyLine}.
  */
 public final class DiscoveryStep {
@@ -68,11 +69,35 @@ public final class DiscoveryStep {
         return running != null && running.isAlive();
     }
 
+    /** Where the runs log, for the screen to show from the start. */
+    public String log() {
+        return log;
+    }
+
+    /**
+     * The question to put to the operator before scanning {@code typed}, when its ranges name more than a /22;
+     * empty when they do not (or do not parse: {@link #scan} says what is wrong).
+     */
+    public Optional<LargeScan> large(DiscoveryForm typed) {
+        try {
+            return LargeScan.of(typed.request());
+        } catch (DiscoveryForm.Invalid e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Starts a run that is not large; a large one is refused until the operator said yes to {@link #large}. */
+    public Optional<String> scan(DiscoveryForm typed, DiscoveryDisplay display) {
+        return scan(typed, false, display);
+    }
+
     /**
      * Starts a run with what the operator typed. Bad input: the message for the screen, and nothing starts
      * (what was typed stays in the form).
+     *
+     * @param largeAgreed the operator said yes to the question of {@link #large}
      */
-    public synchronized Optional<String> scan(DiscoveryForm typed, DiscoveryDisplay display) {
+    public synchronized Optional<String> scan(DiscoveryForm typed, boolean largeAgreed, DiscoveryDisplay display) {
         form = typed;
         if (isRunning()) {
             return Optional.of("A scan is running; wait for it to finish.");
@@ -84,6 +109,10 @@ public final class DiscoveryStep {
             inputs = typed.inputs();
         } catch (DiscoveryForm.Invalid e) {
             return Optional.of(e.getMessage());
+        }
+        Optional<LargeScan> large = LargeScan.of(request);
+        if (large.isPresent() && !largeAgreed) {
+            return Optional.of(large.get().what() + ": not scanned without a yes. Narrow the ranges, or say yes to scanning them all.");
         }
         List<DiscoveredHost> previous = List.copyOf(rows.values());
         asking = display;
@@ -179,6 +208,7 @@ public final class DiscoveryStep {
                 }
             });
             synchronized (this) {
+                dropUnanswered(request.targets(), result).ifPresent(notes::add);
                 for (DiscoveredHost r : result) {
                     rows.put(r.address(), r);
                 }
@@ -195,6 +225,30 @@ public final class DiscoveryStep {
             LOG.error("discovery failed", e);
             display.failed("Discovery stopped: " + (e.getMessage() == null ? e.toString() : e.getMessage()) + " (details in " + log + ")");
         }
+    }
+
+    /**
+     * Drops the rows of earlier runs that this run looked for and did not find: not added by hand, in this run's
+     * ranges, and not among what it returned (discovery itself keeps no such row either). Dropped rather than kept
+     * with a mark: their facts are from before (the Pi may be off, reflashed, or its address given to another
+     * machine), a plan must not be built on them, and an address where nothing answers is no row in a first scan
+     * either. Hosts added by hand stay (the run tries them again and says why they cannot be reached); rows outside
+     * these ranges stay as their own scan left them, since nobody looked there now.
+     *
+     * @return what was dropped, in words for the summary
+     */
+    private Optional<String> dropUnanswered(List<ScanTarget> scanned, List<DiscoveredHost> result) {
+        Set<String> returned = new HashSet<>(result.stream().map(DiscoveredHost::address).toList());
+        List<String> gone = sorted().stream()
+                .filter(r -> !r.manual() && !returned.contains(r.address()) && scanned.stream().anyMatch(t -> t.covers(r.address())))
+                .map(DiscoveredHost::address).toList();
+        gone.forEach(rows::remove);
+        if (gone.isEmpty()) {
+            return Optional.empty();
+        }
+        String some = String.join(", ", gone.subList(0, Math.min(3, gone.size()))) + (gone.size() > 3 ? ", ..." : "");
+        return Optional.of(gone.size() + (gone.size() == 1 ? " host" : " hosts") + " of an earlier scan did not answer and "
+                + (gone.size() == 1 ? "was" : "were") + " dropped (" + some + ")");
     }
 
     private Set<NewHostKey> ask(List<NewHostKey> unknown, DiscoveryDisplay display) {

@@ -62,7 +62,16 @@ public final class Headless implements Operator {
         Answers.DiscoveryAnswers d = answers.discovery().get();
         say("Discovery · " + title + " · " + d.scan().ranges());
         Display display = new Display(d, step.session().answersFile().toString());
-        Optional<String> refused = step.scan(DiscoveryForm.of(d.scan()), display);
+        DiscoveryForm form = DiscoveryForm.of(d.scan());
+        Optional<LargeScan> large = step.large(form);
+        if (large.isPresent() && !d.scanLargeRanges()) {
+            say(large.get().what() + ": not scanned, as the answers file does not say to. To scan them all, write"
+                    + "  scanLargeRanges: true  under discovery: (see docs/answers.md), or give smaller ranges.");
+            ok = false;
+            return Leave.QUIT;
+        }
+        large.ifPresent(l -> say(l.text() + ". Scanning them all, as the answers file says (scanLargeRanges: true)."));
+        Optional<String> refused = step.scan(form, d.scanLargeRanges(), display);
         if (refused.isPresent()) {
             say("The answers file's discovery cannot run: " + refused.get());
             ok = false;

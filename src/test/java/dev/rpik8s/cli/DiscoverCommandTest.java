@@ -3,11 +3,13 @@ package dev.rpik8s.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
-/** discover's command line without any host: bad input, a large range, nothing answering. */
+/** discover's command line without any host: bad input, a large range (with and without a terminal), nothing answering. */
 class DiscoverCommandTest {
 
     private final StringWriter out = new StringWriter();
@@ -28,6 +30,29 @@ class DiscoverCommandTest {
     void aLargeRangeNeedsYesWithoutATerminal() {
         assertEquals(Cli.USAGE, run("discover", "10.0.0.0/21"));
         assertTrue(err.toString().contains("10.0.0.0/21 names 2046 addresses, more than a /22 (1024): add --yes to scan them all"), err::toString);
+    }
+
+    /** discover at a terminal where the operator types {@code answer}. */
+    private static CliRun atATerminal(String answer) {
+        return new CliRun().making(DiscoverCommand.class, () -> new DiscoverCommand(() -> new BufferedReader(new StringReader(answer))));
+    }
+
+    @Test
+    void aLargeRangeIsAskedAboutAtATerminalAndNoScansNothing() {
+        CliRun cli = atATerminal("n\n");
+        assertEquals(Cli.FAILED, cli.run("discover", "127.6.0.0/21", "--port", "9"));
+        assertTrue(cli.err.startsWith("127.6.0.0/21 names 2046 addresses, more than a /22 (1024); knocking on them all may take up to"
+                + " 12 seconds (256 at a time, 1.5 s for each that does not answer). Scan them all? [y/N] "), cli.err);
+        assertTrue(cli.err.contains("Nothing scanned.") && !cli.err.contains("Scanning"), cli.err);
+        assertEquals("", cli.out);
+    }
+
+    @Test
+    void aLargeRangeIsScannedAfterAYesAtATerminal() {
+        CliRun cli = atATerminal("y\n");
+        assertEquals(Cli.FAILED, cli.run("discover", "127.6.0.0/21", "--port", "9"));
+        assertTrue(cli.err.contains("Scan them all? [y/N] Scanning 2046 addresses on port 9 ..."), cli.err);
+        assertTrue(cli.err.contains("Nothing answered SSH on port 9 in 127.6.0.0/21."), "it scanned, and nothing listens on port 9: " + cli.err);
     }
 
     @Test

@@ -93,4 +93,14 @@ class ScanTargetTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScanTarget.parse(typed));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
+
+    @Test
+    void aTargetCoversTheAddressesItScansAndTheNameItNames() {
+        ScanTarget block = ScanTarget.parse("10.0.0.16/29");
+        assertTrue(block.covers("10.0.0.17") && block.covers("10.0.0.22"));
+        assertFalse(block.covers("10.0.0.23"), "the broadcast address is not scanned");
+        assertFalse(block.covers("10.0.1.17") || block.covers("pi-a1.lan"));
+        assertTrue(ScanTarget.parse("Pi-A1.lan").covers("pi-a1.lan"));
+        assertFalse(ScanTarget.parse("mdns").covers("10.0.0.17"), "which hosts announce themselves is not known before the scan");
+    }
 }

@@ -136,6 +136,7 @@ class SessionTest {
         Answers.DiscoveryAnswers d = a.discovery().orElseThrow();
         assertEquals(Map.of("10.0.0.21", "SHA256:key10.0.0.21", "10.0.0.22", "SHA256:key10.0.0.22"), d.hostKeys());
         assertFalse(d.trustNewHostKeys(), "trusting unseen keys is never written for the operator");
+        assertFalse(d.scanLargeRanges(), "nor a yes to large ranges");
         assertEquals(new ScanInputs("10.0.0.20-40", 22, "pi", "/k/id"), d.scan());
     }
 

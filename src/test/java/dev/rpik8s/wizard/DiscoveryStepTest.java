@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The step's own logic: form checks, hosts by hand, row order. */
+/** The step's own logic: form checks, large ranges, hosts by hand, rows of earlier scans, row order. */
 class DiscoveryStepTest {
 
     /** A display that keeps the last table it was given. */
@@ -129,5 +129,65 @@ class DiscoveryStepTest {
         assertEquals(new DiscoveryForm("10.0.0.20-30 10.0.0.40", "22", "pi", ""), resumed.form(), "the fields as last scanned");
         assertEquals(java.util.Map.of("10.0.0.21", "SHA256:one"),
                 Answers.read(again.answersFile()).discovery().orElseThrow().hostKeys(), "the answers pin the key seen");
+    }
+
+    @Test
+    void aRangeLargerThanASlash22IsNotScannedWithoutAYes() throws Exception {
+        List<String> scanned = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DiscoveryStep counting = new DiscoveryStep(prompter -> (r, p, t, l) -> {
+            scanned.add(r.targets().get(0).text());
+            return List.of();
+        }, TestSession.in(sessions), new DiscoveryForm("10.0.0.0/16", "22", "pi", ""), "/log");
+        DiscoveryForm office = counting.form();
+
+        LargeScan large = counting.large(office).orElseThrow();
+        assertEquals(65534, large.addresses());
+        assertEquals("10.0.0.0/16 names 65534 addresses, more than a /22 (1024); knocking on them all may take up to 7 minutes"
+                + " (256 at a time, 1.5 s for each that does not answer)", large.text(), "256 rounds of 1.5 s");
+        assertEquals(Optional.of("10.0.0.0/16 names 65534 addresses, more than a /22 (1024): not scanned without a yes."
+                + " Narrow the ranges, or say yes to scanning them all."), counting.scan(office, display));
+        assertTrue(scanned.isEmpty(), "nothing scanned");
+        assertEquals(Optional.empty(), counting.large(new DiscoveryForm("10.0.0.0/22", "22", "pi", "")), "a /22 is asked about by nobody");
+
+        runToEnd(counting, office, true);
+        assertEquals(List.of("10.0.0.0/16"), scanned, "scanned after the yes");
+    }
+
+    /** Scans and waits for the end of the run; returns its summary. */
+    private static String runToEnd(DiscoveryStep step, DiscoveryForm form, boolean largeAgreed) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        List<String> summary = new java.util.concurrent.CopyOnWriteArrayList<>();
+        assertEquals(Optional.empty(), step.scan(form, largeAgreed, new LastRows() {
+            @Override
+            public void finished(String s) {
+                summary.add(s);
+                done.countDown();
+            }
+        }));
+        assertTrue(done.await(30, TimeUnit.SECONDS), "the run ends");
+        return summary.get(0);
+    }
+
+    private static DiscoveredHost pi(String address) throws Exception {
+        return DiscoveredHost.probing(address, 22, false).fingerprinted(
+                FactsParser.parse(Files.readString(Path.of("src/test/resources/facts/pi5-bookworm.txt"))));
+    }
+
+    @Test
+    void aHostAnEarlierScanFoundThatDoesNotAnswerInTheSameRangeIsDroppedOthersStay() throws Exception {
+        Session session = TestSession.in(sessions);
+        DiscoveredHost found = pi("10.0.0.21");
+        DiscoveredHost byHand = DiscoveredHost.probing("10.0.0.25", 22, true);
+        session.save(session.spec().withHosts(List.of(found, pi("10.0.0.22"), byHand, pi("10.0.1.40"))));
+        DiscoveryStep again = new DiscoveryStep(prompter -> (r, p, t, l) -> List.of(found), session,
+                new DiscoveryForm("10.0.0.0/24", "22", "pi", ""), "/log");
+
+        String summary = runToEnd(again, again.form(), false);
+
+        assertEquals(List.of("10.0.0.21", "10.0.0.25", "10.0.1.40"), again.lines().stream().map(HostLine::address).toList(),
+                "the host by hand stays, and so does the one of another range, which nobody looked for now");
+        assertEquals(List.of("10.0.0.21", "10.0.0.25", "10.0.1.40"),
+                session.spec().hosts().stream().map(DiscoveredHost::address).toList(), "the session keeps what the table shows");
+        assertTrue(summary.endsWith("; 1 host of an earlier scan did not answer and was dropped (10.0.0.22)"), summary);
     }
 }

@@ -38,13 +38,14 @@ class HeadlessDiscoveryTest {
     @Test
     void aHostScannedAgainIsPrintedOnceWithWhatThisScanFoundAndOneKeptFromBeforeOnceAtTheEnd() throws Exception {
         Session session = Session.open(sessions, "home", Target.NETWORK, Clock.systemUTC());
-        // from an earlier scan: .21 as it was named then, and .40 added by hand, out of this scan's range
-        session.save(session.spec().withHosts(List.of(pi("10.0.0.21", "old-name"), pi("10.0.0.40", "attic"))));
+        // from an earlier scan of 10.0.0.0/24: .21 as it was named then, .22 that does not answer now (this scan looks
+        // at .21-22), and .40, out of this scan's range: nobody looked for it now
+        session.save(session.spec().withHosts(List.of(pi("10.0.0.21", "old-name"), pi("10.0.0.22", "gone"), pi("10.0.0.40", "attic"))));
         Path file = Files.writeString(sessions.resolve("answers.yaml"), """
                 session: home
                 target: network
                 discovery:
-                  scan: {ranges: 10.0.0.21, port: 22, user: pi, keyFile: ""}
+                  scan: {ranges: 10.0.0.21-22, port: 22, user: pi, keyFile: ""}
                   trustNewHostKeys: false
                 """);
         DiscoveredHost now = pi("10.0.0.21", "pi-a1");
@@ -65,6 +66,39 @@ class HeadlessDiscoveryTest {
         assertTrue(hosts.get(1).startsWith("  10.0.0.40       attic "), text.toString());
         assertTrue(lines.indexOf(hosts.get(1)) < lines.size() - 2 && lines.get(lines.indexOf(hosts.get(1)) + 1).contains(" found"),
                 "kept from before, printed before the summary: " + text);
+        assertTrue(text.toString().contains("; 1 host of an earlier scan did not answer and was dropped (10.0.0.22)"), text.toString());
+        assertEquals(List.of("10.0.0.21", "10.0.0.40"), session.spec().hosts().stream().map(DiscoveredHost::address).toList());
+    }
+
+    @Test
+    void aRangeLargerThanASlash22IsScannedOnlyWhenTheFileSaysSo() throws Exception {
+        Session session = Session.open(sessions, "home", Target.NETWORK, Clock.systemUTC());
+        String answers = """
+                session: home
+                target: network
+                discovery:
+                  scan: {ranges: 10.0.0.0/16, port: 22, user: pi, keyFile: ""}
+                  trustNewHostKeys: false
+                """;
+        List<String> scanned = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DiscoveryStep step = new DiscoveryStep(prompter -> (request, previous, trust, listener) -> {
+            scanned.add(request.targets().get(0).text());
+            return List.of(pi("10.0.0.21", "pi-a1"));
+        }, session, new DiscoveryForm("10.0.0.0/24", "22", "pi", ""), "/log");
+        StringWriter text = new StringWriter();
+
+        Headless refusing = new Headless(Answers.read(Files.writeString(sessions.resolve("a.yaml"), answers)), true, new PrintWriter(text, true));
+        assertEquals(Leave.QUIT, refusing.discover("home", step));
+        assertTrue(text.toString().contains("10.0.0.0/16 names 65534 addresses, more than a /22 (1024): not scanned, as the answers file"
+                + " does not say to. To scan them all, write  scanLargeRanges: true  under discovery: (see docs/answers.md), or give"
+                + " smaller ranges."), text.toString());
+        assertTrue(scanned.isEmpty() && !refusing.ok(), "nothing scanned, and the replay failed");
+
+        Path allowing = Files.writeString(sessions.resolve("b.yaml"), answers + "  scanLargeRanges: true\n");
+        assertEquals(Leave.NEXT, new Headless(Answers.read(allowing), true, new PrintWriter(text, true)).discover("home", step), text.toString());
+        assertEquals(List.of("10.0.0.0/16"), scanned);
+        assertTrue(text.toString().contains("may take up to 7 minutes (256 at a time, 1.5 s for each that does not answer). Scanning them"
+                + " all, as the answers file says (scanLargeRanges: true)."), text.toString());
     }
 
     /**
