@@ -93,6 +93,21 @@ class PlainDiscoveryTest {
     }
 
     @Test
+    void aLargeRangeIsAskedAboutAndNoAsksTheFieldsAgainWithWhatWasTyped() throws Exception {
+        String text = session("10.0.0.0/16\n\n\n\n\n10.0.0.21-22\n\n\n\nn\nq\n");
+        assertTrue(text.contains("10.0.0.0/16 names 65534 addresses, more than a /22 (1024); knocking on them all may take up to 7 minutes"
+                + " (256 at a time, 1.5 s for each that does not answer). Scan them all? [y/N] \n  Not scanned: narrow the ranges.\n"
+                + "Ranges [10.0.0.0/16]: 10.0.0.21-22"), "enter is no, and the ranges are asked again as typed:\n" + text);
+        assertEquals(List.of("10.0.0.21-22"), requests.stream().map(r -> r.targets().get(0).text()).toList(), "only the narrowed range");
+    }
+
+    @Test
+    void aLargeRangeIsScannedAfterAYes() throws Exception {
+        session("10.0.0.0/16\n\n\n\ny\nn\nq\n");
+        assertEquals(List.of("10.0.0.0/16"), requests.stream().map(r -> r.targets().get(0).text()).toList());
+    }
+
+    @Test
     void aWrongTrustAnswerIsExplainedAndAskedAgain() throws Exception {
         String text = session("\n\n\n\n7\na\nq\n");
         assertTrue(text.contains("'7': answer a, n, or numbers between 1 and 2."), text);

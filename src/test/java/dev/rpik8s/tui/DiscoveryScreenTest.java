@@ -158,6 +158,28 @@ class DiscoveryScreenTest {
     }
 
     @Test
+    void aLargeRangeIsAskedAboutAndNoGoesBackToTheRangesAsTyped() throws Exception {
+        for (int i = 0; i < "10.0.0.21-23".length(); i++) {
+            press(new KeyStroke(KeyType.Backspace));
+        }
+        type("10.0.0.0/16");
+        press(new KeyStroke(KeyType.Enter));
+        String asked = await(t -> t.contains("Scan 65534 addresses?"), "the question");
+        assertTrue(asked.contains("10.0.0.0/16 names 65534 addresses, more than a /22 (1024); knocking on them all may take up to 7"), asked);
+        press(new KeyStroke(KeyType.Enter));            // the focus starts on No
+        String t = await(s -> !s.contains("Scan 65534 addresses?"), "the question closed");
+        assertTrue(t.contains("Not scanned: narrow the ranges, then enter.") && t.contains("10.0.0.0/16"), t);
+        assertTrue(requests.isEmpty(), "nothing scanned");
+
+        press(new KeyStroke(KeyType.Enter));            // still in the ranges field
+        await(s -> s.contains("Scan 65534 addresses?"), "the question again");
+        press(new KeyStroke(KeyType.ArrowLeft));        // to "Yes, scan them all"
+        press(new KeyStroke(KeyType.Enter));
+        await(s -> s.contains("New host keys: 2"), "the scan, once said yes to");
+        assertEquals("10.0.0.0/16", requests.get(0).targets().get(0).text());
+    }
+
+    @Test
     void untickingAKeyLeavesItOut() throws Exception {
         press(new KeyStroke(KeyType.Enter));
         await(t -> t.contains("New host keys: 2"), "the trust dialog");
