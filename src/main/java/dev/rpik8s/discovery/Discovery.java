@@ -189,8 +189,8 @@ public final class Discovery {
 
                     @Override
                     public void finished(String host, Fleet.Outcome<?> outcome) {
-                        rows.update(outcome.ok() ? (DiscoveredHost) outcome.value()
-                                : rows.get(host).at(DiscoveredHost.Stage.FAILED, outcome.message()));
+                        // the work turns each failure it knows into a row: what fails here is the deadline (or a bug)
+                        rows.update(outcome.ok() ? (DiscoveredHost) outcome.value() : ProbeWords.tooSlow(rows.get(host), outcome.message()));
                     }
                 });
         return outcomes.keySet().stream().map(rows::get).toList();

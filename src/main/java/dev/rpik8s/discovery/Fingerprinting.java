@@ -66,8 +66,9 @@ final class Fingerprinting {
         }
     }
 
-    private static DiscoveredHost failed(DiscoveredHost row, RemoteException e) {
-        return row.at(e instanceof LoginFailed ? DiscoveredHost.Stage.AUTH_FAILED : DiscoveredHost.Stage.FAILED, e.getMessage());
+    private DiscoveredHost failed(DiscoveredHost row, RemoteException e) {
+        return e instanceof LoginFailed ? ProbeWords.loginFailed(row, request.user() == null ? "" : request.user(), e.getMessage())
+                : row.at(DiscoveredHost.Stage.FAILED, e.getMessage());
     }
 
     /**

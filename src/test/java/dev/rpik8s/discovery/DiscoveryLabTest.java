@@ -183,6 +183,8 @@ class DiscoveryLabTest {
         DiscoveredHost row = rows.get(0);
         assertEquals(Stage.AUTH_FAILED, row.stage());
         assertTrue(row.problem().contains("nobody@127.0.2.7") && row.problem().contains(lab.clientKey().toString()), row.problem());
+        assertTrue(row.problem().endsWith(": check the user and the key to log in with, or put your key on it first (ssh-copy-id "
+                + (port == 22 ? "" : "-p " + port + " ") + "nobody@127.0.2.7)"), "and what to do: " + row.problem());
     }
 
     static void assertIsItsProfile(PiSpec spec, DiscoveredHost row) {

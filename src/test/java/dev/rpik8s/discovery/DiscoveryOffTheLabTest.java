@@ -149,7 +149,8 @@ class DiscoveryOffTheLabTest {
         DiscoveredHost stuck = rows.get(1);
         assertEquals(hanging, stuck.address());
         assertEquals(Stage.FAILED, stuck.stage());
-        assertEquals(hanging + " gave no answer within 4.0 s", stuck.problem());
+        assertEquals(hanging + " gave no answer within 4.0 s: it answered on port " + sshd.port() + ", then went quiet (overloaded, or a"
+                + " failing SD card?); scan again, and if it stays so, look at it on its console", stuck.problem());
         List<String> settled = listener.changed.stream().filter(r -> RunRows.isFinal(r.stage())).map(DiscoveredHost::address).toList();
         assertEquals(List.of(sshd.address(), hanging), settled, "the other host finished first, while this one hung");
     }

@@ -203,6 +203,21 @@ class DiscoveryPartsTest {
         assertTrue(unknown.problem().startsWith("the name pi9.local does not resolve"), unknown.problem());
     }
 
+    @Test
+    void aHostThatAnsweredButGaveNoFactsSaysWhatToDo() {
+        DiscoveredHost row = DiscoveredHost.probing("10.0.0.5", 22, false);
+        DiscoveredHost refused = ProbeWords.loginFailed(row, "pi", "login to pi@10.0.0.5:22 refused: no key was accepted and the password was wrong");
+        assertEquals(Stage.AUTH_FAILED, refused.stage());
+        assertTrue(refused.problem().endsWith("was wrong: check the user and the key to log in with, or put your key on it first"
+                + " (ssh-copy-id pi@10.0.0.5)"), refused.problem());
+        assertTrue(ProbeWords.loginFailed(DiscoveredHost.probing("10.0.0.5", 2222, false), "", "refused").problem()
+                .endsWith("(ssh-copy-id -p 2222 10.0.0.5)"), "no user given: the one ~/.ssh/config names, as for the login");
+        DiscoveredHost slow = ProbeWords.tooSlow(row, "10.0.0.5 gave no answer within 20.0 s");
+        assertEquals(Stage.FAILED, slow.stage());
+        assertEquals("10.0.0.5 gave no answer within 20.0 s: it answered on port 22, then went quiet (overloaded, or a failing SD card?);"
+                + " scan again, and if it stays so, look at it on its console", slow.problem());
+    }
+
     // ---- what a fingerprint run means -----------------------------------------------------------
 
     @Test
