@@ -1,5 +1,6 @@
 package dev.rpik8s.tui;
 
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.BorderLayout;
@@ -13,7 +14,7 @@ import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.ProgressBar;
 import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.gui2.Window;
-import com.googlecode.lanterna.gui2.table.Table;
+import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.input.KeyType;
 import dev.rpik8s.wizard.DiscoveryDisplay;
 import dev.rpik8s.wizard.DiscoveryForm;
@@ -30,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Discovery: where to look and how to log in on top, the hosts filling in below as they answer, a
- * progress bar and the log path under them. Enter in a field scans; enter on a row shows all its facts.
+ * progress bar under them, and the log's path on a line of its own (always there, its end always shown).
+ * Enter in a field scans; enter on a row shows all its facts.
  * New host keys are confirmed in one dialog listing every fingerprint.
  */
 final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
@@ -41,10 +43,10 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
     private final TextBox user;
     private final TextBox key;
     private final Label message = new Label("");
-    private final Table<String> table = new Table<>("ADDRESS", "HOSTNAME", "MODEL", "RAM", "ARCH k/u", "OS", "CGROUPS", "STATUS");
+    private final HostTable table = new HostTable();
     private final ProgressBar progress = new ProgressBar(0, 1, 30);
     private final Label progressText = new Label("");
-    private List<HostLine> shown = List.of();
+    private final TailLine log;
 
     DiscoveryScreen(String title, DiscoveryStep step) {
         this(title, step, step.form());
@@ -61,6 +63,7 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
         this.port = port;
         this.user = user;
         this.key = key;
+        this.log = new TailLine("Log: ", step.log());
         setContent(body());
         table.setSelectAction(this::facts);
         for (TextBox box : List.of(ranges, port, user, key)) {
@@ -78,11 +81,17 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
         bind(KeyBinding.character('n', "next: racks", this::next));
         bind(KeyBinding.special(KeyType.Tab, "tab", "move", () -> { }));
         rows(step.lines());
-        if (shown.isEmpty()) {
+        addWindowListener(new WindowListenerAdapter() {
+            @Override
+            public void onResized(Window window, TerminalSize oldSize, TerminalSize newSize) {
+                table.fit(newSize.getColumns());
+            }
+        });
+        if (table.rows().isEmpty()) {
             ranges.takeFocus();
         } else {
             // a resumed session: its table is what the operator came back for
-            progressText.setText(" " + shown.size() + " hosts kept in this session; s scans again");
+            progressText.setText(" " + table.rows().size() + " hosts kept in this session; s scans again");
             table.takeFocus();
         }
     }
@@ -96,8 +105,10 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
         form.addComponent(new Label("Ranges")).addComponent(ranges).addComponent(new Label("Port")).addComponent(port)
                 .addComponent(new Label("User")).addComponent(user).addComponent(new Label("Key")).addComponent(key);
         message.setForegroundColor(TextColor.ANSI.RED);
-        Panel bottom = new Panel(new LinearLayout(Direction.HORIZONTAL));
-        bottom.addComponent(progress).addComponent(progressText);
+        Panel bar = new Panel(new LinearLayout(Direction.HORIZONTAL));
+        bar.addComponent(progress).addComponent(progressText);
+        Panel bottom = new Panel(new LinearLayout(Direction.VERTICAL));
+        bottom.addComponent(bar).addComponent(log, LinearLayout.createLayoutData(LinearLayout.Alignment.Fill));
         Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
         p.addComponent(form);
         p.addComponent(message);
@@ -145,6 +156,7 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
     }
 
     private void facts() {
+        List<HostLine> shown = table.rows();
         if (shown.isEmpty()) {
             return;
         }
@@ -160,29 +172,28 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
     // ---- DiscoveryDisplay: called from the discovery thread, drawn on the GUI thread
 
     @Override
-    public void started(int addresses, String log) {
+    public void started(int addresses, String logPath) {
         later(() -> {
             progress.setMax(Math.max(1, addresses));
             progress.setValue(0);
-            progressText.setText(" 0/" + addresses + "   Log: " + log);
+            progressText.setText(" 0/" + addresses);
+            log.setText(logPath);
             say("");
         });
     }
 
     @Override
     public void rows(List<HostLine> rows) {
-        later(() -> {
-            int selected = table.getSelectedRow();
-            shown = rows;
-            table.getTableModel().clear();
-            for (HostLine h : rows) {
-                table.getTableModel().addRow(h.address(), h.hostname(), h.model(), h.ram(), h.arch(), h.os(), h.cgroups(),
-                        (h.warning() ? "! " : "") + h.status());
-            }
-            if (!rows.isEmpty()) {
-                table.setSelectedRow(Math.max(0, Math.min(selected, rows.size() - 1)));
-            }
-        });
+        later(() -> table.show(rows, width()));
+    }
+
+    /** The window's width once drawn, else the terminal's; 120 until it is on a screen (it is laid out again then). */
+    private int width() {
+        TerminalSize size = getSize();
+        if (size != null && size.getColumns() > 0) {
+            return size.getColumns();
+        }
+        return getTextGUI() == null ? 120 : getTextGUI().getScreen().getTerminalSize().getColumns();
     }
 
     @Override
@@ -190,9 +201,7 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
         later(() -> {
             progress.setMax(Math.max(1, total));
             progress.setValue(done);
-            String text = progressText.getText();
-            int log = text.indexOf("   Log: ");
-            progressText.setText(" " + done + "/" + total + (log >= 0 ? text.substring(log) : ""));
+            progressText.setText(" " + done + "/" + total);
         });
     }
 
@@ -219,12 +228,10 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
     public void finished(String summary) {
         later(() -> {
             say("");
-            if (!shown.isEmpty()) {
+            if (!table.rows().isEmpty()) {
                 table.takeFocus();       // what the operator reads next, and where s, n and q work
             }
-            String text = progressText.getText();
-            int log = text.indexOf("   Log: ");
-            progressText.setText(" done: " + summary + (log >= 0 ? text.substring(log) : ""));
+            progressText.setText(" done: " + summary);
             progress.setValue(progress.getMax());
         });
     }

@@ -1,6 +1,7 @@
 package dev.rpik8s.plain;
 
 import dev.rpik8s.session.TestSession;
+import dev.rpik8s.testsupport.DiscoveryRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +113,27 @@ class PlainDiscoveryTest {
         String text = session("\n\n\n\n7\na\nq\n");
         assertTrue(text.contains("'7': answer a, n, or numbers between 1 and 2."), text);
         assertEquals(2, trusted.get(0).size());
+    }
+
+    @Test
+    void aTimedOutHostAndARefusedLoginSayWhatToDo() throws Exception {
+        List<DiscoveredHost> rows = DiscoveryRows.everyKind();
+        DiscoveryStep ending = new DiscoveryStep(prompter -> (request, before, trust, listener) -> {
+            rows.forEach(listener::changed);
+            return rows;
+        }, TestSession.in(sessions), new DiscoveryForm("10.0.0.21-26", "22", "pi", ""), "/state/discovery.log");
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.util.Iterator<String> typed = List.of("", "", "", "", "q").iterator();
+        new PlainDiscovery(ending, new java.io.PrintWriter(text, true), p -> Optional.of(typed.next()), p -> Optional.empty()).run();
+
+        List<String> lines = text.toString().lines().toList();
+        assertTrue(lines.contains("  10.0.0.24       unreachable: no answer on port 22 within 1.5 s: the host is off, on another network,"
+                + " or a firewall drops it"), text.toString());
+        assertTrue(lines.contains("  10.0.0.25       failed: 10.0.0.25 gave no answer within 20.0 s: it answered on port 22, then went quiet"
+                + " (overloaded, or a failing SD card?); scan again, and if it stays so, look at it on its console"), text.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  10.0.0.26       login failed: login to pi@10.0.0.26:22 refused:")
+                && l.endsWith(": check the user and the key to log in with, or put your key on it first (ssh-copy-id pi@10.0.0.26)")),
+                text.toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.rpik8s.tui;
 
 import dev.rpik8s.session.TestSession;
+import dev.rpik8s.testsupport.DiscoveryRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.discovery.NewHostKey;
 import dev.rpik8s.wizard.DiscoveryForm;
 import dev.rpik8s.wizard.DiscoveryStep;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +50,6 @@ class DiscoveryScreenTest {
     private DiscoveryScreen window;
     private DiscoveryStep step;
 
-    private static DiscoveredHost pi(String address, String factsFile) throws Exception {
-        String text = Files.readString(Path.of("src/test/resources/facts", factsFile));
-        return DiscoveredHost.probing(address, 22, false).withKey("ECDSA SHA256:abc").fingerprinted(FactsParser.parse(text));
-    }
-
     @BeforeEach
     void open() throws Exception {
         step = new DiscoveryStep(prompter -> (request, before, trust, listener) -> {
@@ -65,8 +60,8 @@ class DiscoveryScreenTest {
                     new NewHostKey("10.0.0.22", 22, "ssh-ed25519", "SHA256:two"));
             trusted.add(trust.trust(keys));
             List<DiscoveredHost> rows = new ArrayList<>(before.stream().filter(DiscoveredHost::manual).toList());
-            rows.add(pi("10.0.0.21", "pi3b-buster.txt"));
-            rows.add(pi("10.0.0.22", "pi5-bookworm.txt"));
+            rows.add(DiscoveryRows.pi("10.0.0.21", "pi3b-buster.txt"));
+            rows.add(DiscoveryRows.pi("10.0.0.22", "pi5-bookworm.txt"));
             rows.add(DiscoveredHost.probing("10.0.0.23", 22, false).at(DiscoveredHost.Stage.NO_SSH, "connection refused on port 22"));
             for (DiscoveredHost r : rows) {
                 listener.changed(r);
@@ -239,6 +234,32 @@ class DiscoveryScreenTest {
         await(s -> s.contains("Quit?"), "the question again");
         press(new KeyStroke('q', false, false));
         assertFalse(gui.getWindows().contains(window), "q quits anyway");
+    }
+
+    /** A log path longer than the screen is wide: its end is what tells which session. */
+    static final String LONG_LOG = "/srv/operators/home/directories/of/the/people/who/run/rpik8s-tui/.local/state/rpik8s/sessions"
+            + "/rack-b-second-attempt/logs";
+
+    @Test
+    void theEndOfAScanShowsWhatEachHostNeedsAndTheLogPath() throws Exception {
+        List<DiscoveredHost> rows = DiscoveryRows.everyKind();
+        DiscoveryStep ending = new DiscoveryStep(prompter -> (request, before, trust, listener) -> {
+            listener.started(6);
+            rows.forEach(listener::changed);
+            listener.progress(6, 6);
+            return rows;
+        }, TestSession.in(sessions.resolve("ending")), new DiscoveryForm("10.0.0.21-26", "22", "pi", ""), LONG_LOG);
+        gui.removeWindow(window);
+        window = new DiscoveryScreen("rpik8s-tui  ·  discovery", ending);
+        gui.addWindow(window);
+        pump();
+        press(new KeyStroke(KeyType.Enter));
+        String t = await(s -> s.contains("done: "), "the end of the run");
+        // STATUS wraps where the words are longer than the room left: a wider table scrolled it out of sight
+        assertTrue(t.contains("10.0.0.24") && t.contains("1.5 s: the host is off, on another network,"), t);
+        assertTrue(t.contains("scan again, and if it stays so, look at it") && t.contains("(ssh-copy-id pi@10.0.0.26)"), t);
+        assertTrue(t.contains("Log: …") && t.contains("/sessions/rack-b-second-attempt/logs\n"), "the log's end, on a line of its own: " + t);
+        VirtualScreen.golden("discovery-done-120x40", t);
     }
 
     @Test
