@@ -14,8 +14,9 @@ import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 /**
  * What every host's {@link SshRemote} of one session shares: the operator's home (for
  * ~/.ssh), the one {@link Prompter} (its questions come one at a time even when many hosts
- * connect at once), the host-key policy, where each host's output goes, and the decrypted
- * private keys (so a passphrase is asked once per session, not once per host).
+ * connect at once), the host-key policy, where each host's output goes, the decrypted private keys and the login
+ * and sudo passwords given (in memory only), so that a passphrase or a password is asked once per session, not once
+ * per host or per connection.
  */
 public final class SshContext {
 
@@ -24,8 +25,8 @@ public final class SshContext {
     private final HostKeys hostKeys;
     private final Function<Endpoint, OutputSink> sinks;
     private final Map<Path, KeyProvider> keys = new HashMap<>();
-    /** sudo passwords by login user, in memory only: asked once per session, tried first on every other host. */
-    private final Map<String, char[]> sudoPasswords = new HashMap<>();
+    private final KnownPasswords loginPasswords = new KnownPasswords();
+    private final KnownPasswords sudoPasswords = new KnownPasswords();
 
     /**
      * @param home               the operator's home: ~/.ssh/config, ~/.ssh/known_hosts, ~/.ssh/id_*
@@ -61,18 +62,14 @@ public final class SshContext {
         return home;
     }
 
-    /** A copy of the sudo password another host took for this user, if any. */
-    synchronized Optional<char[]> sudoPassword(String user) {
-        char[] p = sudoPasswords.get(user);
-        return p == null ? Optional.empty() : Optional.of(p.clone());
+    /** The login passwords hosts took in this session: tried first on the others. */
+    KnownPasswords loginPasswords() {
+        return loginPasswords;
     }
 
-    /** A sudo password a host took: kept for the other hosts of the session (a copy; the caller may wipe its own). */
-    synchronized void sudoPasswordWorked(String user, char[] password) {
-        char[] old = sudoPasswords.put(user, password.clone());
-        if (old != null) {
-            java.util.Arrays.fill(old, '\0');
-        }
+    /** The sudo passwords hosts took in this session: tried first on the others. */
+    KnownPasswords sudoPasswords() {
+        return sudoPasswords;
     }
 
     Prompter prompter() {
