@@ -1,5 +1,6 @@
 package dev.rpik8s.remote;
 
+import dev.rpik8s.cluster.Ipv4;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.List;
  * How the operator said to log in to the hosts discovery looks at (its user and key fields), and the one rule that
  * turns it into where and as whom for one host, for discovery and for every connection after it alike: the user
  * given, else ~/.ssh/config's for that host, else the operator's own; the keys given before the config's
- * IdentityFile entries (OpenSSH's default keys come after them, in {@link SshRemote}); the host the config's
- * HostName names; the port the host answered on.
+ * IdentityFile entries (OpenSSH's default keys come after them, in {@link SshRemote}); for a name, the host the
+ * config's HostName names (an address is where discovery knocked: it stays); the port the host answered on.
  *
  * @param user blank: ~/.ssh/config's User for the host, else the operator's own
  * @param keys keys to try before the config's
@@ -31,6 +32,7 @@ public record Login(String user, List<Path> keys) {
         Endpoint config = ssh.resolve(address, System.getProperty("user.name"));
         List<Path> ids = new ArrayList<>(keys);
         config.identityFiles().stream().filter(k -> !ids.contains(k)).forEach(ids::add);
-        return new Endpoint(address, config.host(), port, user.isBlank() ? config.user() : user, ids);
+        String host = Ipv4.isAddress(address) ? address : config.host();
+        return new Endpoint(address, host, port, user.isBlank() ? config.user() : user, ids);
     }
 }

@@ -58,6 +58,11 @@ public final class SshContext {
         return Endpoint.resolve(name, defaultUser, home);
     }
 
+    /** The same with another port than 22 when the config gives none. */
+    public Endpoint resolve(String name, int defaultPort, String defaultUser) throws RemoteException {
+        return Endpoint.resolve(name, defaultPort, defaultUser, home);
+    }
+
     Path home() {
         return home;
     }

@@ -132,7 +132,7 @@ class SshRemoteTest {
 
     @Test
     void aLoginPasswordIsAskedOncePerSessionNotOncePerConnection() throws Exception {
-        prompter.loginPassword(PASSWORD);
+        prompter.loginPassword(password());
         SshContext ctx = context(Map.of(sshd.address(), sshd.fingerprint()));
         try (SshRemote a = ctx.open("pi", PW_USER); SshRemote b = ctx.open("pi", PW_USER)) {
             assertEquals(PW_USER + "\n", a.exec(CommandSpec.of("id -un")).stdout());
