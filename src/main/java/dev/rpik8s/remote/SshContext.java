@@ -2,6 +2,8 @@ package dev.rpik8s.remote;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 /**
@@ -94,10 +97,37 @@ public final class SshContext {
     synchronized KeyProvider key(Path file, SSHClient loader) throws IOException {
         KeyProvider k = keys.get(file);
         if (k == null) {
-            k = loader.loadKeys(file.toString(), new Passphrase(file, prompter));
+            k = new ReadOnce(loader.loadKeys(file.toString(), new Passphrase(file, prompter)));
             keys.put(file, k);
         }
         return k;
+    }
+
+    /**
+     * A key read by one host at a time: SSHJ keeps what it decrypted, but two hosts logging in at once would both
+     * decrypt it, and the passphrase would be asked twice.
+     */
+    private static final class ReadOnce implements KeyProvider {
+        private final KeyProvider key;
+
+        ReadOnce(KeyProvider key) {
+            this.key = key;
+        }
+
+        @Override
+        public synchronized PrivateKey getPrivate() throws IOException {
+            return key.getPrivate();
+        }
+
+        @Override
+        public synchronized PublicKey getPublic() throws IOException {
+            return key.getPublic();
+        }
+
+        @Override
+        public synchronized KeyType getType() throws IOException {
+            return key.getType();
+        }
     }
 
     /** Serialises questions: several hosts connecting at once must not talk over each other. */
