@@ -159,7 +159,31 @@ public final class DiscoveryStep {
     private void run(DiscoveryRequest request, ScanInputs inputs, List<DiscoveredHost> previous, DiscoveryDisplay display) {
         List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
-            List<DiscoveredHost> result = runner.run(request, previous, unknown -> ask(unknown, display), new DiscoveryListener() {
+            List<DiscoveredHost> result = scanned(request, previous, display, notes);
+            synchronized (this) {
+                for (DiscoveredHost r : result) {
+                    rows.put(r.address(), r);
+                }
+            }
+            display.rows(lines());
+            Optional<String> unsaved = save(session.spec().withDiscovery(inputs, sorted()));
+            if (unsaved.isPresent()) {
+                display.failed(unsaved.get());
+            } else {
+                // The notes (mDNS found no interface) ride on the summary line every screen already shows.
+                display.finished(String.join("; ", Stream.concat(Stream.of(summary()), notes.stream()).toList()));
+            }
+        } catch (Exception e) {
+            LOG.error("discovery failed", e);
+            display.failed("Discovery stopped: " + (e.getMessage() == null ? e.toString() : e.getMessage()) + " (details in " + log + ")");
+        }
+    }
+
+    /** The scan itself, its questions on {@code display}; they go to the operator again before its end is shown. */
+    private List<DiscoveredHost> scanned(DiscoveryRequest request, List<DiscoveredHost> previous, DiscoveryDisplay display, List<String> notes)
+            throws Exception {
+        try {
+            return runner.run(request, previous, unknown -> ask(unknown, display), new DiscoveryListener() {
                 @Override
                 public void started(int addresses) {
                     display.started(addresses, log);
@@ -185,25 +209,9 @@ public final class DiscoveryStep {
 
                 @Override
                 public void finished(List<DiscoveredHost> all) {
-                    // finished() below, once run() returned
+                    // finished() in run(), once this returned
                 }
             });
-            synchronized (this) {
-                for (DiscoveredHost r : result) {
-                    rows.put(r.address(), r);
-                }
-            }
-            display.rows(lines());
-            Optional<String> unsaved = save(session.spec().withDiscovery(inputs, sorted()));
-            if (unsaved.isPresent()) {
-                display.failed(unsaved.get());
-            } else {
-                // The notes (mDNS found no interface) ride on the summary line every screen already shows.
-                display.finished(String.join("; ", Stream.concat(Stream.of(summary()), notes.stream()).toList()));
-            }
-        } catch (Exception e) {
-            LOG.error("discovery failed", e);
-            display.failed("Discovery stopped: " + (e.getMessage() == null ? e.toString() : e.getMessage()) + " (details in " + log + ")");
         } finally {
             questions.discovered(display);
         }

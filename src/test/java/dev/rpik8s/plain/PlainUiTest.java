@@ -12,12 +12,15 @@ import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.HostPrep;
 import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.PlanStep;
+import dev.rpik8s.wizard.SecretQuestion;
 import java.nio.file.Path;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -63,5 +66,19 @@ class PlainUiTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.startsWith("Plan review · home\r\nReading, on each host, the files the flow would place"), "a terminal's line ends: " + text);
         assertTrue(text.contains("            + br_netfilter") && text.contains("Enter goes on to the confirmation"), text);
+    }
+
+    @Test
+    void aSecretAHostNeedsIsReadMaskedFromItsThread() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Terminal t = TerminalBuilder.builder().system(false).dumb(true).type("dumb")
+                .streams(new ByteArrayInputStream("hunter2\n".getBytes(StandardCharsets.UTF_8)), out).build()) {
+            PlainUi ui = new PlainUi(t);
+            CompletableFuture<Optional<char[]>> typed = CompletableFuture.supplyAsync(
+                    () -> ui.secret(new SecretQuestion("sudo password of pi on 10.0.0.21", "")));
+            assertEquals("hunter2", new String(typed.get(10, TimeUnit.SECONDS).orElseThrow()));
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("sudo password of pi on 10.0.0.21: ") && !text.contains("hunter2"), text);
     }
 }
