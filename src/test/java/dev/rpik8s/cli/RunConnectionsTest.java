@@ -5,6 +5,8 @@ import static dev.rpik8s.testsupport.OpenSshServer.PASSWORD;
 import static dev.rpik8s.testsupport.OpenSshServer.PW_USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.cluster.PlannedHost;
@@ -12,7 +14,9 @@ import dev.rpik8s.cluster.ScanInputs;
 import dev.rpik8s.discovery.Discovery;
 import dev.rpik8s.discovery.DiscoveryListener;
 import dev.rpik8s.remote.CommandSpec;
+import dev.rpik8s.remote.LoginFailed;
 import dev.rpik8s.remote.Remote;
+import dev.rpik8s.remote.RemoteException;
 import dev.rpik8s.remote.SshContext;
 import dev.rpik8s.session.Session;
 import dev.rpik8s.session.TestSession;
@@ -21,6 +25,8 @@ import dev.rpik8s.testsupport.RecordingPrompter;
 import dev.rpik8s.wizard.DiscoveryForm;
 import dev.rpik8s.wizard.run.Connections;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -150,5 +156,20 @@ class RunConnectionsTest {
         opened.add(r);
         assertEquals(NOPW_USER + "\n", r.exec(CommandSpec.of("id -un")).stdout());
         assertEquals(List.of(), prompter.asked());
+    }
+
+    @Test
+    void planAndEtcdStatusAskNothingAndSayWhatIsMissing() throws Exception {
+        Session session = session(new ScanInputs(sshd.address(), sshd.port(), PW_USER, ""), List.of());
+        // the key discovery trusted: plan and etcd status have no pins, only the known_hosts files
+        Files.writeString(session.knownHosts(), "[" + sshd.address() + "]:" + sshd.port() + " " + Files.readString(sshd.hostPublicKey()));
+        StringWriter err = new StringWriter();
+        Connections unattended = FlowSetup.unattended(session, home, new PrintWriter(err));
+        Remote r = unattended.open(PlannedHost.unassigned(sshd.address(), sshd.port(), "pi", "rack-1", Optional.empty()));
+        opened.add(r);
+        RemoteException e = assertThrows(LoginFailed.class, () -> r.exec(CommandSpec.of("true")));
+        assertTrue(e.getMessage().contains("no password given"), e.getMessage());
+        assertTrue(err.toString().startsWith(PW_USER + "@" + sshd.address() + " accepts none of your keys and wants a password, and nothing"
+                + " is asked here: put your public key there"), err.toString());
     }
 }
