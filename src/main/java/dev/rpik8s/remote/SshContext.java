@@ -1,5 +1,6 @@
 package dev.rpik8s.remote;
 
+import dev.rpik8s.cluster.Ipv4;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -47,8 +48,31 @@ public final class SshContext {
             Prompter prompter, Function<Endpoint, OutputSink> sinks) {
         this.home = Objects.requireNonNull(home, "home");
         this.prompter = new OneAtATime(prompter);
-        this.hostKeys = new HostKeys(home.resolve(".ssh/known_hosts"), sessionKnownHosts, readOnlyKnownHosts, pins, this.prompter);
+        this.hostKeys = new HostKeys(home.resolve(".ssh/known_hosts"), sessionKnownHosts, readOnlyKnownHosts, whereChecked(pins, home),
+                this.prompter);
         this.sinks = Objects.requireNonNull(sinks, "sinks");
+    }
+
+    /**
+     * The pins as written (by the name a row shows), and a name's pin again under the config's HostName for it, where
+     * the key is checked: a {@code Host pi-a} alias is pinned as pi-a, and its key comes from its HostName.
+     */
+    private static Map<String, String> whereChecked(Map<String, String> pins, Path home) {
+        Map<String, String> out = new HashMap<>(pins);
+        pins.forEach((where, fingerprint) -> {
+            int colon = where.lastIndexOf(':');
+            String name = colon < 0 ? where : where.substring(0, colon);
+            if (Ipv4.isAddress(name)) {
+                return;
+            }
+            try {
+                String host = Endpoint.resolve(name, "", home).host();
+                out.putIfAbsent(host + (colon < 0 ? "" : where.substring(colon)), fingerprint);
+            } catch (RemoteException e) {
+                // an unreadable ~/.ssh/config: the pin stays under its name only, and the login says why
+            }
+        });
+        return out;
     }
 
     /** Resolves {@code name} through ~/.ssh/config and opens nothing yet: the first call connects. */
