@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -227,11 +228,15 @@ class FullScreen extends BasicWindow {
      */
     static Optional<char[]> secret(WindowBasedTextGUI gui, String question) {
         CompletableFuture<Optional<char[]>> answer = new CompletableFuture<>();
-        Supplier<BasicWindow> ask = () -> askLine(gui, "SSH asks", List.of(), question + ":", "", '*',
-                "enter answers, esc cancels (kept in memory only, never written)", typed -> {
-                    answer.complete(Optional.of(typed.toCharArray()));
-                    return Optional.empty();
-                }, () -> answer.complete(Optional.empty()));
+        AtomicReference<BasicWindow> shown = new AtomicReference<>();
+        Supplier<BasicWindow> ask = () -> {
+            shown.set(askLine(gui, "SSH asks", List.of(), question + ":", "", '*',
+                    "enter answers, esc cancels (kept in memory only, never written)", typed -> {
+                        answer.complete(Optional.of(typed.toCharArray()));
+                        return Optional.empty();
+                    }, () -> answer.complete(Optional.empty())));
+            return shown.get();
+        };
         if (Thread.currentThread() == gui.getGUIThread().getThread()) {
             gui.waitForWindowToClose(ask.get());
         } else {
@@ -240,6 +245,8 @@ class FullScreen extends BasicWindow {
         try {
             return answer.get();
         } catch (InterruptedException e) {
+            // the run was quit: its question goes with it
+            gui.getGUIThread().invokeLater(() -> Optional.ofNullable(shown.get()).ifPresent(BasicWindow::close));
             Thread.currentThread().interrupt();
             return Optional.empty();
         } catch (ExecutionException e) {
