@@ -1,8 +1,8 @@
 package dev.rpik8s.cli;
 
 import static dev.rpik8s.testsupport.OpenSshServer.NOPW_USER;
-import static dev.rpik8s.testsupport.OpenSshServer.PASSWORD;
 import static dev.rpik8s.testsupport.OpenSshServer.PW_USER;
+import static dev.rpik8s.testsupport.OpenSshServer.password;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -109,7 +109,7 @@ class RunConnectionsTest {
 
     @Test
     void aLoginPasswordAndASudoPasswordAreAskedOnceForEveryHostAndConnection() throws Exception {
-        prompter.loginPassword(PASSWORD).sudoPassword(PASSWORD);
+        prompter.loginPassword(password()).sudoPassword(password());
         Session session = session(new ScanInputs(String.join(" ", sshd.addresses()), sshd.port(), PW_USER, ""), List.of());
         Connections run = FlowSetup.connections(session, ssh(session));
         for (int connection = 0; connection < 2; connection++) {
@@ -120,7 +120,7 @@ class RunConnectionsTest {
         String first = sshd.addresses().get(0);
         assertEquals(List.of("login " + PW_USER + "@" + first, "sudo " + PW_USER + "@" + first), prompter.asked());
         String log = Files.readString(session.logs().resolve(first + ".log"));
-        assertFalse(log.contains(PASSWORD), log);
+        assertFalse(log.contains(password()), log);
     }
 
     @Test
