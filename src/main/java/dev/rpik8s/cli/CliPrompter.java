@@ -3,19 +3,16 @@ package dev.rpik8s.cli;
 import dev.rpik8s.remote.Prompter;
 import java.io.Console;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SSH layer's questions on the command line: passphrases and login passwords at a terminal (a login
- * password asked once per user and used for every host of the run), nothing without one. Host keys are
+ * The SSH layer's questions on the command line: passphrases and login passwords at a terminal (the SSH context
+ * keeps a password once given, and tries it on every host of the run), nothing without one. Host keys are
  * never asked here: discover puts them in one question of its own before any login.
  */
 final class CliPrompter implements Prompter {
 
     private final Console console = System.console();
-    private final Map<String, char[]> passwords = new HashMap<>();
 
     @Override
     public boolean trustHostKey(String host, int port, String keyType, String sha256Fingerprint) {
@@ -27,18 +24,10 @@ final class CliPrompter implements Prompter {
         return read("Passphrase for " + keyFile + ": ");
     }
 
+    /** The SSH context keeps it and tries it on every other host first. */
     @Override
-    public synchronized Optional<char[]> loginPassword(String user, String host) {
-        char[] known = passwords.get(user);
-        if (known == null) {
-            Optional<char[]> typed = read("Password for " + user + " (used for every host that asks): ");
-            if (typed.isEmpty()) {
-                return typed;
-            }
-            known = typed.get();
-            passwords.put(user, known);
-        }
-        return Optional.of(known.clone());   // the caller wipes its copy
+    public Optional<char[]> loginPassword(String user, String host) {
+        return read("Password for " + user + " (used for every host that asks): ");
     }
 
     @Override

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -80,7 +79,7 @@ final class EtcdCommand {
                 throw new OperatorError("The session '" + s.name() + "' has no login for its hosts (no discovery ran in it): run discovery"
                         + " in the wizard first.");
             }
-            Connections connections = FlowSetup.connections(s, Map.of(), home, s.logs());
+            Connections connections = FlowSetup.unattended(s, home, spec.commandLine().getErr());
             Logins logins = address -> {
                 Optional<PlannedHost> host = plan.hosts().stream().filter(h -> h.address().equals(address)).findFirst();
                 return host.isEmpty() ? Optional.empty() : Optional.of(connections.open(host.get()));

@@ -1,22 +1,24 @@
 package dev.rpik8s.cli;
 
 import dev.rpik8s.cluster.ScanInputs;
-import dev.rpik8s.remote.Endpoint;
 import dev.rpik8s.remote.HostLog;
+import dev.rpik8s.remote.Login;
 import dev.rpik8s.remote.Prompter;
 import dev.rpik8s.remote.SshContext;
 import dev.rpik8s.remote.SshRemote;
 import dev.rpik8s.render.Templates;
 import dev.rpik8s.session.Session;
+import dev.rpik8s.wizard.SshQuestions;
 import dev.rpik8s.wizard.WaysToGrow;
 import dev.rpik8s.wizard.flow.Flow;
 import dev.rpik8s.wizard.flow.FlowException;
 import dev.rpik8s.wizard.flow.FlowLoader;
 import dev.rpik8s.wizard.flow.StepKinds;
 import dev.rpik8s.wizard.run.Connections;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -68,14 +70,31 @@ final class FlowSetup {
     }
 
     /**
-     * How a run reaches each host: as discovery logged in (the session's user and key), with the keys trusted
-     * then; it asks nothing on the way.
+     * The one SSH of a wizard run on a session, shared by discovery and every connection after it (reading the
+     * cluster, the plan review, the run): the session's known_hosts and host logs, the answers' pinned keys, and
+     * {@code prompter} for what must be asked. It keeps what was answered (a passphrase, a password) in memory, so
+     * nothing is asked twice in a run.
      */
-    static Connections connections(Session session, Map<String, String> pins, Path home, Path logs) {
+    static SshContext ssh(Session session, Map<String, String> pins, Path home, Prompter prompter) throws IOException {
+        Path logs = session.logs();
+        return new SshContext(home, session.knownHosts(), pins, prompter, endpoint -> HostLog.inDirectory(logs, endpoint.name()));
+    }
+
+    /** How a run reaches each host: as discovery did, by the same {@link Login} rule (the session's user and key, ~/.ssh/config). */
+    static Connections connections(Session session, SshContext ssh) {
         ScanInputs scan = session.spec().scan().orElseThrow(() -> new OperatorError("The session has no discovery to log in as."));
-        List<Path> keys = scan.keyFile().isEmpty() ? List.of() : List.of(Path.of(scan.keyFile()));
-        SshContext ssh = new SshContext(home, session.knownHosts(), pins, Prompter.NO_QUESTIONS,
-                endpoint -> HostLog.inDirectory(logs, endpoint.name()));
-        return host -> new SshRemote(new Endpoint(host.address(), host.address(), host.port(), scan.user(), keys), ssh);
+        Login login = Login.of(scan.user(), scan.keyFile());
+        return host -> new SshRemote(login.to(host.address(), host.port(), ssh), ssh);
+    }
+
+    /**
+     * For a sub-command that asks nothing (plan, etcd status): the session's SSH, whose questions are refused, each with
+     * what is missing and how to do without it on {@code err}.
+     */
+    static Connections unattended(Session session, Path home, PrintWriter err) throws IOException {
+        return connections(session, ssh(session, Map.of(), home, SshQuestions.unattended(line -> {
+            err.println(line);
+            err.flush();
+        })));
     }
 }

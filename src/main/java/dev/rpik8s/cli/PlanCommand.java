@@ -9,7 +9,6 @@ import dev.rpik8s.wizard.run.Connections;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,7 +61,7 @@ final class PlanCommand implements Callable<Integer> {
                     + "wizard, or see the plan without reading the hosts with --offline.");
         }
         Flow f = flows.flow(flow);
-        Optional<Connections> hosts = offline ? Optional.empty() : Optional.of(FlowSetup.connections(s, Map.of(), home, s.logs()));
+        Optional<Connections> hosts = offline ? Optional.empty() : Optional.of(FlowSetup.unattended(s, home, spec.commandLine().getErr()));
         FlowReview review = FlowReview.dryRun(flows.templates(), hosts, f, plan);
         PrintWriter out = spec.commandLine().getOut();
         out.println(f.title() + " (flow " + f.id() + ") on the plan of session '" + s.name() + "': " + plan.hosts().size()

@@ -8,7 +8,6 @@ import dev.rpik8s.lab.LabOptions;
 import dev.rpik8s.discovery.Discovery;
 import dev.rpik8s.discovery.LocalNetworks;
 import dev.rpik8s.plain.PlainUi;
-import dev.rpik8s.remote.HostLog;
 import dev.rpik8s.remote.SshContext;
 import dev.rpik8s.lab.LabPrerequisites;
 import dev.rpik8s.session.Answers;
@@ -27,6 +26,7 @@ import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.Operator;
 import dev.rpik8s.wizard.PlanStep;
 import dev.rpik8s.wizard.SettingsStep;
+import dev.rpik8s.wizard.SshQuestions;
 import dev.rpik8s.wizard.StartChoice;
 import dev.rpik8s.wizard.StartStep;
 import dev.rpik8s.wizard.WaysToGrow;
@@ -204,15 +204,15 @@ final class RootCommand implements Callable<Integer> {
      * preparation once the operator said yes to it.
      */
     private void discover(Operator op, Session session, String what, DiscoveryForm defaults, Map<String, String> pins) throws Exception {
-        Path logs = session.logs();
-        Path home = Path.of(System.getProperty("user.home"));
-        DiscoveryStep step = new DiscoveryStep(prompter -> new Discovery(new SshContext(home, session.knownHosts(),
-                pins, prompter, endpoint -> HostLog.inDirectory(logs, endpoint.name())))::run, session, defaults, logs.toString());
+        // one SSH for the whole run, asking through the operator's front end: what was answered once is not asked again
+        SshQuestions questions = new SshQuestions(op::secret);
+        SshContext ssh = FlowSetup.ssh(session, pins, Path.of(System.getProperty("user.home")), questions);
+        DiscoveryStep step = new DiscoveryStep(questions, prompter -> new Discovery(ssh)::run, session, defaults, session.logs().toString());
         String title = what + "  ·  session " + session.name();
         // --flow grow: the way is chosen on screen after the cluster is read, kubeadm's way unless another is picked
         WaysToGrow ways = flow.equals(WaysToGrow.WORD) ? WaysToGrow.bundled(flows::flow) : null;
         Flow chosen = flows.flow(flow);
-        if (ClusterReading.discoverThenRead(op, title, step, chosen, session, () -> FlowSetup.connections(session, pins, home, logs),
+        if (ClusterReading.discoverThenRead(op, title, step, chosen, session, () -> FlowSetup.connections(session, ssh),
                 Clock.systemUTC()) != Leave.NEXT) {
             return;
         }
@@ -223,7 +223,7 @@ final class RootCommand implements Callable<Integer> {
             }
             chosen = flows.flow(way.get());
         }
-        HostPrep prep = new HostPrep(session, chosen, flows.templates(), FlowSetup.connections(session, pins, home, logs),
+        HostPrep prep = new HostPrep(session, chosen, flows.templates(), FlowSetup.connections(session, ssh),
                 Clock.systemUTC()).preparedBy(flows.preparationOf(chosen));
         PlanStep board = new PlanStep(session, Clock.systemUTC());
         if (chosen.typedConfirmation()) {

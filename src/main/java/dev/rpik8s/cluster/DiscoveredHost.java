@@ -2,7 +2,6 @@ package dev.rpik8s.cluster;
 
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One host as discovery knows it, row by row on the discovery screen: where it answers, how far discovery
@@ -29,10 +28,8 @@ public record DiscoveredHost(String address, int port, Stage stage, String probl
         seen = seen == null ? Optional.empty() : seen;   // a session saved before sightings were kept
     }
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-
     private static String sortKey(String address) {
-        if (!IPV4.matcher(address).matches()) {
+        if (!Ipv4.isAddress(address)) {
             return "~" + address;
         }
         StringBuilder k = new StringBuilder();

@@ -1,7 +1,11 @@
 package dev.rpik8s.cluster;
 
+import java.util.regex.Pattern;
+
 /** IPv4 addresses as unsigned 32-bit values, read from and written as dotted quads. */
 public final class Ipv4 {
+
+    private static final Pattern DOTTED = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     private Ipv4() {
     }
@@ -23,6 +27,11 @@ public final class Ipv4 {
             value = (value << 8) | Integer.parseInt(o);
         }
         return value;
+    }
+
+    /** Written as a dotted quad (a name is not): what a scan of a range yields, never looked up. */
+    public static boolean isAddress(String s) {
+        return DOTTED.matcher(s).matches();
     }
 
     public static String dotted(long v) {

@@ -57,7 +57,8 @@ public final class Discovery {
      */
     public List<DiscoveredHost> run(DiscoveryRequest request, List<DiscoveredHost> previous, KeyTrust trust, DiscoveryListener listener)
             throws IOException, InterruptedException {
-        Targets targets = Targets.of(request, lookups.of(request.targets(), listener), previous);
+        Targets targets = Targets.of(request, lookups.of(request.targets(), listener), previous,
+                (name, port) -> ssh.resolve(name, port, System.getProperty("user.name")));
         RunRows rows = new RunRows(listener, targets.manual(), targets.seen(), targets.size());
         listener.started(targets.size());
         LOG.info("discovery of {} addresses on port {} as {}", targets.size(), request.port(), request.user());
@@ -82,7 +83,7 @@ public final class Discovery {
         List<DiscoveredHost> answered = new ArrayList<>();
         for (Map.Entry<Integer, List<String>> group : targets.byPort().entrySet()) {
             int port = group.getKey();
-            new PortProbe(port, request.probesInFlight(), request.probeTimeout()).probe(group.getValue(), (host, answer) -> {
+            new PortProbe(port, request.probesInFlight(), request.probeTimeout()).probe(group.getValue(), targets::dial, (host, answer) -> {
                 DiscoveredHost fresh = rows.fresh(host, port);
                 if (answer == PortProbe.Answer.OPEN) {
                     rows.show(fresh);
@@ -98,7 +99,8 @@ public final class Discovery {
         return answered;
     }
 
-    private record Scanned(PublicKey key, KeyCheck check) {
+    /** @param host where the key was got: the address, or the HostName ~/.ssh/config gives a name (known_hosts names it so) */
+    private record Scanned(PublicKey key, KeyCheck check, String host) {
     }
 
     /**
@@ -130,7 +132,7 @@ public final class Discovery {
                 yield fingerprinting.finish(keyed, found.login(), found.failure());
             }
             case NEW -> {
-                newKeys.put(row.address(), new Scanned(found.key(), check));
+                newKeys.put(row.address(), new Scanned(found.key(), check, endpoint.host()));
                 yield keyed.at(DiscoveredHost.Stage.KEY_NEW, "a new host key: trust it to log in");
             }
             case CHANGED, REVOKED -> keyed.at(DiscoveredHost.Stage.KEY_CHANGED, check.why());
@@ -157,7 +159,8 @@ public final class Discovery {
                 continue;
             }
             try {
-                ssh.hostKeys().remember(row.address(), row.port(), newKeys.get(row.address()).key());
+                Scanned got = newKeys.get(row.address());
+                ssh.hostKeys().remember(got.host(), row.port(), got.key());
                 trusted.add(row.at(DiscoveredHost.Stage.PROBING, ""));
             } catch (IOException e) {
                 rows.update(row.at(DiscoveredHost.Stage.FAILED, "its key was trusted, but the session's known_hosts cannot be written: "

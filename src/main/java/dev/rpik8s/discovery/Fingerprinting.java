@@ -4,6 +4,7 @@ import dev.rpik8s.cluster.DiscoveredHost;
 import dev.rpik8s.remote.CommandSpec;
 import dev.rpik8s.remote.Endpoint;
 import dev.rpik8s.remote.ExecResult;
+import dev.rpik8s.remote.Login;
 import dev.rpik8s.remote.LoginFailed;
 import dev.rpik8s.remote.RemoteException;
 import dev.rpik8s.remote.SshContext;
@@ -12,10 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One host's login and fingerprint in one round trip: {@code scripts/fingerprint.sh} runs once, and its
@@ -26,13 +24,13 @@ final class Fingerprinting {
     static final String SCRIPT = load();
 
     private final SshContext ssh;
-    private final DiscoveryRequest request;
+    private final Login login;
     private final Duration budget;
 
     /** @param budget how long the script may run once logged in */
     Fingerprinting(SshContext ssh, DiscoveryRequest request, Duration budget) {
         this.ssh = ssh;
-        this.request = request;
+        this.login = new Login(request.user(), request.identityFiles());
         this.budget = budget;
     }
 
@@ -67,20 +65,13 @@ final class Fingerprinting {
     }
 
     private DiscoveredHost failed(DiscoveredHost row, RemoteException e) {
-        return e instanceof LoginFailed ? ProbeWords.loginFailed(row, request.user() == null ? "" : request.user(), e.getMessage())
+        return e instanceof LoginFailed ? ProbeWords.loginFailed(row, login.user(), e.getMessage())
                 : row.at(DiscoveredHost.Stage.FAILED, e.getMessage());
     }
 
-    /**
-     * Where and as whom: the scanned address and port (they answered), the request's user, else
-     * ~/.ssh/config's for that address, else the operator's; the request's keys before the config's.
-     */
+    /** Where and as whom: the scanned address (or name) and port, as the request's {@link Login} reaches them. */
     Endpoint endpoint(DiscoveredHost row) throws RemoteException {
-        Endpoint config = ssh.resolve(row.address(), System.getProperty("user.name"));
-        String user = request.user() == null || request.user().isBlank() ? config.user() : request.user();
-        List<Path> keys = new ArrayList<>(request.identityFiles());
-        config.identityFiles().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
-        return new Endpoint(row.address(), row.address(), row.port(), user, keys);
+        return login.to(row.address(), row.port(), ssh);
     }
 
     /** What the script's run says of the host: its facts (a host with no board is simply not a Pi), or why there are none. */

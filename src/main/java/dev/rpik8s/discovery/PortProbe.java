@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Knocks on one TCP port of many hosts at once, on a single thread (non-blocking connects on a
@@ -46,6 +47,11 @@ public final class PortProbe {
      * Returns every answer in the order the hosts were given.
      */
     public Map<String, Answer> probe(List<String> hosts, BiConsumer<String, Answer> onAnswer) throws IOException {
+        return probe(hosts, UnaryOperator.identity(), onAnswer);
+    }
+
+    /** The same, knocking on {@code dial.apply(host)} for each host (where ~/.ssh/config sends a name), answered by host. */
+    public Map<String, Answer> probe(List<String> hosts, UnaryOperator<String> dial, BiConsumer<String, Answer> onAnswer) throws IOException {
         Map<String, Answer> answers = new LinkedHashMap<>();
         hosts.forEach(h -> answers.put(h, null));
         Deque<String> waiting = new ArrayDeque<>(hosts);
@@ -56,7 +62,7 @@ public final class PortProbe {
         try (Selector selector = Selector.open()) {
             while (!waiting.isEmpty() || !selector.keys().isEmpty()) {
                 while (selector.keys().size() < inFlight && !waiting.isEmpty()) {
-                    start(waiting.poll(), selector, record);
+                    start(waiting.poll(), dial, selector, record);
                 }
                 long now = System.nanoTime();
                 long nextDeadline = selector.keys().stream().mapToLong(k -> ((Knock) k.attachment()).deadline)
@@ -76,10 +82,10 @@ public final class PortProbe {
     private record Knock(String host, long deadline) {
     }
 
-    private void start(String host, Selector selector, BiConsumer<String, Answer> record) throws IOException {
+    private void start(String host, UnaryOperator<String> dial, Selector selector, BiConsumer<String, Answer> record) throws IOException {
         InetAddress address;
         try {
-            address = InetAddress.getByName(host);
+            address = InetAddress.getByName(dial.apply(host));
         } catch (UnknownHostException e) {
             record.accept(host, Answer.UNKNOWN_HOST);
             return;

@@ -8,6 +8,7 @@ import dev.rpik8s.wizard.KeyLine;
 import dev.rpik8s.wizard.LargeScan;
 import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.LineLog;
+import dev.rpik8s.wizard.SecretQuestion;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.List;
@@ -26,20 +27,20 @@ final class PlainDiscovery implements DiscoveryDisplay {
     private final DiscoveryStep step;
     private final PrintWriter out;
     private final Function<String, Optional<String>> ask;
-    private final Function<String, Optional<String>> askMasked;
+    private final Function<SecretQuestion, Optional<char[]>> secrets;
     private final LineLog printed = new LineLog();
     private volatile CountDownLatch done = new CountDownLatch(0);
 
     /**
      * @param ask        prints a prompt and reads a line; empty at end of input
-     * @param askMasked  the same without echoing what is typed (passwords)
+     * @param secrets    asks a secret without echoing what is typed (passwords)
      */
     PlainDiscovery(DiscoveryStep step, PrintWriter out, Function<String, Optional<String>> ask,
-            Function<String, Optional<String>> askMasked) {
+            Function<SecretQuestion, Optional<char[]>> secrets) {
         this.step = step;
         this.out = out;
         this.ask = ask;
-        this.askMasked = askMasked;
+        this.secrets = secrets;
     }
 
     /** Until the operator goes on (n) or quits (q or end of input). */
@@ -209,8 +210,8 @@ final class PlainDiscovery implements DiscoveryDisplay {
     }
 
     @Override
-    public Optional<char[]> secret(String question) {
-        return askMasked.apply(question + ": ").map(String::toCharArray);
+    public Optional<char[]> secret(SecretQuestion question) {
+        return secrets.apply(question);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.rpik8s.wizard.HostPrep;
 import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.Operator;
 import dev.rpik8s.wizard.PlanStep;
+import dev.rpik8s.wizard.SecretQuestion;
 import dev.rpik8s.wizard.SettingsStep;
 import dev.rpik8s.wizard.StartChoice;
 import dev.rpik8s.wizard.StartStep;
@@ -56,7 +57,7 @@ public final class PlainUi implements Operator {
     @Override
     public Leave discover(String title, DiscoveryStep step) throws InterruptedException {
         out().println("Discovery · " + title);
-        return new PlainDiscovery(step, out(), prompt -> read(prompt, null), prompt -> read(prompt, '*')).run();
+        return new PlainDiscovery(step, out(), prompt -> read(prompt, null), this::secret).run();
     }
 
     @Override
@@ -104,6 +105,12 @@ public final class PlainUi implements Operator {
         return o.finished() ? Leave.NEXT : Leave.QUIT;
     }
 
+    /** From any thread (a run's host, the review's reading): one line is read at a time. */
+    @Override
+    public Optional<char[]> secret(SecretQuestion question) {
+        return read(question.question() + ": ", '*').map(String::toCharArray);
+    }
+
     @Override
     public void notice(String text) {
         out().println(text);
@@ -114,7 +121,8 @@ public final class PlainUi implements Operator {
         return terminal.writer();
     }
 
-    private Optional<String> read(String prompt, Character mask) {
+    /** One at a time: a host's question and a failed host's can come at once, from their threads. */
+    private synchronized Optional<String> read(String prompt, Character mask) {
         try {
             return Optional.of(reader.readLine(prompt, mask));
         } catch (EndOfFileException | UserInterruptException e) {

@@ -30,11 +30,16 @@ public record Endpoint(String name, String host, int port, String user, List<Pat
      * them the host is {@code name}, the port 22 and the user {@code defaultUser}.
      */
     public static Endpoint resolve(String name, String defaultUser, Path home) throws RemoteException {
+        return resolve(name, SSH_PORT, defaultUser, home);
+    }
+
+    /** The same with another port than 22 when the config gives none (discovery's port field). */
+    public static Endpoint resolve(String name, int defaultPort, String defaultUser, Path home) throws RemoteException {
         try {
             SshConfig c = SshConfig.forHost(home, name);
             String host = orElse(c.value("HostName"), name).replace("%h", name);
             String user = orElse(c.value("User"), defaultUser);
-            int port = parsePort(orElse(c.value("Port"), String.valueOf(SSH_PORT)), name);
+            int port = parsePort(orElse(c.value("Port"), String.valueOf(defaultPort)), name);
             List<Path> ids = c.identityFiles().stream()
                     .map(f -> Path.of(c.tilde(tokens(f, home, host, user))))
                     .toList();

@@ -20,10 +20,7 @@ public interface Prompter {
 
     Optional<char[]> sudoPassword(String user, String host);
 
-    /**
-     * Asks nothing, refuses everything: for work that runs on without a person at each host (a flow's run after
-     * discovery, where every key was trusted already). A host needing a password then fails, saying so.
-     */
+    /** Asks nothing, refuses everything: a host needing a password, or with a key not trusted yet, then fails, saying so. */
     Prompter NO_QUESTIONS = new Prompter() {
         @Override
         public boolean trustHostKey(String host, int port, String keyType, String sha256Fingerprint) {

@@ -1,7 +1,10 @@
 package dev.rpik8s.remote;
 
+import dev.rpik8s.cluster.Ipv4;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +12,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 /**
  * What every host's {@link SshRemote} of one session shares: the operator's home (for
  * ~/.ssh), the one {@link Prompter} (its questions come one at a time even when many hosts
- * connect at once), the host-key policy, where each host's output goes, and the decrypted
- * private keys (so a passphrase is asked once per session, not once per host).
+ * connect at once), the host-key policy, where each host's output goes, the decrypted private keys and the login
+ * and sudo passwords given (in memory only), so that a passphrase or a password is asked once per session, not once
+ * per host or per connection.
  */
 public final class SshContext {
 
@@ -24,8 +29,8 @@ public final class SshContext {
     private final HostKeys hostKeys;
     private final Function<Endpoint, OutputSink> sinks;
     private final Map<Path, KeyProvider> keys = new HashMap<>();
-    /** sudo passwords by login user, in memory only: asked once per session, tried first on every other host. */
-    private final Map<String, char[]> sudoPasswords = new HashMap<>();
+    private final KnownPasswords loginPasswords = new KnownPasswords();
+    private final KnownPasswords sudoPasswords = new KnownPasswords();
 
     /**
      * @param home               the operator's home: ~/.ssh/config, ~/.ssh/known_hosts, ~/.ssh/id_*
@@ -43,8 +48,31 @@ public final class SshContext {
             Prompter prompter, Function<Endpoint, OutputSink> sinks) {
         this.home = Objects.requireNonNull(home, "home");
         this.prompter = new OneAtATime(prompter);
-        this.hostKeys = new HostKeys(home.resolve(".ssh/known_hosts"), sessionKnownHosts, readOnlyKnownHosts, pins, this.prompter);
+        this.hostKeys = new HostKeys(home.resolve(".ssh/known_hosts"), sessionKnownHosts, readOnlyKnownHosts, whereChecked(pins, home),
+                this.prompter);
         this.sinks = Objects.requireNonNull(sinks, "sinks");
+    }
+
+    /**
+     * The pins as written (by the name a row shows), and a name's pin again under the config's HostName for it, where
+     * the key is checked: a {@code Host pi-a} alias is pinned as pi-a, and its key comes from its HostName.
+     */
+    private static Map<String, String> whereChecked(Map<String, String> pins, Path home) {
+        Map<String, String> out = new HashMap<>(pins);
+        pins.forEach((where, fingerprint) -> {
+            int colon = where.lastIndexOf(':');
+            String name = colon < 0 ? where : where.substring(0, colon);
+            if (Ipv4.isAddress(name)) {
+                return;
+            }
+            try {
+                String host = Endpoint.resolve(name, "", home).host();
+                out.putIfAbsent(host + (colon < 0 ? "" : where.substring(colon)), fingerprint);
+            } catch (RemoteException e) {
+                // an unreadable ~/.ssh/config: the pin stays under its name only, and the login says why
+            }
+        });
+        return out;
     }
 
     /** Resolves {@code name} through ~/.ssh/config and opens nothing yet: the first call connects. */
@@ -57,22 +85,23 @@ public final class SshContext {
         return Endpoint.resolve(name, defaultUser, home);
     }
 
+    /** The same with another port than 22 when the config gives none. */
+    public Endpoint resolve(String name, int defaultPort, String defaultUser) throws RemoteException {
+        return Endpoint.resolve(name, defaultPort, defaultUser, home);
+    }
+
     Path home() {
         return home;
     }
 
-    /** A copy of the sudo password another host took for this user, if any. */
-    synchronized Optional<char[]> sudoPassword(String user) {
-        char[] p = sudoPasswords.get(user);
-        return p == null ? Optional.empty() : Optional.of(p.clone());
+    /** The login passwords hosts took in this session: tried first on the others. */
+    KnownPasswords loginPasswords() {
+        return loginPasswords;
     }
 
-    /** A sudo password a host took: kept for the other hosts of the session (a copy; the caller may wipe its own). */
-    synchronized void sudoPasswordWorked(String user, char[] password) {
-        char[] old = sudoPasswords.put(user, password.clone());
-        if (old != null) {
-            java.util.Arrays.fill(old, '\0');
-        }
+    /** The sudo passwords hosts took in this session: tried first on the others. */
+    KnownPasswords sudoPasswords() {
+        return sudoPasswords;
     }
 
     Prompter prompter() {
@@ -92,10 +121,37 @@ public final class SshContext {
     synchronized KeyProvider key(Path file, SSHClient loader) throws IOException {
         KeyProvider k = keys.get(file);
         if (k == null) {
-            k = loader.loadKeys(file.toString(), new Passphrase(file, prompter));
+            k = new ReadOnce(loader.loadKeys(file.toString(), new Passphrase(file, prompter)));
             keys.put(file, k);
         }
         return k;
+    }
+
+    /**
+     * A key read by one host at a time: SSHJ keeps what it decrypted, but two hosts logging in at once would both
+     * decrypt it, and the passphrase would be asked twice.
+     */
+    private static final class ReadOnce implements KeyProvider {
+        private final KeyProvider key;
+
+        ReadOnce(KeyProvider key) {
+            this.key = key;
+        }
+
+        @Override
+        public synchronized PrivateKey getPrivate() throws IOException {
+            return key.getPrivate();
+        }
+
+        @Override
+        public synchronized PublicKey getPublic() throws IOException {
+            return key.getPublic();
+        }
+
+        @Override
+        public synchronized KeyType getType() throws IOException {
+            return key.getType();
+        }
     }
 
     /** Serialises questions: several hosts connecting at once must not talk over each other. */

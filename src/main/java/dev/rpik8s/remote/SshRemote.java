@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
@@ -84,7 +85,6 @@ public final class SshRemote implements Remote {
     private final ExecutorService pumps;
     private final List<PortForward> forwards = new ArrayList<>();
     private SSHClient client;
-    private char[] loginPassword;
     private boolean closed;
 
     public SshRemote(Endpoint endpoint, SshContext ctx) {
@@ -215,7 +215,19 @@ public final class SshRemote implements Remote {
             throw new LoginFailed("login to " + endpoint + " refused: none of the keys " + keyFiles()
                     + " was accepted and the host takes no password (it allows " + allowed + ")");
         }
-        char[] password = password();
+        KnownPasswords.Outcome password = ctx.loginPasswords().find(user, endpoint.toString(),
+                () -> ctx.prompter().loginPassword(user, endpoint.host()), p -> passwordTaken(c, p));
+        switch (password) {
+            case TAKEN -> {
+            }
+            case NONE_GIVEN -> throw new LoginFailed("login to " + endpoint + " cancelled: no key was accepted (tried " + keyFiles()
+                    + ") and no password given");
+            case REFUSED -> throw new LoginFailed("login to " + endpoint + " refused: no key was accepted and the password was wrong");
+        }
+    }
+
+    /** One password login attempt on {@code c}: false when the host refused the password. */
+    private boolean passwordTaken(SSHClient c, char[] password) throws LoginFailed {
         PasswordFinder finder = new PasswordFinder() {
             @Override
             public char[] reqPassword(Resource<?> resource) {
@@ -228,31 +240,15 @@ public final class SshRemote implements Remote {
             }
         };
         try {
-            c.auth(user, new AuthPassword(finder), new AuthKeyboardInteractive(new PasswordResponseProvider(finder)));
+            c.auth(endpoint.user(), new AuthPassword(finder), new AuthKeyboardInteractive(new PasswordResponseProvider(finder)));
+            return true;
         } catch (UserAuthException e) {
-            forgetLoginPassword();
-            throw new LoginFailed("login to " + endpoint + " refused: no key was accepted and the password was wrong", e);
+            LOG.info("password refused by {}: {}", endpoint, describe(e));
+            return false;
         } catch (IOException e) {
             throw new LoginFailed("login to " + endpoint + " failed: " + describe(e), e);
-        }
-    }
-
-    /** The login password, asked once and kept (in memory only) for reconnections. */
-    private char[] password() throws RemoteException {
-        if (loginPassword == null) {
-            Optional<char[]> answer = ctx.prompter().loginPassword(endpoint.user(), endpoint.host());
-            if (answer.isEmpty() || answer.get().length == 0) {
-                throw new LoginFailed("login to " + endpoint + " cancelled: no key was accepted (tried " + keyFiles() + ") and no password given");
-            }
-            loginPassword = answer.get();
-        }
-        return loginPassword;
-    }
-
-    private synchronized void forgetLoginPassword() {
-        if (loginPassword != null) {
-            Arrays.fill(loginPassword, '\0');
-            loginPassword = null;
+        } finally {
+            Arrays.fill(password, '\0');
         }
     }
 
@@ -296,18 +292,21 @@ public final class SshRemote implements Remote {
             }
             if (sudo.need() == Sudo.Need.PASSWORD && !sudo.hasPassword()) {
                 // the password another host took is tried first: asked once per session, not once per Pi
-                Optional<char[]> known = ctx.sudoPassword(endpoint.user());
-                if (known.isEmpty() || !tryPassword(known.get()).ok()) {
-                    Optional<char[]> answer = ctx.prompter().sudoPassword(endpoint.user(), endpoint.host());
-                    if (answer.isEmpty() || answer.get().length == 0) {
-                        throw new RemoteException("no sudo password given for " + endpoint + "; the command did not run");
-                    }
-                    ExecResult r = tryPassword(answer.get());
-                    if (!r.ok()) {
-                        throw new RemoteException("sudo on " + endpoint + " refused the password"
-                                + (Sudo.refusedPassword(r.exitStatus(), r.stderr()) ? "" : ": " + r.stderr().strip())
-                                + "; nothing was run as root");
-                    }
+                AtomicReference<ExecResult> refused = new AtomicReference<>();
+                KnownPasswords.Outcome password = ctx.sudoPasswords().find(endpoint.user(), endpoint.toString(),
+                        () -> ctx.prompter().sudoPassword(endpoint.user(), endpoint.host()), p -> {
+                            ExecResult r = tryPassword(p);
+                            refused.set(r);
+                            return r.ok();
+                        });
+                if (password == KnownPasswords.Outcome.NONE_GIVEN) {
+                    throw new RemoteException("no sudo password given for " + endpoint + "; the command did not run");
+                }
+                if (password == KnownPasswords.Outcome.REFUSED) {
+                    ExecResult r = refused.get();
+                    throw new RemoteException("sudo on " + endpoint + " refused the password"
+                            + (Sudo.refusedPassword(r.exitStatus(), r.stderr()) ? "" : ": " + r.stderr().strip())
+                            + "; nothing was run as root");
                 }
             }
             return sudo.need();
@@ -316,15 +315,12 @@ public final class SshRemote implements Remote {
 
     /**
      * Keeps {@code password} if sudo takes it, checked on its own with stdin closed right after it: a wrong one
-     * then fails at once, instead of sudo reading the command's input as more attempts. A password that
-     * worked is the session's for this user from then on.
+     * then fails at once, instead of sudo reading the command's input as more attempts.
      */
     private ExecResult tryPassword(char[] password) throws RemoteException {
         sudo.keep(password);
         ExecResult r = sudoItself(Sudo.TRY_PASSWORD, sudo.stdinWithPassword(new byte[0]));
-        if (r.ok()) {
-            ctx.sudoPasswordWorked(endpoint.user(), password);
-        } else {
+        if (!r.ok()) {
             sudo.forget();
         }
         return r;
@@ -608,7 +604,6 @@ public final class SshRemote implements Remote {
                 disconnectQuietly(client);
                 client = null;
             }
-            forgetLoginPassword();
         }
         open.forEach(PortForward::close);
         sudo.forget();

@@ -23,6 +23,7 @@ import dev.rpik8s.wizard.HostLine;
 import dev.rpik8s.wizard.KeyLine;
 import dev.rpik8s.wizard.LargeScan;
 import dev.rpik8s.wizard.Leave;
+import dev.rpik8s.wizard.SecretQuestion;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -212,16 +213,8 @@ final class DiscoveryScreen extends FullScreen implements DiscoveryDisplay {
 
 
     @Override
-    public Optional<char[]> secret(String question) {
-        return answered(answer -> showSecret(question, answer), Optional.empty());
-    }
-
-    private void showSecret(String question, CompletableFuture<Optional<char[]>> answer) {
-        askLine("SSH asks", question + ":", "", '*', "enter answers, esc cancels (kept in memory only, never written)",
-                typed -> {
-                    answer.complete(Optional.of(typed.toCharArray()));
-                    return Optional.empty();
-                }, () -> answer.complete(Optional.empty()));
+    public Optional<char[]> secret(SecretQuestion question) {
+        return secret(getTextGUI(), question.question());
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.gui2.TextGUI;
 import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
 import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.gui2.dialogs.MessageDialog;
 import com.googlecode.lanterna.gui2.dialogs.MessageDialogBuilder;
@@ -27,8 +28,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -183,6 +186,12 @@ class FullScreen extends BasicWindow {
     /** The same, with {@code above} over the question (what the answer is about). */
     final void askLine(String title, List<Component> above, String question, String initial, Character mask, String hint,
             Function<String, Optional<String>> enter, Runnable escape) {
+        askLine(getTextGUI(), title, above, question, initial, mask, hint, enter, escape);
+    }
+
+    /** The same over whatever window of {@code gui} is up; the window asking, already added. */
+    static BasicWindow askLine(WindowBasedTextGUI gui, String title, List<Component> above, String question, String initial,
+            Character mask, String hint, Function<String, Optional<String>> enter, Runnable escape) {
         BasicWindow ask = new BasicWindow(title);
         // on a terminal smaller than the window, the window shrinks to it rather than hang off its edges
         ask.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL, Window.Hint.FIT_TERMINAL_WINDOW));
@@ -207,8 +216,42 @@ class FullScreen extends BasicWindow {
             ask.close();
             escape.run();
         });
-        getTextGUI().addWindow(ask);
+        gui.addWindow(ask);
         field.takeFocus();
+        return ask;
+    }
+
+    /**
+     * A secret the SSH layer needs, asked masked over whatever window of {@code gui} is up, from any thread: a worker's
+     * question (discovery, the review, a run) goes to the GUI thread's loop; the GUI thread's own (work between two
+     * screens) waits in a loop of its own. esc, or an interrupt, cancels.
+     */
+    static Optional<char[]> secret(WindowBasedTextGUI gui, String question) {
+        CompletableFuture<Optional<char[]>> answer = new CompletableFuture<>();
+        AtomicReference<BasicWindow> shown = new AtomicReference<>();
+        Supplier<BasicWindow> ask = () -> {
+            shown.set(askLine(gui, "SSH asks", List.of(), question + ":", "", '*',
+                    "enter answers, esc cancels (kept in memory only, never written)", typed -> {
+                        answer.complete(Optional.of(typed.toCharArray()));
+                        return Optional.empty();
+                    }, () -> answer.complete(Optional.empty())));
+            return shown.get();
+        };
+        if (Thread.currentThread() == gui.getGUIThread().getThread()) {
+            gui.waitForWindowToClose(ask.get());
+        } else {
+            gui.getGUIThread().invokeLater(ask::get);
+        }
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            // the run was quit: its question goes with it
+            gui.getGUIThread().invokeLater(() -> Optional.ofNullable(shown.get()).ifPresent(BasicWindow::close));
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.empty();
+        }
     }
 
     /** A question with two buttons over the screen: {@code yes} runs on the first; the second and esc leave things as they are. */

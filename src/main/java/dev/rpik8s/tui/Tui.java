@@ -20,6 +20,7 @@ import dev.rpik8s.wizard.HostPrep;
 import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.Operator;
 import dev.rpik8s.wizard.PlanStep;
+import dev.rpik8s.wizard.SecretQuestion;
 import dev.rpik8s.wizard.SettingsStep;
 import dev.rpik8s.wizard.StartChoice;
 import dev.rpik8s.wizard.StartStep;
@@ -165,6 +166,12 @@ public final class Tui implements Operator {
             worker.join();
         }
         return outcome.get() != null && outcome.get().finished() ? Leave.NEXT : Leave.QUIT;
+    }
+
+    /** Over whatever screen is up: a run's, the review's, or the note of work between two screens. */
+    @Override
+    public Optional<char[]> secret(SecretQuestion question) {
+        return FullScreen.secret(gui, question.question());
     }
 
     /** A message box over an empty screen; enter (or esc) goes on. */

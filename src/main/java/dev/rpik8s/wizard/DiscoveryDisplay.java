@@ -22,7 +22,7 @@ public interface DiscoveryDisplay {
     Set<Integer> trust(List<KeyLine> keys);
 
     /** A secret the SSH layer needs (a key's passphrase, a login password), asked masked; empty when cancelled. */
-    Optional<char[]> secret(String question);
+    Optional<char[]> secret(SecretQuestion question);
 
     /** The run ended: a one-line summary ("12 found, 11 ready, 1 needs attention"). */
     void finished(String summary);

@@ -10,7 +10,6 @@ import dev.rpik8s.remote.Prompter;
 import dev.rpik8s.session.Session;
 import dev.rpik8s.session.SessionSpec;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,8 +33,8 @@ public final class DiscoveryStep {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryStep.class);
 
     private final DiscoveryRunner runner;
-    /** The display of the run in progress: the SSH layer's questions go to it. */
-    private volatile DiscoveryDisplay asking;
+    /** The SSH layer's questions: to the display of the scan in progress while there is one. */
+    private final SshQuestions questions;
     private final String log;
     private final Session session;
     private final Map<String, DiscoveredHost> rows = new LinkedHashMap<>();
@@ -43,13 +42,24 @@ public final class DiscoveryStep {
     private Thread running;
 
     /**
-     * @param runners  makes the runner from the prompter the SSH layer asks its questions through (the screen
-     *                 of the run in progress)
-     * @param session  where the hosts found are kept; its saved hosts and inputs are shown again
-     * @param defaults the fields of a session that never scanned
+     * With an SSH of its own that asks nothing outside a scan (tests, and the screens' own).
+     *
+     * @param runners makes the runner from the prompter the SSH layer asks its questions through
      */
     public DiscoveryStep(Function<Prompter, DiscoveryRunner> runners, Session session, DiscoveryForm defaults, String log) {
-        this.runner = runners.apply(new Asking());
+        this(new SshQuestions(q -> Optional.empty()), runners, session, defaults, log);
+    }
+
+    /**
+     * @param questions the wizard run's SSH questions: during a scan they go to its screen
+     * @param runners   makes the runner from the prompter the SSH layer asks its questions through ({@code questions})
+     * @param session   where the hosts found are kept; its saved hosts and inputs are shown again
+     * @param defaults  the fields of a session that never scanned
+     */
+    public DiscoveryStep(SshQuestions questions, Function<Prompter, DiscoveryRunner> runners, Session session, DiscoveryForm defaults,
+            String log) {
+        this.questions = questions;
+        this.runner = runners.apply(questions);
         this.session = session;
         this.form = session.spec().scan().map(DiscoveryForm::of).orElse(defaults);
         this.log = log;
@@ -115,7 +125,7 @@ public final class DiscoveryStep {
             return Optional.of(large.get().what() + ": not scanned without a yes. Narrow the ranges, or say yes to scanning them all.");
         }
         List<DiscoveredHost> previous = List.copyOf(rows.values());
-        asking = display;
+        questions.discovering(display);
         running = new Thread(() -> run(request, inputs, previous, display), "discovery");
         running.setDaemon(true);
         running.start();
@@ -178,7 +188,32 @@ public final class DiscoveryStep {
     private void run(DiscoveryRequest request, ScanInputs inputs, List<DiscoveredHost> previous, DiscoveryDisplay display) {
         List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
-            List<DiscoveredHost> result = runner.run(request, previous, unknown -> ask(unknown, display), new DiscoveryListener() {
+            List<DiscoveredHost> result = scanned(request, previous, display, notes);
+            synchronized (this) {
+                dropUnanswered(request.targets(), result).ifPresent(notes::add);
+                for (DiscoveredHost r : result) {
+                    rows.put(r.address(), r);
+                }
+            }
+            display.rows(lines());
+            Optional<String> unsaved = save(session.spec().withDiscovery(inputs, sorted()));
+            if (unsaved.isPresent()) {
+                display.failed(unsaved.get());
+            } else {
+                // The notes (mDNS found no interface) ride on the summary line every screen already shows.
+                display.finished(String.join("; ", Stream.concat(Stream.of(summary()), notes.stream()).toList()));
+            }
+        } catch (Exception e) {
+            LOG.error("discovery failed", e);
+            display.failed("Discovery stopped: " + (e.getMessage() == null ? e.toString() : e.getMessage()) + " (details in " + log + ")");
+        }
+    }
+
+    /** The scan itself, its questions on {@code display}; they go to the operator again before its end is shown. */
+    private List<DiscoveredHost> scanned(DiscoveryRequest request, List<DiscoveredHost> previous, DiscoveryDisplay display, List<String> notes)
+            throws Exception {
+        try {
+            return runner.run(request, previous, unknown -> ask(unknown, display), new DiscoveryListener() {
                 @Override
                 public void started(int addresses) {
                     display.started(addresses, log);
@@ -204,26 +239,11 @@ public final class DiscoveryStep {
 
                 @Override
                 public void finished(List<DiscoveredHost> all) {
-                    // finished() below, once run() returned
+                    // finished() in run(), once this returned
                 }
             });
-            synchronized (this) {
-                dropUnanswered(request.targets(), result).ifPresent(notes::add);
-                for (DiscoveredHost r : result) {
-                    rows.put(r.address(), r);
-                }
-            }
-            display.rows(lines());
-            Optional<String> unsaved = save(session.spec().withDiscovery(inputs, sorted()));
-            if (unsaved.isPresent()) {
-                display.failed(unsaved.get());
-            } else {
-                // The notes (mDNS found no interface) ride on the summary line every screen already shows.
-                display.finished(String.join("; ", Stream.concat(Stream.of(summary()), notes.stream()).toList()));
-            }
-        } catch (Exception e) {
-            LOG.error("discovery failed", e);
-            display.failed("Discovery stopped: " + (e.getMessage() == null ? e.toString() : e.getMessage()) + " (details in " + log + ")");
+        } finally {
+            questions.discovered(display);
         }
     }
 
@@ -262,36 +282,6 @@ public final class DiscoveryStep {
             }
         }
         return trusted;
-    }
-
-    /** The SSH layer's questions, put on the screen of the run in progress (none outside a run: cancelled). */
-    private final class Asking implements Prompter {
-
-        @Override
-        public boolean trustHostKey(String host, int port, String keyType, String sha256Fingerprint) {
-            DiscoveryDisplay d = asking;
-            return d != null && d.trust(List.of(KeyLine.of(host, port, keyType, sha256Fingerprint))).contains(0);
-        }
-
-        @Override
-        public Optional<char[]> keyPassphrase(Path keyFile) {
-            return ask("Passphrase of the key " + keyFile);
-        }
-
-        @Override
-        public Optional<char[]> loginPassword(String user, String host) {
-            return ask("Password of " + user + "@" + host);
-        }
-
-        @Override
-        public Optional<char[]> sudoPassword(String user, String host) {
-            return ask("sudo password of " + user + " on " + host);
-        }
-
-        private Optional<char[]> ask(String question) {
-            DiscoveryDisplay d = asking;
-            return d == null ? Optional.empty() : d.secret(question);
-        }
     }
 
     /** Why the operator cannot go on to racks and roles yet, if they cannot. */

@@ -236,10 +236,8 @@ public final class Headless implements Operator {
         }
 
         @Override
-        public Optional<char[]> secret(String question) {
-            say(question + ": refused, because an answers file holds no secret. Log in with a key"
-                    + " (discovery.scan.keyFile) and give the user sudo without a password.");
-            return Optional.empty();
+        public Optional<char[]> secret(SecretQuestion question) {
+            return Headless.this.secret(question);
         }
 
         @Override
@@ -360,6 +358,13 @@ public final class Headless implements Operator {
                 say(panel.heading() + ": " + panel.headline());
             }
         }
+    }
+
+    /** Asks nothing: an answers file holds no secret. What is missing, and how to do without it, is said instead. */
+    @Override
+    public Optional<char[]> secret(SecretQuestion question) {
+        say(question.withoutAnyone());
+        return Optional.empty();
     }
 
     @Override

@@ -59,6 +59,14 @@ public interface Operator extends AutoCloseable {
     /** A flow's run, each host's progress on screen, the failed ones asked about; on when it finished. */
     Leave run(String title, HostPrep prep) throws Exception;
 
+    /**
+     * A secret the SSH layer needs outside discovery (a key's passphrase, a login or sudo password), asked masked over
+     * whatever screen is up, from any thread (the run's hosts, the review's reading); empty when cancelled, or when
+     * nobody is there to type it (then the operator reads what is missing and how to do without it). The run's SSH
+     * keeps the answer in memory only, for the rest of the run.
+     */
+    Optional<char[]> secret(SecretQuestion question);
+
     /** A message the operator reads and acknowledges before the wizard goes on. */
     void notice(String text) throws Exception;
 

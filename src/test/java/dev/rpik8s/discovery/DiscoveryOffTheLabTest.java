@@ -97,6 +97,33 @@ class DiscoveryOffTheLabTest {
     }
 
     @Test
+    void aNameOfTheSshConfigIsReachedWhereAndAsTheConfigSaysBeforeAnyDns() throws Exception {
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.writeString(home.resolve(".ssh/config"), "Host pi-alias\n  HostName " + sshd.address() + "\n  Port " + sshd.port()
+                + "\n  User " + OpenSshServer.NOPW_USER + "\n  IdentityFile " + key + "\n");
+        // port 22, no user, no key: the config gives all three
+        DiscoveryRequest request = new DiscoveryRequest(List.of(ScanTarget.parse("pi-alias")), 22, "", List.of(),
+                Duration.ofMillis(500), 16, 4, Duration.ofSeconds(30));
+        SshContext ssh = new SshContext(home, home.resolve("session/known_hosts"), Map.of(), new RecordingPrompter(),
+                e -> HostLog.inDirectory(home.resolve("logs"), e.name()));
+        List<List<NewHostKey>> asked = new ArrayList<>();
+        KeyTrust yes = unknown -> {
+            asked.add(unknown);
+            return new HashSet<>(unknown);
+        };
+
+        List<DiscoveredHost> rows = new Discovery(ssh).run(request, List.of(), yes, listener);
+        DiscoveredHost alias = rows.get(0);
+        assertEquals(Stage.FINGERPRINTED, alias.stage(), alias.problem());
+        assertEquals(List.of("pi-alias", sshd.port()), List.of(alias.address(), alias.port()), "the name typed, on the config's port");
+        assertEquals(List.of(List.of(new NewHostKey("pi-alias", sshd.port(), "ssh-ed25519", sshd.fingerprint()))), asked);
+
+        List<DiscoveredHost> again = new Discovery(ssh).run(request, List.of(), yes, listener);
+        assertEquals(Stage.FINGERPRINTED, again.get(0).stage(), again.get(0).problem());
+        assertEquals(1, asked.size(), "the key trusted is known under the config's HostName, where the login finds it");
+    }
+
+    @Test
     void aRealSshdIsReportedAsANonPiAndHostsWithoutSshSayWhy() throws Exception {
         String refused = "127.0.5.10";
         String silent = silentPort("127.0.5.11");

@@ -71,6 +71,20 @@ class DiscoveryPartsTest {
     }
 
     @Test
+    void aNameOfTheSshConfigIsKnockedOnWhereItSendsItBeforeAnyDns() throws Exception {
+        Files.writeString(Files.createDirectories(home.resolve(".ssh")).resolve("config"),
+                "Host pi-a\n  HostName 10.0.0.5\n  Port 2222\nHost pi-b\n  HostName %h.lan\nHost 10.0.0.*\n  HostName elsewhere\n");
+        DiscoveredHost byHand = DiscoveredHost.probing("pi-a", 22, true);
+        Targets t = Targets.of(request("pi", "pi-b", "pi-c", "10.0.0.1-2"), Map.of(), List.of(byHand),
+                (name, port) -> Endpoint.resolve(name, port, "pi", home));
+        assertEquals(List.of("pi-b.lan", "pi-c", "10.0.0.1", "10.0.0.5"), List.of(t.dial("pi-b"), t.dial("pi-c"), t.dial("10.0.0.1"),
+                t.dial("pi-a")), "a name where the config sends it, else itself; an address as it is");
+        assertEquals(Map.of(22, List.of("pi-b", "pi-c", "10.0.0.1", "10.0.0.2"), 2222, List.of("pi-a")), t.byPort(),
+                "the config's port before the form's");
+        assertEquals(List.of("pi-b", "pi-c", "pi-a"), t.named().stream().map(Targets.Host::address).toList(), "rows keep the name typed");
+    }
+
+    @Test
     void hostsTheLookupsHeardOfJoinTheScanOnceAndAreShownEvenWhenSshIsOff() {
         Map<String, Sighting> heard = new LinkedHashMap<>();
         heard.put("10.0.0.2", heardOver(Via.MDNS, "2c:cf:67:46:a2:eb", true));
@@ -255,6 +269,19 @@ class DiscoveryPartsTest {
         assertEquals("the fingerprint script failed (exit 127): sh: 1: bash: not found", noBash.problem());
         assertEquals("the fingerprint script failed (exit 1)",
                 Fingerprinting.outcome(DiscoveredHost.probing("10.0.0.8", 22, false), ran(1, "", "")).problem());
+    }
+
+    @Test
+    void aNameOfTheSshConfigIsLoggedInToWhereAndAsTheConfigSays() throws Exception {
+        Path ssh = Files.createDirectories(home.resolve(".ssh"));
+        Files.writeString(ssh.resolve("config"), "Host pi-a\n  HostName 10.0.0.5\n  User admin\n  IdentityFile ~/.ssh/a_key\n"
+                + "Host 10.0.0.*\n  HostName elsewhere\n");
+        SshContext ctx = new SshContext(home, home.resolve("known_hosts"), Map.of(), new RecordingPrompter(), e -> HostLog.inDirectory(home.resolve("logs"), e.name()));
+        DiscoveryRequest noUser = DiscoveryRequest.of(List.of(ScanTarget.parse("pi-a")), 22, "", List.of());
+        assertEquals(new Endpoint("pi-a", "10.0.0.5", 2222, "admin", List.of(ssh.resolve("a_key"))),
+                new Fingerprinting(ctx, noUser, Duration.ofSeconds(5)).endpoint(DiscoveredHost.probing("pi-a", 2222, false)));
+        assertEquals("10.0.0.7", new Fingerprinting(ctx, noUser, Duration.ofSeconds(5)).endpoint(DiscoveredHost.probing("10.0.0.7", 22, false))
+                .host(), "an address is logged in to where it was knocked on");
     }
 
     @Test

@@ -67,7 +67,7 @@ class PlainDiscoveryTest {
                 return Optional.of(line);
             }
         };
-        new PlainDiscovery(step(), out, answer, answer).run();
+        new PlainDiscovery(step(), out, answer, q -> answer.apply(q.question() + ": ").map(String::toCharArray)).run();
         return text.toString();
     }
 

@@ -12,12 +12,17 @@ import dev.rpik8s.wizard.DiscoveryStep;
 import dev.rpik8s.wizard.HostPrep;
 import dev.rpik8s.wizard.Leave;
 import dev.rpik8s.wizard.PlanStep;
+import dev.rpik8s.wizard.SecretQuestion;
 import java.nio.file.Path;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -63,5 +68,27 @@ class PlainUiTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.startsWith("Plan review · home\r\nReading, on each host, the files the flow would place"), "a terminal's line ends: " + text);
         assertTrue(text.contains("            + br_netfilter") && text.contains("Enter goes on to the confirmation"), text);
+    }
+
+    @Test
+    void aSecretAHostNeedsIsReadMaskedFromItsThread() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PipedOutputStream keyboard = new PipedOutputStream();
+        try (Terminal t = TerminalBuilder.builder().system(false).dumb(true).type("dumb")
+                .streams(new PipedInputStream(keyboard), out).build()) {
+            PlainUi ui = new PlainUi(t);
+            CompletableFuture<Optional<char[]>> typed = CompletableFuture.supplyAsync(
+                    () -> ui.secret(new SecretQuestion("sudo password of pi on 10.0.0.21", "")));
+            // typed once the prompt is there, as a person would (typed ahead, a terminal echoes it before anyone masks it)
+            while (!out.toString(StandardCharsets.UTF_8).contains("sudo password of pi on 10.0.0.21: ")) {
+                Thread.sleep(10);
+            }
+            keyboard.write("hunter2\n".getBytes(StandardCharsets.UTF_8));
+            keyboard.flush();
+            assertEquals("hunter2", new String(typed.get(10, TimeUnit.SECONDS).orElseThrow()));
+            keyboard.close();
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(!text.contains("hunter2"), text);
     }
 }

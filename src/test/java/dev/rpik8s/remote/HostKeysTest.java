@@ -42,6 +42,17 @@ class HostKeysTest {
     }
 
     @Test
+    void aNameOfTheSshConfigPinnedByItsNameIsCheckedWhereTheConfigSendsIt() throws Exception {
+        Files.createDirectories(dir.resolve(".ssh"));
+        Files.writeString(dir.resolve(".ssh/config"), "Host pi-a\n  HostName 10.0.0.5\n");
+        SshContext ctx = new SshContext(dir, session(), Map.of("pi-a:2222", Fingerprint.sha256(key)), prompter,
+                e -> HostLog.inDirectory(dir.resolve("logs"), e.name()));
+        assertEquals(KeyCheck.Verdict.KNOWN, ctx.hostKeys().classify("10.0.0.5", 2222, key).verdict());
+        assertEquals(KeyCheck.Verdict.CHANGED, ctx.hostKeys().classify("10.0.0.5", 2222, other).verdict());
+        assertEquals(KeyCheck.Verdict.KNOWN, ctx.hostKeys().classify("pi-a", 2222, key).verdict(), "and under its name as written");
+    }
+
+    @Test
     void aKeyInTheOperatorsFileIsAcceptedWithoutAQuestion() throws Exception {
         Files.writeString(user(), "# mine\n\n[pi1]:2222 " + line(key) + "\n");
         assertTrue(hostKeys(Map.of()).verify("pi1", 2222, key));

@@ -131,6 +131,17 @@ class SshRemoteTest {
     }
 
     @Test
+    void aLoginPasswordIsAskedOncePerSessionNotOncePerConnection() throws Exception {
+        prompter.loginPassword(password());
+        SshContext ctx = context(Map.of(sshd.address(), sshd.fingerprint()));
+        try (SshRemote a = ctx.open("pi", PW_USER); SshRemote b = ctx.open("pi", PW_USER)) {
+            assertEquals(PW_USER + "\n", a.exec(CommandSpec.of("id -un")).stdout());
+            assertEquals(PW_USER + "\n", b.exec(CommandSpec.of("id -un")).stdout());
+        }
+        assertEquals(List.of("login " + PW_USER + "@" + sshd.address()), prompter.asked());
+    }
+
+    @Test
     void aWrongLoginPasswordOrNoneIsAClearRefusal() throws Exception {
         prompter.loginPassword("wrong");
         LoginFailed e = assertThrows(LoginFailed.class, () -> pinned(PW_USER).exec(CommandSpec.of("true")));

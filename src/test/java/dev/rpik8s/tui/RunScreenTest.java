@@ -122,4 +122,27 @@ class RunScreenTest {
         vs.press(new KeyStroke(KeyType.Enter));                // Stop the run
         assertEquals(Decision.stop(), second.get(10, TimeUnit.SECONDS));
     }
+
+    @Test
+    void aSecretAHostNeedsMidRunIsAskedMaskedOverTheRunScreen() throws Exception {
+        CompletableFuture<Optional<char[]>> typed = CompletableFuture.supplyAsync(() -> FullScreen.secret(vs.gui, "sudo password of pi on 10.0.0.21"));
+        vs.await(s -> s.contains("sudo password of pi on 10.0.0.21:"), "the question over the run");
+        vs.type("hunter2");
+        String t = vs.text();
+        assertTrue(t.contains("*******") && !t.contains("hunter2"), t);
+        vs.press(new KeyStroke(KeyType.Enter));
+        assertEquals("hunter2", new String(typed.get(10, TimeUnit.SECONDS).orElseThrow()));
+        vs.await(s -> !s.contains("sudo password"), "the question gone");
+        assertTrue(vs.gui.getWindows().contains(window), "the run screen stays");
+    }
+
+    @Test
+    void aSecretAskedOnTheScreensOwnThreadWaitsForItsAnswerThereAndEscCancels() throws Exception {
+        vs.terminal.addInput(new KeyStroke('x', false, false));
+        vs.terminal.addInput(new KeyStroke(KeyType.Escape));
+        assertEquals(Optional.empty(), FullScreen.secret(vs.gui, "Passphrase of the key /home/me/.ssh/id_ed25519"));
+        vs.terminal.addInput(new KeyStroke('y', false, false));
+        vs.terminal.addInput(new KeyStroke(KeyType.Enter));
+        assertEquals("y", new String(FullScreen.secret(vs.gui, "Password of pi@10.0.0.21").orElseThrow()));
+    }
 }

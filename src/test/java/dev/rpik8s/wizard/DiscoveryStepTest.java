@@ -54,7 +54,7 @@ class DiscoveryStepTest {
         }
 
         @Override
-        public java.util.Optional<char[]> secret(String question) {
+        public java.util.Optional<char[]> secret(SecretQuestion question) {
             return java.util.Optional.empty();
         }
     }
